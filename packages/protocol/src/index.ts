@@ -1,0 +1,36 @@
+// The public surface of @tokenframe/protocol: an explicit list (STYLE.md §10).
+export { NS, PROTOCOL_VERSION, protocolMajor, isCompatibleVersion } from './version';
+export { FIELD_TYPES, isFieldType, isFrameRole } from './field-type';
+export type { FieldType, FrameRole } from './field-type';
+export { ERROR_TYPES, ERROR_CODES, isErrorCode, errorTypeOf } from './errors';
+export type { ErrorType, ErrorCode, TokenframeErrorShape } from './errors';
+export type {
+  HelloMessage,
+  ConnectMessage,
+  WindowMessage,
+  FieldConfig,
+  TokenizeExtra,
+  PageRequest,
+  RequestMethod,
+  CardSummary,
+  TokenizeResult,
+  ChangeDetail,
+  FrameEvent,
+  FrameEventName,
+  FrameReply,
+  PageToFrame,
+  FrameToPage,
+} from './messages';
+export { STYLE_VARIANTS, STYLE_PSEUDOS } from './style';
+export type { StyleVariant, StylePseudo, StyleDeclarations, StyleRule, StyleSpec } from './style';
+export { FRAME_STATUS_CODES } from './vault-api';
+export type {
+  SessionResponse,
+  TokenCreateRequest,
+  TokenCreateResponse,
+  VaultErrorBody,
+  FrameStatusCode,
+  FrameStatusResponse,
+  SealedClaims,
+} from './vault-api';
+// Guards are added below by the channel work (./guards/*).
