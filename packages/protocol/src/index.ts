@@ -23,6 +23,10 @@ export type {
 } from './messages';
 export { STYLE_VARIANTS, STYLE_PSEUDOS } from './style';
 export type { StyleVariant, StylePseudo, StyleDeclarations, StyleRule, StyleSpec } from './style';
+export { STYLE_PROPERTIES, HEIGHT_PROPERTIES, isStyleProperty } from './style-allowlist';
+export type { StyleProperty } from './style-allowlist';
+export { validateStyle } from './style-validate';
+export type { StyleValidation } from './style-validate';
 export { FRAME_STATUS_CODES } from './vault-api';
 export type {
   SessionResponse,
