@@ -38,3 +38,24 @@ export type {
   SealedClaims,
 } from './vault-api';
 // Guards are added below by the channel work (./guards/*).
+export {
+  isMountId,
+  isHelloMessage,
+  isConnectMessage,
+  isPageRequest,
+  isFieldConfig,
+  isStyleSpecShape,
+  isFrameEvent,
+  isChangeDetail,
+  isFrameReply,
+  isFrameToPage,
+  isTokenizeResult,
+  isCardSummary,
+  isErrorShape,
+  isSessionResponse,
+  isTokenCreateResponse,
+  isFrameStatusResponse,
+  isVaultErrorBody,
+  isPlainObject,
+  LIMITS,
+} from './guards/index';
