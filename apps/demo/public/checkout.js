@@ -1,0 +1,123 @@
+// The demo checkout's behaviour. The SDK comes from the SRI-pinned <script> tag (global
+// `Tokenframe`); this file only mounts the fields, shows their state, and sends the token to the
+// shop's backend. It never sees card data: only a token, the brand and the last four digits.
+/* global document, fetch, Tokenframe */
+'use strict';
+
+const FIELDS = [
+  { type: 'cardNumber', target: '#card-number', ariaLabel: 'Card number', placeholder: '1234 1234 1234 1234' },
+  { type: 'cardExpiry', target: '#card-expiry', ariaLabel: 'Expiry date', placeholder: 'MM / YY' },
+  { type: 'cardCvc', target: '#card-cvc', ariaLabel: 'Security code', placeholder: 'CVC' },
+];
+
+const BRAND_NAMES = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay', maestro: 'Maestro', mir: 'Mir', elo: 'Elo', hipercard: 'Hipercard', cartes_bancaires: 'Cartes Bancaires' };
+
+// What the shopper reads for each error code; the developer-facing message goes to the console.
+const SHOPPER_MESSAGES = {
+  processing_error: 'Your card could not be processed. You have not been charged — please try another card.',
+  rate_limited: 'Too many attempts in a short time. Please wait a minute and try again.',
+  network_error: 'We could not reach the payment service. Check your connection and try again.',
+  timeout: 'The payment service took too long to answer. Please try again.',
+  frame_load_timeout: 'The card form did not load. Check your connection and reload the page.',
+  test_card_in_live_mode: 'This is a test card. Please use a real card.',
+  live_card_in_test_mode: 'This shop is in test mode: please use one of the test cards.',
+};
+const FALLBACK_MESSAGE = 'Payment is unavailable right now. Please try again in a few minutes.';
+
+const STYLE = {
+  base: { color: '#1f2328', fontSize: '16px', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', '::placeholder': { color: '#6b7280' } },
+  invalid: { color: '#b42318' },
+};
+
+const form = document.getElementById('checkout');
+const pay = document.getElementById('pay');
+const alertBox = document.querySelector('[data-testid="error"]');
+
+function shopperMessage(error) {
+  if (error.type === 'card_error') return SHOPPER_MESSAGES[error.code] ?? error.message;
+  if (error.type === 'integration_error' || error.type === 'api_error') console.error(`Tokenframe ${error.code}: ${error.message}`);
+  return SHOPPER_MESSAGES[error.code] ?? FALLBACK_MESSAGE;
+}
+
+function showError(message) {
+  alertBox.textContent = message;
+  alertBox.hidden = message === '';
+}
+
+function showFieldState(type, detail) {
+  const box = document.querySelector(`[data-field="${type}"]`);
+  const text = document.querySelector(`[data-error-for="${type}"]`);
+  const message = detail.error && !detail.empty ? detail.error.message : '';
+  box.classList.toggle('input--invalid', message !== '');
+  box.classList.toggle('input--complete', detail.complete);
+  text.textContent = message;
+  if (type === 'cardNumber') box.dataset.brand = detail.brand ?? 'unknown';
+}
+
+function setBusy(busy) {
+  pay.disabled = busy;
+  pay.setAttribute('aria-busy', String(busy));
+  form.classList.toggle('form--busy', busy);
+}
+
+async function sendTokenToBackend(token) {
+  const res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const body = await res.json().catch(() => ({}));
+  return res.ok ? { card: body.card } : { error: { type: 'api_error', code: body.error?.code ?? 'api_error', message: body.error?.message ?? `HTTP ${res.status}` } };
+}
+
+function showSuccess(token, card) {
+  document.querySelector('[data-testid="token"]').textContent = token;
+  document.querySelector('[data-testid="result"]').textContent = `${BRAND_NAMES[card.brand] ?? card.brand} ending in ${card.last4}`;
+  form.hidden = true;
+  const success = document.getElementById('success');
+  success.hidden = false;
+  document.getElementById('success-title').focus();
+}
+
+async function main() {
+  if (typeof Tokenframe === 'undefined') {
+    // The SDK tag failed: vault down, or its SRI hash no longer matches (the browser refuses to run it).
+    showError(FALLBACK_MESSAGE);
+    console.error('Tokenframe: the SDK script did not load. Is the vault running, and does the integrity hash match /v1/sri.json?');
+    return;
+  }
+  const { publishableKey, vaultUrl, framesUrl } = form.dataset;
+  const tf = await Tokenframe.load(publishableKey, { vaultUrl, framesUrl });
+  const fields = tf.fields({ style: STYLE, locale: document.documentElement.lang });
+  const created = FIELDS.map((f) => {
+    const field = fields.create(f.type, { ariaLabel: f.ariaLabel, placeholder: f.placeholder });
+    field.on('change', (detail) => showFieldState(f.type, detail));
+    document.querySelector(`[data-focus="${f.type}"]`).addEventListener('click', () => field.focus());
+    return { field, target: f.target };
+  });
+  try {
+    await Promise.all(created.map(({ field, target }) => field.mount(target).then(() => document.querySelector(target).classList.remove('input--loading'))));
+  } catch (error) {
+    showError(shopperMessage(error));
+    return;
+  }
+  pay.disabled = false;
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showError('');
+    setBusy(true);
+    try {
+      const result = await fields.tokenize();
+      if (result.error) return showError(shopperMessage(result.error));
+      const confirmed = await sendTokenToBackend(result.token);
+      if (confirmed.error) return showError(shopperMessage(confirmed.error));
+      showSuccess(result.token, confirmed.card);
+    } catch (error) {
+      showError(shopperMessage(error)); // tokenize rejects only on frame integrity failures
+    } finally {
+      setBusy(false);
+    }
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  showError(FALLBACK_MESSAGE);
+});

@@ -1,0 +1,77 @@
+// Starts the local Tokenframe stack: vault (API + frames), and optionally the two demo checkouts.
+// Shared by `pnpm demo` and the Playwright globalSetup, so both run exactly the same thing.
+//
+//   const stack = await startStack({ demo: true, demoReact: true });
+//   stack.urls.demo, stack.keys.publishableKey, …;  await stack.stop();
+import { join } from 'node:path';
+import { assertPortsFree } from './assert-ports-free.mjs';
+import { buildIfStale } from './build-if-stale.mjs';
+import { ensureDevKeys } from './ensure-dev-keys.mjs';
+import { STACK_URLS, ROOT, dataDirOf } from './stack-urls.mjs';
+import { startChild } from './start-child.mjs';
+import { waitForUrl } from './wait-for-url.mjs';
+
+const portOf = (url) => Number(new URL(url).port);
+
+/**
+ * @param {{ demo?: boolean, demoReact?: boolean, build?: boolean, quiet?: boolean, dataDir?: string,
+ *           log?: (line: string) => void }} [opts]
+ *   demoReact implies demo (the React app calls the demo backend). quiet: children's output is kept
+ *   only for error messages (Playwright). dataDir: TOKENFRAME_DATA_DIR for the vault, CLI and keys file.
+ * @returns {Promise<{ urls: typeof STACK_URLS, keys: { publishableKey: string, secretKey: string, file: string },
+ *                     stop: () => Promise<void> }>}
+ */
+export async function startStack({ demo = false, demoReact = false, build = true, quiet = false, dataDir, log = console.log } = {}) {
+  demo ||= demoReact;
+  const urls = STACK_URLS;
+  const wanted = [
+    { port: portOf(urls.vault), name: 'vault API' },
+    { port: portOf(urls.frames), name: 'vault frames' },
+    ...(demo ? [{ port: portOf(urls.demo), name: 'demo checkout' }] : []),
+    ...(demoReact ? [{ port: portOf(urls.demoReact), name: 'React demo' }] : []),
+  ];
+  await assertPortsFree(wanted);
+  if (build && buildIfStale({ quiet }).built) log('Built the frame documents and the SDK bundle.');
+
+  const env = dataDir ? { TOKENFRAME_DATA_DIR: dataDir } : {};
+  const children = [];
+  const stop = async () => {
+    for (const c of [...children].reverse()) await c.stop();
+  };
+  const start = async (spec, readyUrl, accept) => {
+    const c = startChild({ ...spec, quiet, env: { ...env, ...spec.env } });
+    children.push(c);
+    try {
+      await waitForUrl(readyUrl, { abort: c.exited, accept });
+    } catch (e) {
+      await stop();
+      throw new Error(`${spec.name} did not start: ${e.message}\n--- last output of ${spec.name} ---\n${c.recentOutput()}`, { cause: e });
+    }
+    return c;
+  };
+
+  await start({ name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] }, `${urls.vault}/v1/jwks`, (r) => r.ok);
+  await waitForUrl(`${urls.frames}/`, { timeoutMs: 10_000 });
+  let keys;
+  try {
+    keys = await ensureDevKeys({ vaultUrl: urls.vault, origins: [urls.demo, urls.demoReact], dataDir: dataDir ?? dataDirOf(), env, log });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const demoEnv = {
+    TF_DEMO_PORT: String(portOf(urls.demo)),
+    TF_VAULT_URL: urls.vault,
+    TF_FRAMES_URL: urls.frames,
+    TF_PUBLISHABLE_KEY: keys.publishableKey,
+    TF_SECRET_KEY: keys.secretKey,
+    TF_REACT_ORIGIN: urls.demoReact,
+  };
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  if (demo) await start({ name: 'demo', cmd: tsx, args: ['apps/demo/src/server.ts'], env: demoEnv }, `${urls.demo}/healthz`, (r) => r.ok);
+  if (demoReact) {
+    const vite = join(ROOT, 'node_modules/.bin/vite');
+    await start({ name: 'react', cmd: vite, args: ['--strictPort'], cwd: join(ROOT, 'apps/demo-react'), env: demoEnv }, `${urls.demoReact}/`, (r) => r.ok);
+  }
+  return { urls, keys, stop, children };
+}
