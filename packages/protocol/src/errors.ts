@@ -68,7 +68,9 @@ export const ERROR_CODES = {
   idempotency_conflict: 'invalid_request_error',
   idempotency_in_flight: 'invalid_request_error',
   resource_missing: 'invalid_request_error',
+  audience_mismatch: 'invalid_request_error',
   internal_error: 'api_error',
+  service_unavailable: 'api_error',
 } as const satisfies Record<string, ErrorType>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
