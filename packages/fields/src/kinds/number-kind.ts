@@ -1,0 +1,32 @@
+import { detectBrands, formatNumber, normalizeDigits, validateNumber } from '@tokenframe/card';
+import { isDigit } from '../reformat';
+import type { InputKindSpec } from './input-kind-spec';
+
+const MAX_DIGITS = 19;
+
+export const numberKind: InputKindSpec = {
+  kind: 'number',
+  autocomplete: 'cc-number',
+  inputMode: 'numeric',
+  numeric: true,
+  isSignificant: isDigit,
+  format(raw) {
+    const all = normalizeDigits(raw);
+    const brand = detectBrands(all)[0];
+    const max = brand ? Math.max(...brand.lengths) : MAX_DIGITS;
+    const digits = all.slice(0, max);
+    return formatNumber(digits, detectBrands(digits)[0]);
+  },
+  evaluate(value) {
+    const digits = normalizeDigits(value);
+    const v = validateNumber(digits);
+    const brand = v.brand ?? detectBrands(digits)[0];
+    return {
+      empty: digits === '',
+      complete: v.isValid,
+      invalid: !v.isPotentiallyValid,
+      ...(v.isValid ? {} : { code: v.code ?? (v.isPotentiallyValid ? 'incomplete_number' : 'invalid_number') }),
+      ...(brand ? { brand } : {}),
+    };
+  },
+};

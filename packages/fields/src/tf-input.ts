@@ -1,0 +1,253 @@
+/**
+ * <tf-input>: one card input (number, expiry, CVC, name or postal code) inside a secure frame.
+ *
+ * Requirements: native feel (inputmode, autocomplete tokens, live formatting with the caret kept),
+ * the value never reflected into an attribute, an error only after the shopper left the field or
+ * tried to submit, accessible name / aria-invalid / aria-required / aria-describedby plus a polite
+ * live region. Rendered in light DOM: the frame document is ours alone, and the merchant's validated
+ * styles are one document-level constructable sheet. Events are plain, non-bubbling `tf-*` events.
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import type { CardBrand } from '@tokenframe/card';
+import { brandIcon } from './brand-icon';
+import type { FieldChange, FieldElement, FieldValues } from './field-change';
+import { KINDS } from './kinds/index';
+import type { KindState } from './kinds/index';
+import { MESSAGES } from './locale/messages';
+import type { FieldErrorCode, InputKind } from './locale/messages';
+import { resolveLocale } from './locale/resolve-locale';
+import { reformat, skipSeparators } from './reformat';
+
+let instances = 0;
+
+export class TfInput extends LitElement implements FieldElement {
+  static override properties = {
+    kind: { type: String },
+    locale: { type: String },
+    placeholder: { type: String },
+    label: { type: String },
+    disabled: { type: Boolean },
+    brand: { attribute: false },
+    autofillCompanions: { type: Boolean, attribute: 'autofill-companions' },
+  };
+
+  declare kind: InputKind;
+  declare locale: string;
+  declare placeholder: string | undefined;
+  declare label: string | undefined;
+  declare disabled: boolean;
+  /** For CVC inputs: the brand of the number (sets the CVC length). */
+  declare brand: CardBrand | undefined;
+  /** Split number fields render hidden cc-exp/cc-csc/cc-name inputs so browser autofill fills them in one pass. */
+  declare autofillCompanions: boolean;
+
+  readonly #id = `tf-${++instances}`;
+  #state: KindState = { empty: true, complete: false, invalid: false };
+  #touched = false;
+  #revealed = false;
+  #lastChange = '';
+
+  constructor() {
+    super();
+    this.kind = 'number';
+    this.locale = 'en';
+    this.disabled = false;
+    this.autofillCompanions = false;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  get change(): FieldChange {
+    const c: FieldChange = { empty: this.#state.empty, complete: this.#state.complete };
+    if (this.kind === 'number') {
+      c.brand = this.#state.brand?.id ?? 'unknown';
+      if (this.#state.brand) c.networks = [...this.#state.brand.networks];
+    }
+    const shown = this.#shownError();
+    if (shown) c.error = { code: shown, message: this.#messages().errors[shown] };
+    return c;
+  }
+
+  /** The detected brand (number inputs). */
+  get detectedBrand(): CardBrand | undefined {
+    return this.#state.brand;
+  }
+
+  readValues(): FieldValues {
+    return { [this.kind]: this.#input()?.value ?? '' };
+  }
+
+  /** Sets a value from outside the keyboard path (autofill relayed from a sibling frame). */
+  applyValues(values: FieldValues): void {
+    const raw = values[this.kind];
+    const input = this.#input();
+    if (raw === undefined || !input) return;
+    input.value = KINDS[this.kind].format(raw, this.#ctx());
+    this.#evaluate();
+  }
+
+  reveal(): void {
+    this.#revealed = true;
+    this.#evaluate();
+  }
+
+  clear(): void {
+    const input = this.#input();
+    if (input) input.value = '';
+    this.#touched = false;
+    this.#revealed = false;
+    this.#evaluate();
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.#input()?.focus(options);
+  }
+
+  override blur(): void {
+    this.#input()?.blur();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new brand can shorten the CVC (Amex 4 → Visa 3): re-format what is there.
+    if (changed.has('brand') && this.kind === 'cvc') this.applyValues(this.readValues());
+  }
+
+  protected override render() {
+    const spec = KINDS[this.kind];
+    const m = this.#messages();
+    const shown = this.#shownError();
+    const errId = `${this.#id}-err`;
+    return html`<div class="tf-box">
+        <input
+          class=${this.#classes(shown)}
+          id=${this.#id}
+          type="text"
+          inputmode=${spec.inputMode}
+          autocomplete=${spec.autocomplete}
+          autocorrect="off"
+          autocapitalize=${this.kind === 'name' ? 'words' : 'off'}
+          spellcheck="false"
+          dir=${spec.numeric ? 'ltr' : nothing}
+          aria-label=${this.label || m.labels[this.kind]}
+          aria-required="true"
+          aria-invalid=${shown ? 'true' : 'false'}
+          aria-describedby=${errId}
+          placeholder=${this.placeholder ?? m.placeholders[this.kind]}
+          ?disabled=${this.disabled}
+          @beforeinput=${this.#onBeforeInput}
+          @input=${this.#onInput}
+          @keydown=${this.#onKeydown}
+          @focus=${this.#onFocus}
+          @blur=${this.#onBlur}
+        />${this.kind === 'number' ? brandIcon(this.#state.brand?.id) : nothing}
+      </div>
+      <span id=${errId} class="tf-sr" aria-live="polite">${shown ? m.errors[shown] : ''}</span>
+      ${this.autofillCompanions && this.kind === 'number' ? this.#companions() : nothing}`;
+  }
+
+  #companions() {
+    // Off-screen, out of the tab order and the accessibility tree: only browser autofill reaches them.
+    return html`<div class="tf-autofill" aria-hidden="true" @input=${this.#onCompanionInput}>
+      <input tabindex="-1" autocomplete="cc-exp" data-kind="expiry" aria-hidden="true" />
+      <input tabindex="-1" autocomplete="cc-csc" data-kind="cvc" aria-hidden="true" />
+      <input tabindex="-1" autocomplete="cc-name" data-kind="name" aria-hidden="true" />
+    </div>`;
+  }
+
+  #onCompanionInput = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const kind = input.dataset['kind'] as InputKind;
+    if (input.value === '') return;
+    this.#emit('tf-autofill', { [kind]: input.value } satisfies FieldValues);
+    input.value = ''; // relayed: hold no copy
+  };
+
+  #onBeforeInput = (e: InputEvent): void => {
+    const input = e.target as HTMLInputElement;
+    const start = input.selectionStart;
+    if (start === null || start !== input.selectionEnd) return;
+    const backward = e.inputType === 'deleteContentBackward';
+    if (!backward && e.inputType !== 'deleteContentForward') return;
+    const spec = KINDS[this.kind];
+    const from = skipSeparators(input.value, start, backward ? 'backward' : 'forward', spec.isSignificant);
+    if (from === start) return; // an ordinary deletion: let the browser do it
+    // The neighbour is a separator the formatter would put back: delete the digit beyond it instead.
+    e.preventDefault();
+    const cut = backward ? Math.max(from - 1, 0) : from;
+    const value = input.value.slice(0, cut) + input.value.slice(cut + 1);
+    this.#applyEdit(input, value, backward ? cut : start, true);
+  };
+
+  #onInput = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const deleting = e instanceof InputEvent && e.inputType.startsWith('delete');
+    this.#applyEdit(input, input.value, input.selectionStart ?? input.value.length, deleting);
+  };
+
+  #applyEdit(input: HTMLInputElement, value: string, caret: number, deleting: boolean): void {
+    const spec = KINDS[this.kind];
+    const next = reformat({ value, caret, deleting }, (raw) => spec.format(raw, this.#ctx()), spec.isSignificant);
+    if (input.value !== next.value) input.value = next.value;
+    if (input.ownerDocument.activeElement === input) input.setSelectionRange(next.caret, next.caret);
+    this.#evaluate();
+  }
+
+  #onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.reveal();
+      this.#emit('tf-submit');
+    } else if (e.key === 'Escape') {
+      this.#emit('tf-escape');
+    }
+  };
+
+  #onFocus = (): void => this.#emit('tf-focus');
+
+  #onBlur = (): void => {
+    this.#touched = true;
+    this.#evaluate();
+    this.#emit('tf-blur');
+  };
+
+  #evaluate(): void {
+    this.#state = KINDS[this.kind].evaluate(this.#input()?.value ?? '', this.#ctx());
+    this.requestUpdate();
+    const change = this.change;
+    const key = JSON.stringify(change);
+    if (key === this.#lastChange) return;
+    this.#lastChange = key;
+    this.#emit('tf-change', change);
+  }
+
+  #shownError(): FieldErrorCode | undefined {
+    const s = this.#state;
+    if (s.complete || s.code === undefined) return undefined;
+    if (s.empty) return this.#revealed ? s.code : undefined;
+    return this.#touched || this.#revealed ? s.code : undefined;
+  }
+
+  #classes(shown: FieldErrorCode | undefined): string {
+    const s = this.#state;
+    return `tf-input${s.empty ? ' is-empty' : ''}${s.complete ? ' is-complete' : ''}${shown ? ' is-invalid' : ''}`;
+  }
+
+  #ctx() {
+    return this.brand ? { brand: this.brand } : {};
+  }
+
+  #messages() {
+    return MESSAGES[resolveLocale(this.locale)];
+  }
+
+  #input(): HTMLInputElement | null {
+    return this.querySelector<HTMLInputElement>(`#${this.#id}`);
+  }
+
+  #emit(name: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+}
