@@ -31,3 +31,10 @@ export function withHeader(compact: string, header: unknown): string {
 export function headerOf(compact: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(compact.split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 }
+
+/** `compact` with segment `index` replaced by `value`. */
+export function withSegment(compact: string, index: number, value: string): string {
+  const segments = compact.split('.');
+  segments[index] = value;
+  return segments.join('.');
+}
