@@ -1,0 +1,40 @@
+import { PROTOCOL_VERSION, type FrameRole } from '@tokenframe/protocol';
+import type { Env } from './env';
+
+const TITLES: Record<FrameRole, string> = {
+  controller: 'Tokenframe controller',
+  card: 'Secure card input',
+  cardNumber: 'Secure card number input',
+  cardExpiry: 'Secure expiration date input',
+  cardCvc: 'Secure CVC input',
+  cardholderName: 'Secure cardholder name input',
+  postalCode: 'Secure postal code input',
+};
+
+/**
+ * Builds a frame element for one role (DESIGN.md, "The channel" step 1): `pk` and `origin` in the
+ * query because the vault checks them before serving, the mount id in the fragment.
+ *
+ * No `sandbox` attribute: the frame must keep its real origin (BroadcastChannel between the
+ * field and controller frames, WebCrypto, and the exact-origin HELLO all depend on it), so any
+ * useful sandbox needs `allow-scripts allow-same-origin`, which on our own cross-origin document
+ * adds nothing the frame's CSP (`form-action 'none'`, no navigation code) does not already give.
+ * No `allow` attribute either: the frame needs no extra permission.
+ */
+export function createFrame(env: Env, framesUrl: string, pk: string, role: FrameRole, mount: string): HTMLIFrameElement {
+  const iframe = env.document.createElement('iframe');
+  const query = new URLSearchParams(role === 'controller' ? {} : { type: role });
+  query.set('pk', pk);
+  query.set('origin', env.origin);
+  query.set('v', PROTOCOL_VERSION);
+  iframe.src = `${framesUrl}/frames/v1/${role === 'controller' ? 'controller' : 'field'}.html?${query}#mount=${mount}`;
+  iframe.title = TITLES[role];
+  iframe.setAttribute('frameborder', '0');
+  iframe.style.cssText = 'border:0;width:100%;display:block;overflow:hidden;color-scheme:normal;height:2.75em';
+  if (role === 'controller') {
+    iframe.style.cssText = 'display:none';
+    iframe.tabIndex = -1;
+    iframe.setAttribute('aria-hidden', 'true');
+  }
+  return iframe;
+}

@@ -1,0 +1,220 @@
+import type { ChangeDetail, FieldConfig, FieldType, FrameEvent, TokenframeErrorShape } from '@tokenframe/protocol';
+import { checkFieldConfig } from './check-options';
+import { Emitter } from './emitter';
+import { openFrame, toTokenframeError, type FrameContext, type OpenFrame } from './open-frame';
+import { misuse, TokenframeError } from './tokenframe-error';
+
+export interface FieldEvent {
+  field: FieldType;
+}
+export interface FieldEventMap {
+  ready: FieldEvent;
+  change: ChangeDetail;
+  focus: FieldEvent;
+  blur: FieldEvent;
+  escape: FieldEvent;
+  submit: FieldEvent;
+  loaderror: TokenframeErrorShape & FieldEvent;
+}
+const FIELD_EVENTS = ['ready', 'change', 'focus', 'blur', 'escape', 'submit', 'loaderror'] as const;
+
+export interface MountOptions {
+  /** Aborting unmounts the field and rejects the pending `mount()` with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** What a field needs from its group (`Fields`): the shared frame context and the controller. */
+export interface FieldHost extends FrameContext {
+  readonly config: FieldConfig;
+  /** Registers a mounting field; returns the group's mount id and the controller's readiness. */
+  attach(field: Field): { mount: string; controllerReady: Promise<void> };
+  detach(field: Field): void;
+  changed(field: Field, detail: ChangeDetail): void;
+  removed(field: Field): void;
+}
+
+const noop = (): void => undefined;
+
+/** One secure input: an iframe from the frames origin plus its channel. Created by `fields.create()`. */
+export class Field {
+  readonly type: FieldType;
+  readonly #host: FieldHost;
+  readonly #events = new Emitter<FieldEventMap>(FIELD_EVENTS);
+  #config: FieldConfig;
+  #frame?: OpenFrame;
+  #teardown: (() => void)[] = [];
+  #settle?: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
+  #ready = false;
+  #focused = false;
+  #broken = false;
+  #destroyed = false;
+
+  constructor(host: FieldHost, type: FieldType, options: unknown) {
+    this.#host = host;
+    this.type = type;
+    this.#config = checkFieldConfig(`create('${type}')`, options);
+  }
+
+  get focused(): boolean {
+    return this.#focused;
+  }
+  /** True after the frame reloaded without a valid HELLO: its content can no longer be trusted. */
+  get broken(): boolean {
+    return this.#broken;
+  }
+
+  on<K extends keyof FieldEventMap>(name: K, handler: (event: FieldEventMap[K]) => void): this {
+    this.#events.on(name, handler);
+    return this;
+  }
+  once<K extends keyof FieldEventMap>(name: K, handler: (event: FieldEventMap[K]) => void): this {
+    this.#events.once(name, handler);
+    return this;
+  }
+  off<K extends keyof FieldEventMap>(name: K, handler: (event: FieldEventMap[K]) => void): this {
+    this.#events.off(name, handler);
+    return this;
+  }
+
+  /**
+   * Inserts the frame into `target` (a selector, an element or a shadow root) and resolves when the
+   * field and its group's controller are ready. Rejects with the `loaderror` (a TokenframeError).
+   */
+  mount(target: string | Element | ShadowRoot, { signal }: MountOptions = {}): Promise<void> {
+    if (this.#destroyed) misuse(`this '${this.type}' field was destroyed. Create a new one with fields.create('${this.type}').`);
+    if (this.#frame) misuse(`this '${this.type}' field is already mounted. Call unmount() before mounting it again.`);
+    const container = this.#resolve(target);
+    if (signal?.aborted) return Promise.reject(signal.reason);
+
+    const { mount, controllerReady } = this.#host.attach(this);
+    const frame = (this.#frame = openFrame(this.#host, this.type, mount));
+    const { connection, iframe } = frame;
+    this.#teardown.push(() => this.#host.detach(this), () => connection.destroy(), () => iframe.remove());
+    const frameReady = new Promise<void>((resolve) => connection.onEvent((event) => this.#onEvent(event, resolve)));
+    connection.onReconnect(() => {
+      // A reload with a valid HELLO: the frame starts empty and must be configured again.
+      connection.request('configure', this.#fullConfig()).catch(noop);
+      this.#onEvent({ ns: 'tokenframe', type: 'event', name: 'change', detail: { field: this.type, empty: true, complete: false } }, noop);
+    });
+    connection.onIntegrityError(() => {
+      this.#broken = true;
+      this.#fail(new TokenframeError('frame_integrity', `Tokenframe: the '${this.type}' frame navigated away from the frames origin. Tokenize is disabled; unmount and mount the field again.`));
+    });
+
+    let settle!: { resolve: () => void; reject: (error: unknown) => void };
+    const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    this.#settle = { promise, ...settle };
+    if (signal) {
+      const onAbort = (): void => this.#unmount(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#teardown.push(() => signal.removeEventListener('abort', onAbort));
+    }
+    container.appendChild(iframe);
+
+    Promise.all([frame.connected.then(() => connection.request('configure', this.#fullConfig())).then(() => frameReady), controllerReady]).then(
+      () => {
+        if (this.#frame !== frame || !this.#settle) return;
+        this.#ready = true;
+        this.#settle?.resolve();
+        this.#settle = undefined;
+        this.#events.emit('ready', { field: this.type });
+      },
+      (error: unknown) => this.#frame === frame && this.#fail(toTokenframeError(error)),
+    );
+    return promise;
+  }
+
+  /** Applies new options (merged with the current ones) to a mounted or future frame. */
+  update(options: FieldConfig): void {
+    this.#config = { ...this.#config, ...checkFieldConfig(`update() of '${this.type}'`, options) };
+    if (this.#ready) this.#frame?.connection.request('configure', this.#fullConfig()).catch((error: unknown) => this.#fail(toTokenframeError(error)));
+  }
+
+  focus(): void {
+    if (!this.#ready || !this.#frame) return;
+    // Focusing the element first lets browsers that gate cross-frame focus accept the request.
+    this.#frame.iframe.focus();
+    this.#frame.connection.request('focus').catch(noop);
+  }
+  blur(): void {
+    if (this.#ready) this.#frame?.connection.request('blur').catch(noop);
+  }
+  clear(): void {
+    if (this.#ready) this.#frame?.connection.request('clear').catch(noop);
+  }
+
+  /** Removes the frame, its listeners and its port. The field can be mounted again. */
+  unmount(): void {
+    this.#unmount(new DOMException(`Tokenframe: the '${this.type}' field was unmounted before it was ready.`, 'AbortError'));
+  }
+
+  /** Unmounts and frees the field type, so `fields.create()` can make a new one. Idempotent. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.unmount();
+    this.#destroyed = true;
+    this.#events.clear();
+    this.#host.removed(this);
+  }
+
+  #unmount(reason: unknown): void {
+    const settle = this.#settle;
+    this.#settle = undefined;
+    for (const step of this.#teardown.splice(0).reverse()) step();
+    this.#frame = undefined;
+    this.#ready = this.#focused = this.#broken = false;
+    if (settle) {
+      // The caller cancelled on purpose (StrictMode cleanup, an aborted signal): reject the pending
+      // mount() without an unhandled-rejection report. Load errors stay unhandled so they surface.
+      settle.promise.catch(noop);
+      settle.reject(reason);
+    }
+  }
+
+  #fail(error: TokenframeError): void {
+    const settle = this.#settle;
+    this.#settle = undefined;
+    this.#events.emit('loaderror', { ...error.toJSON(), field: this.type });
+    settle?.reject(error);
+  }
+
+  #onEvent(event: FrameEvent, ready: () => void): void {
+    switch (event.name) {
+      case 'ready':
+        return ready();
+      case 'loaderror':
+        return this.#fail(toTokenframeError(event.detail));
+      case 'change': {
+        const detail = { ...event.detail, field: this.type };
+        this.#events.emit('change', detail);
+        return this.#host.changed(this, detail);
+      }
+      case 'resize':
+        if (this.#frame) this.#frame.iframe.style.height = `${Math.min(Math.max(event.detail.height, 0), 2000)}px`;
+        return;
+      case 'focus':
+      case 'blur':
+        this.#focused = event.name === 'focus';
+    }
+    this.#events.emit(event.name, { field: this.type });
+  }
+
+  #fullConfig(): FieldConfig {
+    return { ...this.#host.config, ...this.#config };
+  }
+
+  #resolve(target: unknown): Element | ShadowRoot {
+    let node = target;
+    if (typeof target === 'string') {
+      try {
+        node = this.#host.env.document.querySelector(target);
+      } catch {
+        misuse(`mount('${target}'): that is not a valid CSS selector.`);
+      }
+      if (!node) misuse(`mount('${target}'): no element matches. Mount after the container is in the DOM (e.g. in useEffect or onMounted), or pass the element itself (required inside a shadow root).`);
+    }
+    const type = (node as Node | null)?.nodeType;
+    if (type !== 1 && type !== 11) misuse(`mount(target): target must be a CSS selector, an Element or a ShadowRoot.`);
+    return node as Element | ShadowRoot;
+  }
+}

@@ -1,0 +1,200 @@
+import { FIELD_TYPES, isFieldType, type ChangeDetail, type FieldConfig, type FieldType, type TokenizeExtra, type TokenizeResult } from '@tokenframe/protocol';
+import { checkFieldConfig } from './check-options';
+import { Emitter } from './emitter';
+import { Field, type FieldHost } from './field';
+import { openFrame, toTokenframeError, type FrameContext, type OpenFrame } from './open-frame';
+import { errorShape, misuse } from './tokenframe-error';
+
+/** The aggregated `change` of a group: one event whatever field changed. */
+export interface FieldsChangeEvent {
+  /** Every mounted field is complete: tokenize() will not return a card error for incompleteness. */
+  complete: boolean;
+  empty: boolean;
+  /** From the card or cardNumber field. */
+  brand?: string;
+  /** The first invalid field's error, in creation order. */
+  error?: { code: string; message: string; field: FieldType };
+  fields: Partial<Record<FieldType, ChangeDetail>>;
+}
+export interface FieldsEventMap {
+  change: FieldsChangeEvent;
+}
+
+export type FieldsOptions = Pick<FieldConfig, 'style' | 'locale' | 'fonts'>;
+
+interface Controller extends OpenFrame {
+  ready: Promise<void>;
+  broken: boolean;
+}
+
+const SPLIT_CARD: readonly FieldType[] = ['cardNumber', 'cardExpiry', 'cardCvc'];
+const TOKENIZE_TIMEOUT_MS = 60_000;
+const INTEGRITY = errorShape('frame_integrity', 'Tokenframe: a frame of these fields navigated away from the frames origin. Unmount and mount the fields again.');
+
+/**
+ * A group of fields that tokenize together (`tf.fields()`): one hidden controller frame, created
+ * when the first field mounts and removed when the last one unmounts, plus one frame per field.
+ * The group's mount id names the BroadcastChannel its frames share inside the frames origin, so two
+ * groups on one page never see each other's values.
+ */
+export class Fields {
+  readonly #context: FrameContext;
+  readonly #config: FieldConfig;
+  readonly #fields = new Map<FieldType, Field>();
+  readonly #mounted = new Set<Field>();
+  readonly #state = new Map<FieldType, ChangeDetail>();
+  readonly #events = new Emitter<FieldsEventMap>(['change']);
+  #controller?: Controller;
+  #mount = '';
+  #inflight?: Promise<TokenizeResult>;
+  #destroyed = false;
+
+  constructor(context: FrameContext, options: unknown) {
+    this.#context = context;
+    this.#config = checkFieldConfig('fields()', options);
+  }
+
+  create(type: FieldType, options?: FieldConfig): Field {
+    if (this.#destroyed) misuse('these fields were destroyed. Call tf.fields() again.');
+    if (!isFieldType(type)) misuse(`create('${String(type)}'): unknown field type. Use one of: ${FIELD_TYPES.join(', ')}.`);
+    if (this.#fields.has(type)) misuse(`a '${type}' field already exists in this group. Use fields.get('${type}'), or destroy() it first.`);
+    const clash = type === 'card' ? SPLIT_CARD.find((t) => this.#fields.has(t)) : SPLIT_CARD.includes(type) && this.#fields.has('card') && 'card';
+    if (clash) misuse(`create('${type}'): this group already has '${clash}'. Use either 'card' or the split cardNumber/cardExpiry/cardCvc fields.`);
+    const field = new Field(this.#host(), type, options);
+    this.#fields.set(type, field);
+    return field;
+  }
+
+  get(type: FieldType): Field | undefined {
+    return this.#fields.get(type);
+  }
+
+  on<K extends keyof FieldsEventMap>(name: K, handler: (event: FieldsEventMap[K]) => void): this {
+    this.#events.on(name, handler);
+    return this;
+  }
+  once<K extends keyof FieldsEventMap>(name: K, handler: (event: FieldsEventMap[K]) => void): this {
+    this.#events.once(name, handler);
+    return this;
+  }
+  off<K extends keyof FieldsEventMap>(name: K, handler: (event: FieldsEventMap[K]) => void): this {
+    this.#events.off(name, handler);
+    return this;
+  }
+
+  /**
+   * Asks the controller frame to seal the card data and create a token. Expected failures (an
+   * incomplete card, a declined test card, the network) resolve as `{error}`; only misuse throws.
+   * A second call while one is in flight returns the same promise, so a double click makes one token.
+   */
+  tokenize(extra?: TokenizeExtra): Promise<TokenizeResult> {
+    if (extra !== undefined) checkExtra(extra);
+    return (this.#inflight ??= this.#tokenize(extra).finally(() => (this.#inflight = undefined)));
+  }
+
+  /** Unmounts every field and the controller. Idempotent. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    for (const field of [...this.#fields.values()]) field.destroy();
+    this.#events.clear();
+  }
+
+  async #tokenize(extra: TokenizeExtra | undefined): Promise<TokenizeResult> {
+    const controller = this.#controller;
+    if (this.#destroyed) return { error: errorShape('destroyed', 'Tokenframe: these fields were destroyed. Call tf.fields() again.') };
+    if (!controller) return { error: errorShape('not_mounted', 'Tokenframe: mount at least one field before calling tokenize().') };
+    try {
+      await controller.ready;
+      if (this.#compromised(controller)) return { error: INTEGRITY };
+      const result = await controller.connection.request('tokenize', extra ? { extra } : {}, TOKENIZE_TIMEOUT_MS);
+      if (this.#compromised(controller)) return { error: INTEGRITY };
+      return result ?? { error: errorShape('internal_error', 'Tokenframe: the controller frame sent an empty reply.') };
+    } catch (error) {
+      return { error: toTokenframeError(error).toJSON() };
+    }
+  }
+
+  /** A frame of this group reloaded without a valid HELLO (DESIGN.md, "The channel" step 9). */
+  #compromised(controller: Controller): boolean {
+    return controller.broken || [...this.#mounted].some((f) => f.broken);
+  }
+
+  #host(): FieldHost {
+    return {
+      ...this.#context,
+      config: this.#config,
+      attach: (field) => this.#attach(field),
+      detach: (field) => this.#detach(field),
+      changed: (field, detail) => this.#changed(field, detail),
+      removed: (field) => this.#fields.get(field.type) === field && this.#fields.delete(field.type),
+    };
+  }
+
+  #attach(field: Field): { mount: string; controllerReady: Promise<void> } {
+    this.#mounted.add(field);
+    if (!this.#controller) {
+      this.#mount = this.#context.env.randomId();
+      const frame = openFrame(this.#context, 'controller', this.#mount);
+      const { connection } = frame;
+      const configure = { locale: this.#config.locale };
+      // The controller is ready when it answers `configure` or says `ready`, whichever comes first.
+      const ready = frame.connected.then(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            connection.onEvent((event) => event.name === 'ready' && resolve());
+            connection.request('configure', configure).then(() => resolve(), reject);
+          }),
+      );
+      ready.catch(() => undefined); // observed by each field's mount() and by tokenize()
+      const controller: Controller = { ...frame, ready, broken: false };
+      connection.onReconnect(() => void connection.request('configure', configure).catch(() => undefined));
+      connection.onIntegrityError(() => (controller.broken = true));
+      this.#controller = controller;
+      this.#context.env.document.body.appendChild(frame.iframe);
+    }
+    return { mount: this.#mount, controllerReady: this.#controller.ready };
+  }
+
+  #detach(field: Field): void {
+    this.#mounted.delete(field);
+    this.#state.delete(field.type);
+    if (this.#mounted.size > 0 || !this.#controller) return;
+    this.#controller.connection.destroy();
+    this.#controller.iframe.remove();
+    this.#controller = undefined;
+  }
+
+  #changed(field: Field, detail: ChangeDetail): void {
+    const wasComplete = this.#state.get(field.type)?.complete;
+    this.#state.set(field.type, detail);
+    // Auto-advance: a split field the shopper is typing in just became complete.
+    if (!wasComplete && detail.complete && field.focused && field.type !== 'card') {
+      const order = [...this.#fields.values()].filter((f) => this.#mounted.has(f));
+      order[order.indexOf(field) + 1]?.focus();
+    }
+    this.#events.emit('change', this.#summary());
+  }
+
+  #summary(): FieldsChangeEvent {
+    const summary: FieldsChangeEvent = { complete: this.#mounted.size > 0, empty: true, fields: {} };
+    for (const field of this.#fields.values()) {
+      if (!this.#mounted.has(field)) continue;
+      const detail = this.#state.get(field.type) ?? { field: field.type, empty: true, complete: false };
+      summary.fields[field.type] = detail;
+      summary.complete &&= detail.complete;
+      summary.empty &&= detail.empty;
+      summary.brand ??= detail.brand;
+      if (detail.error && !summary.error) summary.error = { ...detail.error, field: field.type };
+    }
+    return summary;
+  }
+}
+
+function checkExtra(extra: unknown): void {
+  const ok =
+    typeof extra === 'object' &&
+    extra !== null &&
+    Object.entries(extra).every(([key, value]) => (key === 'name' || key === 'postal') && typeof value === 'string' && value.length <= 200);
+  if (!ok) misuse("tokenize(extra): extra may only have string 'name' and 'postal' (≤ 200 characters). Card data always comes from the fields.");
+}
