@@ -19,11 +19,16 @@ export function loadTestCards() {
   return [{ number: '4242424242424242', brand: 'visa', outcome: 'success', description: 'Visa, succeeds' }];
 }
 
-/** Lines for a terminal: number grouped in fours (amex 4-6-5), brand, what happens. */
+/**
+ * Lines for a terminal: the first card of each brand and every card with another outcome, number
+ * grouped in fours (amex 4-6-5). The full list is in docs/integration.md.
+ */
 export function formatTestCards(cards) {
-  return cards.map((c) => {
+  const seen = new Set();
+  const shown = cards.filter((c) => c.outcome !== 'success' || (!seen.has(c.brand) && seen.add(c.brand)));
+  return shown.map((c) => {
     const digits = c.number.replace(/\D/g, '');
     const grouped = digits.length === 15 ? `${digits.slice(0, 4)} ${digits.slice(4, 10)} ${digits.slice(10)}` : digits.replace(/(\d{4})(?=\d)/g, '$1 ');
-    return `  ${grouped.padEnd(24)} ${c.brand.padEnd(12)} ${c.outcome.padEnd(17)} ${c.description}`;
+    return `  ${grouped.padEnd(24)} ${c.brand.padEnd(17)} ${c.outcome.padEnd(17)} ${c.description}`;
   });
 }

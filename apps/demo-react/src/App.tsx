@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { ElementsCheckout } from './ElementsCheckout';
+import { NpmCheckout } from './NpmCheckout';
+import { OrderSummary } from './OrderSummary';
+import { useDemoConfig } from './use-demo-config';
+
+type Mode = 'npm' | 'elements';
+const MODES: { id: Mode; label: string; hint: string }[] = [
+  { id: 'npm', label: 'npm: loadTokenframe()', hint: 'import { loadTokenframe } from "@tokenframe/sdk"' },
+  { id: 'elements', label: 'Custom elements', hint: '<tf-fields> from "@tokenframe/sdk/elements"' },
+];
+
+function initialMode(): Mode {
+  return new URLSearchParams(location.search).get('mode') === 'elements' ? 'elements' : 'npm';
+}
+
+export function App() {
+  const { config, error } = useDemoConfig();
+  const [mode, setMode] = useState<Mode>(initialMode);
+  const choose = (next: Mode) => {
+    setMode(next);
+    history.replaceState(null, '', next === 'npm' ? location.pathname : `?mode=${next}`);
+  };
+  return (
+    <>
+      <header className="topbar">
+        <span className="logo">Kettle <span aria-hidden="true">&amp;</span><span className="visually-hidden">and</span> Crumb</span>
+        <span className="secure">React 19 · Secure checkout</span>
+      </header>
+      <main className="layout">
+        <section className="card payment" aria-labelledby="payment-title">
+          <h1 id="payment-title">Payment</h1>
+          <fieldset className="modes">
+            <legend>Integration</legend>
+            {MODES.map((m) => (
+              <label key={m.id} className="modes__option">
+                <input type="radio" name="mode" value={m.id} checked={mode === m.id} onChange={() => choose(m.id)} />
+                <span>{m.label}</span>
+              </label>
+            ))}
+            <code className="modes__hint">{MODES.find((m) => m.id === mode)?.hint}</code>
+          </fieldset>
+          <p className="testmode" role="note"><strong>Test mode.</strong> Use card 4242 4242 4242 4242, any future expiry and any CVC.</p>
+          {error && <div className="alert" data-testid="error" role="alert">{error}</div>}
+          {config && (mode === 'npm' ? <NpmCheckout key="npm" config={config} /> : <ElementsCheckout key="elements" config={config} />)}
+        </section>
+        <OrderSummary />
+      </main>
+    </>
+  );
+}

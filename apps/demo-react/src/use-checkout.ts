@@ -1,0 +1,33 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import type { TokenizeResult } from '@tokenframe/sdk';
+import { payWithToken, type ConfirmedCard } from './pay-with-token';
+import { shopperMessage } from './shopper-message';
+
+export interface CheckoutState {
+  busy: boolean;
+  error: string;
+  paid?: { token: string; card: ConfirmedCard };
+}
+
+/**
+ * The submit flow both React forms share: tokenize in the frames, then let the shop's backend look
+ * the token up. `tokenize` is whichever API the form uses (fields.tokenize() or <tf-fields>.tokenize()).
+ */
+export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined) {
+  const [state, setState] = useState<CheckoutState>({ busy: false, error: '' });
+  const onSubmit = useCallback(
+    async (event: FormEvent) => {
+      event.preventDefault();
+      const pending = tokenize();
+      if (!pending) return;
+      setState({ busy: true, error: '' });
+      const result = await pending;
+      if ('error' in result) return setState({ busy: false, error: shopperMessage(result.error) });
+      const confirmed = await payWithToken(result.token);
+      if ('error' in confirmed) return setState({ busy: false, error: shopperMessage(confirmed.error) });
+      setState({ busy: false, error: '', paid: { token: result.token, card: confirmed.card } });
+    },
+    [tokenize],
+  );
+  return { ...state, onSubmit };
+}
