@@ -1,4 +1,4 @@
-import creditCardType from 'credit-card-type';
+import cardTypes from 'credit-card-type/dist/lib/card-types.js';
 import type { CardBrand } from './card-brand';
 import { CARTES_BANCAIRES_BINS } from './cartes-bancaires';
 
@@ -22,7 +22,8 @@ export interface BrandRule {
  * knows neither co-badging nor brands that skip Luhn.
  */
 function fromLibrary(type: string, id: string, change: Partial<CardBrand> & { extraPatterns?: BinPattern[] } = {}): BrandRule {
-  const info = creditCardType.getTypeInfo(type);
+  const info = cardTypes[type];
+  if (!info) throw new Error(`credit-card-type has no '${type}' any more: update brand-rules.ts.`);
   const patterns: BinPattern[] = [];
   const fallback: BinPattern[] = [];
   for (const p of info.patterns) {

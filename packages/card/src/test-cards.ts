@@ -3,11 +3,11 @@ import { panDigits } from './pan-digits';
 export type TestCardOutcome = 'success' | 'processing_error' | 'rate_limited';
 
 export interface TestCard {
-  number: string;
+  readonly number: string;
   /** Brand id as detectBrands reports it. */
-  brand: string;
-  outcome: TestCardOutcome;
-  description: string;
+  readonly brand: string;
+  readonly outcome: TestCardOutcome;
+  readonly description: string;
 }
 
 /**
@@ -15,7 +15,7 @@ export interface TestCard {
  * Every number is Luhn-valid and detected as `brand` (the tests prove it). Most are the
  * well-known numbers of the card networks' and PSPs' sandboxes, so integrators' habits carry over.
  */
-export const TEST_CARDS: readonly TestCard[] = Object.freeze([
+export const TEST_CARDS: readonly TestCard[] = /* @__PURE__ */ Object.freeze([
   { number: '4242424242424242', brand: 'visa', outcome: 'success', description: 'Visa' },
   { number: '4000056655665556', brand: 'visa', outcome: 'success', description: 'Visa (debit)' },
   { number: '4111111111111111', brand: 'visa', outcome: 'success', description: 'Visa (classic test number)' },
@@ -44,16 +44,22 @@ export const TEST_CARDS: readonly TestCard[] = Object.freeze([
   { number: '5555552500001001', brand: 'cartes_bancaires', outcome: 'success', description: 'Cartes Bancaires co-badged with Mastercard' },
   { number: '4000000000000119', brand: 'visa', outcome: 'processing_error', description: 'Visa: the vault answers 402 processing_error' },
   { number: '4000000000004954', brand: 'visa', outcome: 'rate_limited', description: 'Visa: the vault answers 429 rate_limited with Retry-After' },
-].map((card) => Object.freeze(card as TestCard)));
+] satisfies TestCard[]);
 
-const BY_NUMBER = new Map(TEST_CARDS.map((card) => [card.number, card]));
+let byNumber: Map<string, TestCard> | undefined;
+
+/** Built on first use, so a bundle that only validates (the field frame) tree-shakes the list away. */
+function lookup(pan: string): TestCard | undefined {
+  byNumber ??= new Map(TEST_CARDS.map((card) => [card.number, card]));
+  return byNumber.get(panDigits(pan) ?? '');
+}
 
 /** Whether `pan` (spaces and dashes allowed) is one of the documented test cards. */
 export function isTestCard(pan: string): boolean {
-  return BY_NUMBER.has(panDigits(pan) ?? '');
+  return lookup(pan) !== undefined;
 }
 
 /** What the vault does with this test card; undefined for any other number. */
 export function testCardOutcome(pan: string): TestCardOutcome | undefined {
-  return BY_NUMBER.get(panDigits(pan) ?? '')?.outcome;
+  return lookup(pan)?.outcome;
 }
