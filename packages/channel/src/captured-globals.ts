@@ -1,0 +1,28 @@
+import type { Timers } from './pending-requests';
+import type { ChannelWindow } from './types';
+
+export interface Captured extends Timers {
+  listen(type: 'message', fn: (e: MessageEvent) => void): () => void;
+  MessageChannel: typeof MessageChannel;
+}
+
+/**
+ * Reads every global the channel needs once, at creation: a script that later replaces
+ * `window.addEventListener` or `MessageChannel` cannot slip into an open connection.
+ */
+export function captureGlobals(win: ChannelWindow): Captured {
+  const add = win.addEventListener;
+  const remove = win.removeEventListener;
+  const setT = win.setTimeout;
+  const clearT = win.clearTimeout;
+  return {
+    MessageChannel: win.MessageChannel,
+    setTimeout: (fn, ms) => setT.call(win, fn, ms),
+    clearTimeout: (t) => clearT.call(win, t),
+    listen(type, fn) {
+      const handler = fn as EventListener;
+      add.call(win, type, handler);
+      return () => remove.call(win, type, handler);
+    },
+  };
+}

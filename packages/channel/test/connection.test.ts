@@ -1,0 +1,134 @@
+import { afterEach, expect, test } from 'vitest';
+import { acceptParent, connectToFrame } from '../src/index';
+import type { ChannelError, FrameConnection, ParentConnection } from '../src/index';
+import { FakeIframe, FakeWindow, FRAMES, MOUNT, PAGE, tick } from './fake-browser';
+
+const open: { destroy(): void }[] = [];
+afterEach(() => open.splice(0).forEach((c) => c.destroy()));
+
+const card = { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 };
+const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ChannelError) => e.code);
+
+function frameSide(win: FakeWindow): ParentConnection {
+  const f = acceptParent({ parentOrigin: PAGE, mount: MOUNT, role: 'controller', window: win.asChannelWindow() });
+  f.handle('tokenize', () => ({ token: 'tok_test_1', card }));
+  f.handle('focus', () => new Promise(() => {})); // never answers
+  open.push(f);
+  return f;
+}
+
+async function connected() {
+  const page = new FakeWindow(PAGE);
+  const frame = new FakeWindow(FRAMES);
+  const iframe = new FakeIframe(page, frame);
+  const c: FrameConnection = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 60 });
+  open.push(c);
+  const f = frameSide(frame);
+  await c.ready;
+  await f.connected;
+  iframe.fireLoad(); // the first document's own load, after its HELLO: not a reload
+  return { page, frame, iframe, c, f };
+}
+
+test('request/reply and events over the port', async () => {
+  const { c, f } = await connected();
+  expect(await c.request('tokenize', {})).toEqual({ token: 'tok_test_1', card });
+  const changes: unknown[] = [];
+  c.on('change', (e) => changes.push(e.detail));
+  f.emit({ name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'visa' } });
+  await tick();
+  expect(changes).toEqual([{ field: 'cardNumber', empty: false, complete: true, brand: 'visa' }]);
+  expect(await codeOf(c.request('clear'))).toBe('invalid_argument'); // no handler in the frame
+});
+
+test('the frame cannot send card data: invalid events throw, invalid results become internal_error', async () => {
+  const { c, f } = await connected();
+  const leak = { name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, pan: '4242424242424242' } };
+  expect(() => f.emit(leak as never)).toThrow(/valid frame event/);
+  f.handle('tokenize', () => ({ token: 'tok_1', card: { ...card, number: '4242424242424242' } }) as never);
+  expect(await codeOf(c.request('tokenize', {}))).toBe('internal_error');
+});
+
+test.each<[string, (w: Awaited<ReturnType<typeof connected>>) => void, string]>([
+  ['no answer in time', () => {}, 'timeout'],
+  ['iframe removed from the DOM', (w) => w.iframe.remove(), 'frame_removed'],
+])('a request that times out: %s → %s', async (_label, act, code) => {
+  const w = await connected();
+  act(w);
+  expect(await codeOf(w.c.request('focus', undefined, { timeoutMs: 30 }))).toBe(code);
+});
+
+test('destroy rejects pending requests, is idempotent and removes every listener', async () => {
+  const { page, frame, iframe, c, f } = await connected();
+  const pending = c.request('focus');
+  c.destroy();
+  c.destroy();
+  f.destroy();
+  f.destroy();
+  expect(await codeOf(pending)).toBe('destroyed');
+  expect(await codeOf(c.request('tokenize', {}))).toBe('destroyed');
+  expect([page.listenerCount, frame.listenerCount, iframe.loadListeners]).toEqual([0, 0, 0]);
+});
+
+test('destroy before HELLO rejects ready with destroyed', async () => {
+  const page = new FakeWindow(PAGE);
+  const iframe = new FakeIframe(page, new FakeWindow(FRAMES));
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow() });
+  c.destroy();
+  expect(await codeOf(c.ready)).toBe('destroyed');
+});
+
+test.each([['HELLO before load'], ['load before HELLO']])('reload (%s) reconnects on a new port', async (order) => {
+  const w = await connected();
+  let reconnects = 0;
+  let failure: ChannelError | undefined;
+  w.c.onReconnect(() => reconnects++);
+  w.c.onFailure((e) => (failure = e));
+  const reloaded = new FakeWindow(FRAMES);
+  w.iframe.navigate(reloaded);
+  if (order === 'load before HELLO') w.iframe.fireLoad();
+  frameSide(reloaded);
+  await tick(10);
+  if (order === 'HELLO before load') w.iframe.fireLoad();
+  await tick(100); // longer than reloadTimeoutMs
+  expect({ reconnects, failure }).toEqual({ reconnects: 1, failure: undefined });
+  expect(await w.c.request('tokenize', {})).toEqual({ token: 'tok_test_1', card });
+});
+
+test.each([['another site'], ['the frames origin, but no HELLO']])('takeover by %s is an integrity failure', async (kind) => {
+  const w = await connected();
+  const failures: string[] = [];
+  w.c.onFailure((e) => failures.push(e.code));
+  w.iframe.navigate(new FakeWindow(kind === 'another site' ? 'http://127.0.0.2:4001' : FRAMES));
+  w.iframe.fireLoad();
+  await tick(100);
+  expect(failures).toEqual(['frame_integrity']);
+  expect(await codeOf(w.c.request('tokenize', {}))).toBe('frame_integrity');
+});
+
+test('junk over the port is dropped; the connection keeps working', async () => {
+  const page = new FakeWindow(PAGE);
+  const frame = new FakeWindow(FRAMES);
+  const iframe = new FakeIframe(page, frame);
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow() });
+  open.push(c);
+  // A raw frame: says HELLO, takes the port, then sends junk before one valid event.
+  const port = new Promise<MessagePort>((r) => frame.addEventListener('message', (e) => r((e as MessageEvent).ports[0] as MessagePort)));
+  frame.parent.postMessage({ ns: 'tokenframe', v: '1.0', type: 'hello', mount: MOUNT, role: 'controller' }, PAGE);
+  await c.ready;
+  const raw = await port;
+  const events: unknown[] = [];
+  c.on('ready', (e) => events.push(e));
+  const pending = c.request('focus', undefined, { timeoutMs: 100 });
+  for (const junk of [
+    new Date(0), new Map(), 'x'.repeat(5_000_000), { ns: 'tokenframe', type: 'reply', id: 999, ok: true, result: null },
+    JSON.parse('{"__proto__":{"polluted":1},"ns":"tokenframe","type":"event","name":"ready"}'),
+    { ns: 'tokenframe', type: 'reply', id: 1, ok: true, result: { token: 'tok_1', card: { ...card, cvc: '123' } } },
+  ]) raw.postMessage(junk);
+  raw.postMessage({ ns: 'tokenframe', type: 'event', name: 'ready' });
+  raw.postMessage({ ns: 'tokenframe', type: 'reply', id: 1, ok: true, result: null });
+  expect(await pending).toBeNull();
+  expect(events).toEqual([{ ns: 'tokenframe', type: 'event', name: 'ready' }]);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  raw.close();
+});
