@@ -1,0 +1,11 @@
+/**
+ * Secret-key scopes. `tokens:reveal` is granted only by the operator (the CLI), never by default.
+ * `tokens:persist` makes a short-lived browser token long-lived (card on file).
+ */
+export const SCOPES = ['tokens:read', 'tokens:reveal', 'tokens:persist', 'tokens:delete', 'events:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+export const DEFAULT_SECRET_SCOPES: readonly Scope[] = ['tokens:read', 'tokens:persist', 'tokens:delete'];
+
+export function isScope(x: string): x is Scope {
+  return (SCOPES as readonly string[]).includes(x);
+}

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { RateLimiter } from '../limits/rate-limiter';
+import type { KeyService } from '../services/key-service';
+import type { TokenService } from '../services/token-service';
+import type { VaultSecrets } from '../services/vault-secrets';
+import type { VaultStore } from '../storage/vault-store';
+import type { AppEnv } from './app-env';
+import { apiError, errorResponse, jsonResponse } from './api-error';
+import { exactCors } from './exact-cors';
+import { requestContext } from './request-context';
+import { sdkRoutes } from './routes/sdk-routes';
+import { sessionRoutes } from './routes/session-routes';
+import { tokenRoutes } from './routes/token-routes';
+
+export interface ApiAppDeps {
+  store: VaultStore;
+  keys: KeyService;
+  tokens: TokenService;
+  secrets: VaultSecrets;
+  limiter: RateLimiter;
+  logger: Logger;
+  framesOrigin: string;
+  sessionTtlMs: number;
+  sessionMaxUses: number;
+  sdkDir: string;
+  sdkVersion: string;
+  /** false while shutting down: /readyz answers 503 so a load balancer drains this process. */
+  accepting: () => boolean;
+  now: () => number;
+}
+
+/** The vault API origin (DESIGN.md "The origins"): JSON only, testable with `app.request()`. */
+export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestContext(d.logger));
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async () => {
+    if (!d.accepting()) return jsonResponse(503, { ok: false, reason: 'shutting_down' });
+    try {
+      await d.store.ping();
+      return jsonResponse(200, { ok: true });
+    } catch {
+      return jsonResponse(503, { ok: false, reason: 'storage' });
+    }
+  });
+
+  app.use('/v1/jwks', exactCors(d.framesOrigin, 'GET'));
+  app.get('/v1/jwks', () => jsonResponse(200, d.secrets.jwks(), { 'Cache-Control': 'public, max-age=60' }));
+
+  app.get('/v1/frames/status', async (c) => {
+    const pk = c.req.query('pk') ?? '';
+    const origin = c.req.query('origin') ?? '';
+    const code = await d.keys.frameStatus(pk, origin);
+    return jsonResponse(200, { code }, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+  });
+
+  app.route('/', sessionRoutes({ ...d, now: d.now }));
+  app.route('/', tokenRoutes(d));
+  app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));
+
+  app.notFound((c) => errorResponse(apiError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));
+  app.onError((err, c) => {
+    d.logger.error({ requestId: c.get('requestId'), err: { name: err.name, message: err.message } }, 'unhandled error');
+    return errorResponse(apiError(500, 'internal_error', 'Something went wrong in the vault. Quote the request id when reporting it.'), c.get('requestId'));
+  });
+  return app;
+}

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { isFieldType } from '@tokenframe/protocol';
+import type { KeyService } from '../services/key-service';
+import type { AppEnv } from './app-env';
+import { frameCsp, FrameDocuments } from './frame-document';
+import { requestContext } from './request-context';
+
+export interface FramesAppDeps {
+  keys: KeyService;
+  logger: Logger;
+  frameDir: string;
+  apiOrigin: string;
+  fontHosts: readonly string[];
+}
+
+const DENY = "default-src 'none'; frame-ancestors 'none'";
+const ASSET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A fixed-text answer: this origin never reflects anything from the request. */
+const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
+  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': DENY, 'Cache-Control': 'no-store', ...extra } });
+
+/**
+ * The frames origin (DESIGN.md "The channel", step 2). A frame document is served only for an
+ * active publishable key whose allow-list holds `origin`, with `frame-ancestors {origin}`: if the
+ * frame renders at all, the browser has confirmed who its parent is. Anything else is a 403 that
+ * may not be framed by anyone.
+ */
+export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const docs = new FrameDocuments(d.frameDir, d.apiOrigin, d.fontHosts);
+  app.use('*', requestContext(d.logger, { 'Cross-Origin-Resource-Policy': 'same-origin' }));
+
+  app.get('/frames/v1/:doc{(field|controller)\\.html}', async (c) => {
+    const doc = c.req.param('doc') as 'field.html' | 'controller.html';
+    const pk = c.req.query('pk') ?? '';
+    const origin = c.req.query('origin') ?? '';
+    if (doc === 'field.html' && !isFieldType(c.req.query('type'))) return plain(400, 'Unknown field type.');
+    const status = await d.keys.frameStatus(pk, origin);
+    if (status !== 'ok') return plain(403, 'This frame cannot be shown here. Ask GET /v1/frames/status on the vault API why.');
+    const html = docs.get(doc);
+    if (html === undefined) return plain(404, 'The frame documents are not built. Run `pnpm build`.');
+    return new Response(html, {
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': frameCsp(origin, d.apiOrigin, d.fontHosts),
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      },
+    });
+  });
+
+  app.get('/frames/v1/assets/:name', async (c) => {
+    const name = c.req.param('name');
+    const type = ASSET_TYPES[extname(name)];
+    if (!ASSET_NAME.test(name) || name.includes('..') || !type) return plain(404, 'Not found.');
+    let body: Buffer;
+    try {
+      body = await readFile(join(d.frameDir, 'assets', name));
+    } catch {
+      return plain(404, 'Not found.');
+    }
+    return new Response(new Uint8Array(body), {
+      headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable', 'Content-Security-Policy': DENY },
+    });
+  });
+
+  app.notFound(() => plain(404, 'Not found.'));
+  app.onError((err) => {
+    d.logger.error({ err: { name: err.name, message: err.message } }, 'frames error');
+    return plain(500, 'Internal error.');
+  });
+  return app;
+}

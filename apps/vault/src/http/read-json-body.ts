@@ -1,0 +1,67 @@
+import { apiError, type ApiError } from './api-error';
+
+export const MAX_BODY_BYTES = 32 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface JsonBody {
+  value: Record<string, unknown>;
+  /** The exact bytes received, for the Idempotency-Key body comparison. */
+  raw: string;
+}
+
+/**
+ * Reads a request body under the vault's input rules: `application/json` only, at most 32 kB
+ * (counted while streaming, whatever Content-Length claims), strict UTF-8, a plain JSON object
+ * whose keys are all in `allowed` — so `__proto__`, `constructor` and typos are refused, not
+ * ignored. `allowEmpty` accepts a missing body as `{}` (reveal, persist, delete).
+ */
+export async function readJsonBody(req: Request, allowed: readonly string[], opts: { allowEmpty?: boolean } = {}): Promise<JsonBody | ApiError> {
+  const declared = req.headers.get('content-length');
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) return tooLarge();
+  const bytes = await readLimited(req);
+  if (bytes === undefined) return tooLarge();
+  if (bytes.length === 0 && opts.allowEmpty) return { value: {}, raw: '' };
+  const type = (req.headers.get('content-type') ?? '').toLowerCase().replace(/\s+/g, '');
+  if (type !== 'application/json' && type !== 'application/json;charset=utf-8') {
+    return apiError(415, 'malformed_request', 'Send the body as JSON with Content-Type: application/json.', 'Content-Type');
+  }
+  let text: string;
+  let value: unknown;
+  try {
+    text = utf8.decode(bytes);
+    value = JSON.parse(text);
+  } catch {
+    return apiError(400, 'malformed_request', 'The request body is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return apiError(400, 'malformed_request', 'The request body must be a JSON object.');
+  }
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      return apiError(400, 'malformed_request', `Unknown field in the request body. Allowed fields: ${allowed.join(', ') || 'none'}.`);
+    }
+  }
+  return { value: value as Record<string, unknown>, raw: text };
+}
+
+function tooLarge(): ApiError {
+  return apiError(413, 'malformed_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+}
+
+async function readLimited(req: Request): Promise<Uint8Array | undefined> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,54 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Scope } from '../auth/scopes';
+import type { KeyService } from '../services/key-service';
+import { clientIp, type AppEnv } from './app-env';
+import { apiError, errorResponse, type ApiError } from './api-error';
+
+function bearer(header: string | undefined): string | undefined {
+  const m = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header ?? '');
+  return m?.[1];
+}
+
+async function authenticate(keys: KeyService, header: string | undefined, type: 'publishable' | 'secret') {
+  const presented = bearer(header);
+  const missing: ApiError = apiError(401, 'invalid_api_key', `Send a ${type} key as "Authorization: Bearer ${type === 'secret' ? 'sk' : 'pk'}_…".`);
+  if (!presented) return { error: missing };
+  const auth = await keys.authenticate(presented, type);
+  if (!auth.ok) {
+    return { error: auth.code === 'revoked_key' ? apiError(401, 'revoked_key', 'This API key was revoked or rolled.') : apiError(401, 'invalid_api_key', 'Invalid API key.') };
+  }
+  return { key: auth.key, presented };
+}
+
+/** Publishable-key endpoints (sessions, tokens). */
+export function requirePublishableKey(keys: KeyService): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const r = await authenticate(keys, c.req.header('Authorization'), 'publishable');
+    if (r.error) return errorResponse(r.error, c.get('requestId'));
+    c.set('key', r.key!);
+    c.set('presentedKey', r.presented!);
+    await next();
+  };
+}
+
+/**
+ * Secret-key endpoints. A browser always sends `Origin` on these requests; a secret key in a
+ * browser is a leaked key, so the request is refused before the key is even looked at.
+ */
+export function requireSecretKey(keys: KeyService, scope: Scope): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const requestId = c.get('requestId');
+    if (c.req.header('Origin') !== undefined) {
+      return errorResponse(apiError(403, 'secret_key_in_browser', 'Secret keys must never be used from a browser. Call this endpoint from your server.'), requestId);
+    }
+    const r = await authenticate(keys, c.req.header('Authorization'), 'secret');
+    if (r.error) return errorResponse(r.error, requestId);
+    const key = r.key!;
+    if (key.ipAllowlist.length && !key.ipAllowlist.includes(clientIp(c))) {
+      return errorResponse(apiError(403, 'ip_not_allowed', 'This secret key is not allowed from this IP address.'), requestId);
+    }
+    if (!key.scopes.includes(scope)) return errorResponse(apiError(403, 'insufficient_scope', `This secret key lacks the "${scope}" scope.`), requestId);
+    c.set('key', key);
+    await next();
+  };
+}

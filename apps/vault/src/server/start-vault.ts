@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { workspaceRoot } from '../config/data-dir';
+import { loadConfig, type VaultConfig } from '../config/vault-config';
+import type { AppEnv } from '../http/app-env';
+import { createApiApp } from '../http/api-app';
+import { createFramesApp } from '../http/frames-app';
+import { MemoryRateLimiter } from '../limits/rate-limiter';
+import { TokenService } from '../services/token-service';
+import { openVault, type OpenVault } from './open-vault';
+import { startPurgeSweep } from './purge-sweep';
+
+export interface RunningVault {
+  apiUrl: string;
+  framesUrl: string;
+  vault: OpenVault;
+  api: Hono<AppEnv>;
+  frames: Hono<AppEnv>;
+  /** Graceful: stop accepting, finish in-flight requests, flush pending commits, close the DB. Idempotent. */
+  stop(): Promise<void>;
+}
+
+function listen(host: string, port: number, fetch: (req: Request, env: object) => Response | Promise<Response>): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: host }) as Server;
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Starts both listeners (API and frames) on one process; ports may be 0 (tests pick ephemeral ports). */
+export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger; config?: VaultConfig; now?: () => number }): Promise<RunningVault> {
+  const env = opts.env ?? process.env;
+  const config = opts.config ?? loadConfig(env);
+  const now = opts.now ?? Date.now;
+  const vault = await openVault({ env, logger: opts.logger, groupCommit: config.groupCommit, now });
+  let accepting = true;
+  let api: Hono<AppEnv> | undefined;
+  let frames: Hono<AppEnv> | undefined;
+  const unavailable = () => new Response('{"error":{"type":"api_error","code":"service_unavailable","message":"Starting up.","requestId":""}}', { status: 503 });
+  const apiServer = await listen(config.host, config.port, (req, e) => (api ? api.fetch(req, e) : unavailable()));
+  const framesServer = await listen(config.host, config.framesPort, (req, e) => (frames ? frames.fetch(req, e) : unavailable()));
+  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const apiUrl = config.apiUrl ?? `http://${urlHost}:${(apiServer.address() as AddressInfo).port}`;
+  const framesUrl = config.framesUrl ?? `http://${urlHost}:${(framesServer.address() as AddressInfo).port}`;
+  const root = workspaceRoot();
+  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: apiUrl, tokenTtlMs: config.tokenTtlMs, cvcTtlMs: config.cvcTtlMs, now });
+  const sdkDir = config.sdkDistDir ?? join(root, 'packages/sdk/dist');
+  const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
+  api = createApiApp({
+    store: vault.store, keys: vault.keys, tokens, secrets: vault.secrets, logger: opts.logger,
+    limiter: new MemoryRateLimiter(config.sessionRatePerMinute, 60),
+    framesOrigin: framesUrl, sessionTtlMs: config.sessionTtlMs, sessionMaxUses: config.sessionMaxUses,
+    sdkDir, sdkVersion, accepting: () => accepting, now,
+  });
+  frames = createFramesApp({ keys: vault.keys, logger: opts.logger, frameDir: config.frameDistDir ?? join(root, 'apps/frame/dist/frames/v1'), apiOrigin: apiUrl, fontHosts: config.fontHosts });
+  const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
+  opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      accepting = false;
+      await Promise.all([close(apiServer), close(framesServer)]); // in-flight requests finish first
+      await stopSweep();
+      await vault.close(); // drains group commit, checkpoints, closes
+      opts.logger.info('vault stopped');
+    })());
+  return { apiUrl, framesUrl, vault, api, frames, stop };
+}

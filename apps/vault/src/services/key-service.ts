@@ -1,0 +1,159 @@
+import type { FrameStatusCode } from '@tokenframe/protocol';
+import { generateApiKey, hashApiKey, keyHint, parseApiKey, randomId, sameHash } from '../auth/api-key';
+import { canonicalOrigin } from '../auth/canonical-origin';
+import { keyState } from '../auth/key-state';
+import { DEFAULT_SECRET_SCOPES, isScope } from '../auth/scopes';
+import type { AccountRecord, ApiKeyRecord, KeyEnv, KeyType } from '../storage/records';
+import type { VaultStore } from '../storage/vault-store';
+
+export interface CreateKeyInput {
+  account: string; // name or acct_ id; created when unknown
+  type: KeyType;
+  env: KeyEnv;
+  origins?: string[];
+  scopes?: string[];
+  ips?: string[];
+  label?: string;
+}
+/** What the CLI prints once: the only time the full key exists outside the caller's hands. */
+export interface CreatedKey {
+  id: string;
+  key: string;
+  account: string;
+  type: KeyType;
+  env: KeyEnv;
+  origins: string[];
+  scopes: string[];
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+export type AuthResult = { ok: true; key: ApiKeyRecord } | { ok: false; code: 'invalid_api_key' | 'revoked_key' };
+
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+/** Accounts, API keys and allowed origins: the rules shared by the CLI and the HTTP API. */
+export class KeyService {
+  readonly #store: VaultStore;
+  readonly #now: () => number;
+
+  constructor(store: VaultStore, now: () => number = Date.now) {
+    this.#store = store;
+    this.#now = now;
+  }
+
+  async account(nameOrId: string): Promise<AccountRecord | undefined> {
+    return (await this.#store.findAccount(nameOrId)) ?? (await this.#store.findAccountByName(nameOrId));
+  }
+
+  async createAccount(name: string): Promise<Result<AccountRecord>> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/.test(name)) return fail('An account name is 1–64 letters, digits, spaces, dots, dashes or underscores.');
+    if (await this.#store.findAccountByName(name)) return fail(`An account named "${name}" already exists.`);
+    const account = { id: randomId('acct', 12), name, createdAt: this.#now() };
+    await this.#store.createAccount(account);
+    return { ok: true, value: account };
+  }
+
+  async createKey(input: CreateKeyInput): Promise<Result<CreatedKey>> {
+    const origins: string[] = [];
+    for (const o of input.origins ?? []) {
+      const c = canonicalOrigin(o);
+      if (!c) return fail(`"${o}" is not an exact origin: use scheme://host[:port], e.g. http://localhost:5173 (no path, no wildcard, no trailing slash).`);
+      if (!origins.includes(c)) origins.push(c);
+    }
+    const scopes = input.scopes?.length ? [...new Set(input.scopes)] : input.type === 'secret' ? [...DEFAULT_SECRET_SCOPES] : [];
+    if (input.type === 'publishable') {
+      if (scopes.length) return fail('Publishable keys have no scopes: they can only create sessions and tokens.');
+      if (input.ips?.length) return fail('IP allowlists apply to secret keys; publishable keys are limited by origin.');
+      if (!origins.length) return fail('A publishable key needs at least one --origin (the merchant page origin).');
+    } else {
+      if (origins.length) return fail('Secret keys have no origins: they are for servers, never browsers.');
+      const bad = scopes.find((s) => !isScope(s));
+      if (bad) return fail(`Unknown scope "${bad}". Scopes: tokens:read, tokens:reveal, tokens:persist, tokens:delete, events:read.`);
+    }
+    let account = await this.account(input.account);
+    if (!account) {
+      const created = await this.createAccount(input.account);
+      if (!created.ok) return created;
+      account = created.value;
+    }
+    if (input.env === 'live') {
+      for (const o of origins) {
+        if (!(await this.#store.isOriginVerified(account.id, o))) {
+          return fail(`Origin ${o} is not verified for account "${account.name}". Live keys accept only verified origins: run \`pnpm vault origins verify --account ${account.name} --origin ${o}\` first.`);
+        }
+      }
+    }
+    const key = generateApiKey(input.type, input.env);
+    const record: ApiKeyRecord = {
+      id: randomId('key', 12),
+      accountId: account.id,
+      type: input.type,
+      env: input.env,
+      hash: hashApiKey(key),
+      hint: keyHint(key),
+      label: input.label ?? '',
+      origins,
+      scopes,
+      ipAllowlist: input.ips ?? [],
+      createdAt: this.#now(),
+      expiresAt: null,
+      revokedAt: null,
+    };
+    await this.#store.insertKey(record);
+    return { ok: true, value: { id: record.id, key, account: account.name, type: record.type, env: record.env, origins, scopes } };
+  }
+
+  /** A successor with the same settings; the old key keeps working for `overlapMs`. */
+  async rollKey(id: string, overlapMs: number): Promise<Result<CreatedKey>> {
+    const old = await this.#store.findKey(id);
+    if (!old || keyState(old, this.#now()) !== 'active') return fail(`No active key ${id}.`);
+    const key = generateApiKey(old.type, old.env);
+    const successor: ApiKeyRecord = { ...old, id: randomId('key', 12), hash: hashApiKey(key), hint: keyHint(key), createdAt: this.#now(), expiresAt: null, revokedAt: null };
+    await this.#store.rollKey(old.id, this.#now() + overlapMs, successor);
+    const account = await this.#store.findAccount(old.accountId);
+    return { ok: true, value: { id: successor.id, key, account: account?.name ?? old.accountId, type: old.type, env: old.env, origins: old.origins, scopes: old.scopes } };
+  }
+
+  async revokeKey(id: string): Promise<Result<{ id: string }>> {
+    return (await this.#store.revokeKey(id, this.#now())) ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
+  }
+
+  async verifyOrigin(accountName: string, origin: string): Promise<Result<{ account: string; origin: string }>> {
+    const account = await this.account(accountName);
+    if (!account) return fail(`No account "${accountName}".`);
+    const o = canonicalOrigin(origin);
+    if (!o) return fail(`"${origin}" is not an exact origin (scheme://host[:port]).`);
+    await this.#store.verifyOrigin(account.id, o, this.#now());
+    return { ok: true, value: { account: account.name, origin: o } };
+  }
+
+  async listKeys(accountName?: string): Promise<ApiKeyRecord[]> {
+    if (accountName === undefined) return this.#store.listKeys();
+    const account = await this.account(accountName);
+    return account ? this.#store.listKeys(account.id) : [];
+  }
+
+  /** Bearer key → active key record. Unknown and malformed keys answer alike. */
+  async authenticate(presented: string, type: KeyType): Promise<AuthResult> {
+    const parsed = parseApiKey(presented);
+    if (!parsed || parsed.type !== type) return { ok: false, code: 'invalid_api_key' };
+    const hash = hashApiKey(presented);
+    const key = await this.#store.findKeyByHash(hash);
+    if (!key || !sameHash(key.hash, hash)) return { ok: false, code: 'invalid_api_key' };
+    if (keyState(key, this.#now()) !== 'active') return { ok: false, code: 'revoked_key' };
+    return { ok: true, key };
+  }
+
+  /** Exact match against the key's list; a live key also needs the origin verified for its account. */
+  async originAllowed(key: ApiKeyRecord, origin: string): Promise<boolean> {
+    if (!key.origins.includes(origin)) return false;
+    return key.env === 'test' || this.#store.isOriginVerified(key.accountId, origin);
+  }
+
+  /** Why a frame might not load (DESIGN.md "The channel" step 11): a code, nothing more. */
+  async frameStatus(pk: string, origin: string): Promise<FrameStatusCode> {
+    const auth = await this.authenticate(pk, 'publishable');
+    if (!auth.ok) return auth.code === 'revoked_key' ? 'revoked_key' : 'unknown_key';
+    const o = canonicalOrigin(origin);
+    return o && (await this.originAllowed(auth.key, o)) ? 'ok' : 'origin_not_allowed';
+  }
+}

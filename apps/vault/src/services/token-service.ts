@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { bin, last4 } from '@tokenframe/card';
+import { fingerprint, openField, sealField } from '@tokenframe/crypto/at-rest';
+import { openJwe } from '@tokenframe/crypto/open';
+import type { TokenCreateResponse } from '@tokenframe/protocol';
+import { randomId } from '../auth/api-key';
+import { canonicalOrigin } from '../auth/canonical-origin';
+import { apiError, isApiError, type ApiError } from '../http/api-error';
+import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../storage/records';
+import type { VaultStore } from '../storage/vault-store';
+import { checkCard } from './check-card';
+import type { KeyService } from './key-service';
+import { parseClaims } from './parse-claims';
+import { createdView, readView, type TokenReadView, type TokenRevealView } from './token-views';
+import type { VaultSecrets } from './vault-secrets';
+
+export interface TokenServiceOptions {
+  store: VaultStore;
+  keys: KeyService;
+  secrets: VaultSecrets;
+  apiOrigin: string;
+  tokenTtlMs: number;
+  cvcTtlMs: number;
+  now?: () => number;
+}
+export interface TokenizeInput {
+  key: ApiKeyRecord;
+  presentedKey: string;
+  idempotencyKey: string;
+  rawBody: string;
+  jwe: string;
+}
+export type Created = { status: 201; body: TokenCreateResponse; replayed: boolean };
+
+const IN_FLIGHT_STALE_MS = 60_000;
+const NOT_FOUND = apiError(404, 'resource_missing', 'No such token.', 'id');
+/** Outcomes a retry could change are not stored under the Idempotency-Key. */
+const retryable = (e: ApiError): boolean => e.status === 429 || e.status >= 500;
+const toStored = (e: ApiError): StoredResponse => ({ status: e.status, body: JSON.stringify(e), isError: true });
+
+/** Turns sealed card data into tokens, and lets secret keys use them (DESIGN.md "Tokenize", "Vault"). */
+export class TokenService {
+  readonly #o: TokenServiceOptions;
+  readonly #now: () => number;
+
+  constructor(opts: TokenServiceOptions) {
+    this.#o = opts;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  async tokenize(input: TokenizeInput): Promise<Created | ApiError> {
+    const { store } = this.#o;
+    const account = input.key.accountId;
+    const bodyHash = createHash('sha256').update(input.rawBody).digest('base64url');
+    const begun = await store.beginIdempotent(account, input.idempotencyKey, bodyHash, this.#now(), IN_FLIGHT_STALE_MS);
+    if (begun.kind === 'conflict') {
+      return apiError(422, 'idempotency_conflict', 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.', 'Idempotency-Key');
+    }
+    if (begun.kind === 'in_flight') {
+      return apiError(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed. Retry shortly.', 'Idempotency-Key');
+    }
+    if (begun.kind === 'stored') {
+      const r = begun.response;
+      return r.isError ? (JSON.parse(r.body) as ApiError) : { status: 201, body: JSON.parse(r.body) as TokenCreateResponse, replayed: true };
+    }
+    try {
+      const decided = await this.#decide(input);
+      if (isApiError(decided)) {
+        await store.finishIdempotent(account, input.idempotencyKey, retryable(decided) ? undefined : toStored(decided));
+        return decided;
+      }
+      const body = createdView(decided.token);
+      const committed = await store.commitToken({
+        token: decided.token,
+        sid: decided.sid,
+        jti: decided.jti,
+        now: this.#now(),
+        idempotency: { key: input.idempotencyKey, response: { status: 201, body: JSON.stringify(body) } },
+      });
+      if (committed !== 'ok') {
+        const err = committed === 'replayed' ? replayed() : sessionError(committed);
+        await store.finishIdempotent(account, input.idempotencyKey, toStored(err));
+        return err;
+      }
+      return { status: 201, body, replayed: false };
+    } catch (e) {
+      await store.finishIdempotent(account, input.idempotencyKey, undefined);
+      throw e;
+    }
+  }
+
+  /** Every check of DESIGN.md "Tokenize", in its order, then the sealed record. */
+  async #decide(input: TokenizeInput): Promise<{ token: TokenRecord; sid: string; jti: string } | ApiError> {
+    const { store, secrets, keys } = this.#o;
+    const now = this.#now();
+    let opened = openJwe(input.jwe, (kid) => secrets.privateKeyFor(kid));
+    if (!opened.ok && opened.code === 'unknown_kid') {
+      await secrets.reloadKeyring(now, 5_000); // a rotation by another process
+      opened = openJwe(input.jwe, (kid) => secrets.privateKeyFor(kid));
+    }
+    if (!opened.ok) {
+      return opened.code === 'unknown_kid'
+        ? apiError(400, 'unknown_kid', 'The JWE is sealed to a key this vault does not publish. Fetch /v1/jwks again and reseal.', 'jwe')
+        : apiError(400, 'invalid_jwe', 'The JWE could not be opened.', 'jwe');
+    }
+    const parsed = parseClaims(opened.claims);
+    if (!parsed.ok) return apiError(400, 'malformed_request', `The sealed claims do not match the schema (claim "${parsed.claim}").`, 'jwe');
+    const c = parsed.claims;
+    if (c.pk !== input.presentedKey) return apiError(400, 'key_mismatch', 'The JWE was sealed for another publishable key.', 'jwe');
+    const origin = canonicalOrigin(c.origin);
+    if (!origin || !(await keys.originAllowed(input.key, origin))) {
+      return apiError(403, 'origin_not_allowed', 'The page origin in the JWE is not allowed for this key.', 'origin');
+    }
+    if (c.aud !== this.#o.apiOrigin) return apiError(400, 'audience_mismatch', 'The JWE was sealed for another vault.', 'jwe');
+    const session = await store.findSession(c.sid);
+    if (!session || session.keyId !== input.key.id || session.expiresAt <= now) return sessionError('session_expired');
+    if (session.origin !== origin) return apiError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
+    if (session.uses >= session.maxUses) return sessionError('session_exhausted');
+    if (await store.isJtiSeen(c.jti)) return replayed();
+    const card = checkCard(c, input.key.env, now);
+    if (isApiError(card)) return card;
+
+    const id = randomId('tok', 18);
+    const aad = (field: string) => ({ account: input.key.accountId, token: id, field });
+    const seal = (field: string, value: string | undefined) => (value === undefined ? null : sealField(secrets.dataKek, value, aad(field)));
+    const token: TokenRecord = {
+      id,
+      accountId: input.key.accountId,
+      keyId: input.key.id,
+      livemode: input.key.env === 'live',
+      brand: card.brand,
+      bin: bin(c.pan),
+      last4: last4(c.pan),
+      expMonth: c.expMonth,
+      expYear: c.expYear,
+      fingerprint: fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan),
+      panEnc: sealField(secrets.dataKek, c.pan, aad('pan')),
+      cvcEnc: c.cvc === undefined ? null : sealField(secrets.cvcKek, c.cvc, aad('cvc')),
+      cvcExpiresAt: c.cvc === undefined ? null : now + this.#o.cvcTtlMs,
+      nameEnc: seal('name', c.name),
+      postalEnc: seal('postal', c.postal),
+      createdAt: now,
+      expiresAt: now + this.#o.tokenTtlMs,
+    };
+    return { token, sid: c.sid, jti: c.jti };
+  }
+
+  /** A token of another account, another mode, or past its expiry is answered exactly like no token. */
+  async #visible(key: ApiKeyRecord, id: string): Promise<TokenRecord | undefined> {
+    const t = /^tok_[A-Za-z0-9_-]{1,64}$/.test(id) ? await this.#o.store.findToken(id) : undefined;
+    if (!t || t.accountId !== key.accountId || t.livemode !== (key.env === 'live')) return undefined;
+    if (t.expiresAt !== null && t.expiresAt <= this.#now()) return undefined;
+    return t;
+  }
+
+  async read(key: ApiKeyRecord, id: string): Promise<TokenReadView | ApiError> {
+    const t = await this.#visible(key, id);
+    return t ? readView(t, this.#now()) : NOT_FOUND;
+  }
+
+  /** The full card, once per CVC: the CVC is deleted in the same transaction that reads it (PCI DSS 3.3.1.2). */
+  async reveal(key: ApiKeyRecord, id: string, requestId: string): Promise<TokenRevealView | ApiError> {
+    if (!(await this.#visible(key, id))) return NOT_FOUND;
+    const now = this.#now();
+    const t = await this.#o.store.revealToken(id, { keyId: key.id, requestId, at: now });
+    if (!t) return NOT_FOUND;
+    const { kekFor } = this.#o.secrets;
+    const open = (field: string, env: string | null) => (env === null ? undefined : openField(kekFor, env, { account: t.accountId, token: t.id, field }));
+    const cvc = (t.cvcExpiresAt ?? 0) > now ? open('cvc', t.cvcEnc) : undefined;
+    const name = open('name', t.nameEnc);
+    const postal = open('postal', t.postalEnc);
+    return {
+      id: t.id,
+      card: { number: open('pan', t.panEnc)!, expMonth: t.expMonth, expYear: t.expYear, ...(cvc ? { cvc } : {}), ...(name ? { name } : {}), ...(postal ? { postal } : {}) },
+    };
+  }
+
+  async persist(key: ApiKeyRecord, id: string): Promise<TokenReadView | ApiError> {
+    if (!(await this.#visible(key, id))) return NOT_FOUND;
+    const t = await this.#o.store.persistToken(id, this.#now());
+    return t ? readView(t, this.#now()) : NOT_FOUND;
+  }
+
+  async remove(key: ApiKeyRecord, id: string, requestId: string): Promise<{ id: string; deleted: true } | ApiError> {
+    if (!(await this.#visible(key, id))) return NOT_FOUND;
+    const ok = await this.#o.store.deleteToken(id, { keyId: key.id, requestId, at: this.#now() });
+    return ok ? { id, deleted: true } : NOT_FOUND;
+  }
+}
+
+function sessionError(code: 'session_expired' | 'session_exhausted'): ApiError {
+  return code === 'session_expired'
+    ? apiError(400, 'session_expired', 'The session is unknown or has expired. Open a new session (POST /v1/sessions) and reseal.', 'sid')
+    : apiError(400, 'session_exhausted', 'The session has no tokenizations left. Open a new session (POST /v1/sessions).', 'sid');
+}
+
+function replayed(): ApiError {
+  return apiError(409, 'replayed_request', 'This JWE was already used. Seal the card data again for a new request.', 'jwe');
+}

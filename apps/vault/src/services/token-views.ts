@@ -1,0 +1,33 @@
+import type { TokenCreateResponse } from '@tokenframe/protocol';
+import type { TokenRecord } from '../storage/records';
+
+/** What the publishable side sees: brand, last4, expiry. Never BIN or fingerprint. */
+export function createdView(t: TokenRecord): TokenCreateResponse {
+  return { id: t.id, card: { brand: t.brand, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear }, expiresAt: t.expiresAt ?? 0, livemode: t.livemode };
+}
+
+export interface TokenReadView {
+  id: string;
+  card: { brand: string; bin: string; last4: string; expMonth: number; expYear: number; fingerprint: string };
+  createdAt: number;
+  expiresAt: number | null;
+  livemode: boolean;
+  cvcPresent: boolean;
+}
+
+/** What a secret key with `tokens:read` sees: BIN and last4 at most, and the keyed fingerprint. */
+export function readView(t: TokenRecord, now: number): TokenReadView {
+  return {
+    id: t.id,
+    card: { brand: t.brand, bin: t.bin, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear, fingerprint: t.fingerprint },
+    createdAt: t.createdAt,
+    expiresAt: t.expiresAt,
+    livemode: t.livemode,
+    cvcPresent: t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now,
+  };
+}
+
+export interface TokenRevealView {
+  id: string;
+  card: { number: string; expMonth: number; expYear: number; cvc?: string; name?: string; postal?: string };
+}
