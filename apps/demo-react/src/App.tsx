@@ -1,8 +1,10 @@
-import { useState } from 'react';
-import { ElementsCheckout } from './ElementsCheckout';
+import { lazy, Suspense, useState } from 'react';
 import { NpmCheckout } from './NpmCheckout';
 import { OrderSummary } from './OrderSummary';
 import { useDemoConfig } from './use-demo-config';
+
+// The custom-elements entry is its own chunk: the npm form never downloads it.
+const ElementsCheckout = lazy(() => import('./ElementsCheckout').then((m) => ({ default: m.ElementsCheckout })));
 
 type Mode = 'npm' | 'elements';
 const MODES: { id: Mode; label: string; hint: string }[] = [
@@ -40,9 +42,14 @@ export function App() {
             ))}
             <code className="modes__hint">{MODES.find((m) => m.id === mode)?.hint}</code>
           </fieldset>
-          <p className="testmode" role="note"><strong>Test mode.</strong> Use card 4242 4242 4242 4242, any future expiry and any CVC.</p>
+          <p className="testmode" role="note"><strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.</p>
           {error && <div className="alert" data-testid="error" role="alert">{error}</div>}
-          {config && (mode === 'npm' ? <NpmCheckout key="npm" config={config} /> : <ElementsCheckout key="elements" config={config} />)}
+          {config && mode === 'npm' && <NpmCheckout config={config} />}
+          {config && mode === 'elements' && (
+            <Suspense fallback={<p className="fineprint">Loading the card form…</p>}>
+              <ElementsCheckout config={config} />
+            </Suspense>
+          )}
         </section>
         <OrderSummary />
       </main>

@@ -1,37 +1,48 @@
 // The checkout with the custom elements: <tf-fields> holds the configuration, its children are
-// the secure fields, and tokenize() is a method on the element. React 19 passes attributes and
-// refs to custom elements as-is, so no wrapper component is needed.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import '@tokenframe/sdk/elements';
-import type { ChangeDetail, FieldType, TokenizeResult } from '@tokenframe/sdk';
+// the secure fields, and tokenize() is a method on the element. React 19 sets known properties
+// (appearance) and attributes on custom elements as-is, so no wrapper component is needed.
+// StrictMode re-runs effects but keeps the DOM, so each element connects once.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { defineTokenframeElements, type TfFieldsElement } from '@tokenframe/sdk/elements';
+import type { FieldsChangeEvent, FieldType, TokenframeErrorShape } from '@tokenframe/sdk';
+import { FIELD_STYLE } from './field-style';
 import { PayButton } from './PayButton';
 import { PaymentSuccess } from './PaymentSuccess';
+import { shopperMessage } from './shopper-message';
 import { useCheckout } from './use-checkout';
 import type { DemoConfig } from './use-demo-config';
 
-interface TfFieldsElement extends HTMLElement {
-  tokenize(): Promise<TokenizeResult>;
-}
+defineTokenframeElements(); // this module is lazy-loaded on the client only
 
-const LABELS: Record<string, string> = { cardNumber: 'Card number', cardExpiry: 'Expiry date', cardCvc: 'Security code' };
+const FIELD_TAGS = 'tf-card-number, tf-card-expiry, tf-card-cvc';
 
 export function ElementsCheckout({ config }: { config: DemoConfig }) {
   const group = useRef<TfFieldsElement>(null);
   const [ready, setReady] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<FieldType, string>>>({});
+  const [loadError, setLoadError] = useState('');
+  const [change, setChange] = useState<FieldsChangeEvent>();
 
   useEffect(() => {
     const el = group.current;
     if (!el) return;
-    const onReady = () => setReady(true);
-    const onChange = (e: Event) => {
-      const detail = (e as CustomEvent<ChangeDetail>).detail;
-      setErrors((prev) => ({ ...prev, [detail.field]: detail.error && !detail.empty ? detail.error.message : '' }));
+    const children = [...el.querySelectorAll(FIELD_TAGS)];
+    const readyOnes = new Set<Element>();
+    const onReady = (e: Event) => {
+      readyOnes.add(e.currentTarget as Element);
+      if (readyOnes.size === children.length) setReady(true);
     };
-    el.addEventListener('tf-ready', onReady);
+    const onLoadError = (e: Event) => setLoadError(shopperMessage((e as CustomEvent<TokenframeErrorShape>).detail));
+    const onChange = (e: Event) => setChange((e as CustomEvent<FieldsChangeEvent>).detail);
+    for (const child of children) {
+      child.addEventListener('tf-ready', onReady);
+      child.addEventListener('tf-loaderror', onLoadError);
+    }
     el.addEventListener('tf-change', onChange);
     return () => {
-      el.removeEventListener('tf-ready', onReady);
+      for (const child of children) {
+        child.removeEventListener('tf-ready', onReady);
+        child.removeEventListener('tf-loaderror', onLoadError);
+      }
       el.removeEventListener('tf-change', onChange);
     };
   }, []);
@@ -40,22 +51,28 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
   const checkout = useCheckout(tokenize);
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
-  const field = (type: FieldType, wide: boolean, element: React.ReactNode) => (
-    <div className={wide ? 'field field--full' : 'field'}>
-      <span className="label">{LABELS[type]}</span>
-      <div className={`input ${ready ? '' : 'input--loading'} ${errors[type] ? 'input--invalid' : ''}`}>{element}</div>
-      <p className="field-error" aria-live="polite">{errors[type]}</p>
-    </div>
-  );
+  const field = (type: FieldType, label: string, wide: boolean, element: ReactNode) => {
+    const detail = change?.fields[type];
+    const message = detail?.error && !detail.empty ? detail.error.message : '';
+    const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : ''];
+    return (
+      <div className={wide ? 'field field--full' : 'field'}>
+        <span className="label" onClick={() => group.current?.querySelector<HTMLElement>(`[label="${label}"]`)?.focus()}>{label}</span>
+        <div className={classes.filter(Boolean).join(' ')}>{element}</div>
+        <p className="field-error" aria-live="polite">{message}</p>
+      </div>
+    );
+  };
 
   return (
     <form className="form" noValidate onSubmit={checkout.onSubmit}>
-      <tf-fields ref={group} publishable-key={config.publishableKey} vault-url={config.vaultUrl} frames-url={config.framesUrl}>
-        {field('cardNumber', true, <tf-card-number aria-label="Card number" placeholder="1234 1234 1234 1234" />)}
-        {field('cardExpiry', false, <tf-card-expiry aria-label="Expiry date" placeholder="MM / YY" />)}
-        {field('cardCvc', false, <tf-card-cvc aria-label="Security code" placeholder="CVC" />)}
+      <tf-fields ref={group} appearance={FIELD_STYLE} locale="en"
+        publishable-key={config.publishableKey} vault-url={config.vaultUrl} frames-url={config.framesUrl}>
+        {field('cardNumber', 'Card number', true, <tf-card-number label="Card number" placeholder="1234 1234 1234 1234" />)}
+        {field('cardExpiry', 'Expiry date', false, <tf-card-expiry label="Expiry date" placeholder="MM / YY" />)}
+        {field('cardCvc', 'Security code', false, <tf-card-cvc label="Security code" placeholder="CVC" />)}
       </tf-fields>
-      <PayButton ready={ready} busy={checkout.busy} error={checkout.error} />
+      <PayButton ready={ready} busy={checkout.busy} error={checkout.error || loadError} />
     </form>
   );
 }

@@ -60,7 +60,7 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
       {FIELDS.map(({ type, label, wide }) => {
         const detail = details[type];
         const message = detail?.error && !detail.empty ? detail.error.message : '';
-        const classes = ['input', ready ? '' : 'input--loading', message ? 'input--invalid' : '', detail?.complete ? 'input--complete' : ''];
+        const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : '', detail?.complete ? 'input--complete' : ''];
         return (
           <div className={wide ? 'field field--full' : 'field'} key={type}>
             <span className="label" onClick={() => fieldsRef.current?.get(type)?.focus()}>{label}</span>

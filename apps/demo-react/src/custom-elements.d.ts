@@ -1,16 +1,21 @@
-// JSX typings for the Tokenframe custom elements, as React 19 sees them (attributes are strings).
-import type { DetailedHTMLProps, HTMLAttributes, Ref } from 'react';
+// JSX typings for the Tokenframe custom elements as React 19 sees them: attributes are strings,
+// `appearance` is set as a property (React 19 assigns props the element defines).
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { StyleSpec } from '@tokenframe/sdk';
+import type { TfFieldElement, TfFieldsElement } from '@tokenframe/sdk/elements';
 
-type TfAttributes<T = HTMLElement> = DetailedHTMLProps<HTMLAttributes<T>, T> & { ref?: Ref<T> };
-type TfField = TfAttributes & { placeholder?: string };
+type Props<T extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<T>, T>;
+type TfField = Props<TfFieldElement> & { label?: string; placeholder?: string };
 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'tf-fields': TfAttributes<HTMLElement & { tokenize(): Promise<import('@tokenframe/sdk').TokenizeResult> }> & {
+      'tf-fields': Props<TfFieldsElement> & {
         'publishable-key': string;
         'vault-url': string;
         'frames-url': string;
+        locale?: string;
+        appearance?: StyleSpec;
       };
       'tf-card': TfField;
       'tf-card-number': TfField;

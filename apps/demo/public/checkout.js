@@ -94,6 +94,7 @@ async function main() {
   try {
     await Promise.all(created.map(({ field, target }) => field.mount(target).then(() => document.querySelector(target).classList.remove('input--loading'))));
   } catch (error) {
+    for (const { target } of created) document.querySelector(target).classList.remove('input--loading');
     showError(shopperMessage(error));
     return;
   }

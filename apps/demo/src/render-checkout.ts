@@ -42,19 +42,9 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
       <span class="secure"><svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" fill="currentColor"/></svg>Secure checkout</span>
     </header>
     <main class="layout">
-      <section class="card summary" aria-labelledby="summary-title">
-        <h2 id="summary-title">Order summary</h2>
-        <ul class="lines">${lines}
-        </ul>
-        <dl class="totals">
-          <div><dt>Subtotal</dt><dd>${formatCents(subtotal)}</dd></div>
-          <div><dt>Shipping</dt><dd>${formatCents(SHIPPING_CENTS)}</dd></div>
-          <div class="totals__grand"><dt>Total</dt><dd>${total}</dd></div>
-        </dl>
-      </section>
       <section class="card payment" aria-labelledby="payment-title">
         <h1 id="payment-title">Payment</h1>
-        <p class="testmode" role="note"><strong>Test mode.</strong> Use card 4242 4242 4242 4242, any future expiry and any CVC.</p>
+        <p class="testmode" role="note"><strong>Test mode.</strong> Use card <span class="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.</p>
         <form id="checkout" class="form" novalidate
               data-publishable-key="${e(publishableKey)}" data-vault-url="${e(vaultUrl)}" data-frames-url="${e(framesUrl)}">
           <div class="field field--full">
@@ -87,6 +77,16 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
           </dl>
           <a class="again" href="/">Start a new checkout</a>
         </section>
+      </section>
+      <section class="card summary" aria-labelledby="summary-title">
+        <h2 id="summary-title">Order summary</h2>
+        <ul class="lines">${lines}
+        </ul>
+        <dl class="totals">
+          <div><dt>Subtotal</dt><dd>${formatCents(subtotal)}</dd></div>
+          <div><dt>Shipping</dt><dd>${formatCents(SHIPPING_CENTS)}</dd></div>
+          <div class="totals__grand"><dt>Total</dt><dd>${total}</dd></div>
+        </dl>
       </section>
     </main>
   </body>
