@@ -44,4 +44,4 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const summary = { openJweOpsPerSec: Math.round(median(results.openJwe)), joseOpsPerSec: Math.round(median(results.jose)) };
-console.log(JSON.stringify({ ...summary, ratio: +(summary.openJweOpsPerSec / summary.joseOpsPerSec).toFixed(2), rounds: results }));
+process.stdout.write(`${JSON.stringify({ ...summary, ratio: +(summary.openJweOpsPerSec / summary.joseOpsPerSec).toFixed(2), rounds: results })}\n`);

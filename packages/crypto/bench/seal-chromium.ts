@@ -34,7 +34,7 @@ try {
   const opened = openJwe(jwe, lookup);
   const viaJose = await compactDecrypt(jwe, lookup(jwk.kid)!, { keyManagementAlgorithms: ['ECDH-ES'], contentEncryptionAlgorithms: ['A256GCM'] });
   const ok = opened.ok && JSON.stringify(opened.claims) === JSON.stringify(claims) && new TextDecoder().decode(viaJose.plaintext) === JSON.stringify(claims);
-  console.log(JSON.stringify({ browser: browser.version(), openJwe: opened.ok, jose: true, claimsMatch: ok }));
+  process.stdout.write(`${JSON.stringify({ browser: browser.version(), openJwe: opened.ok, jose: true, claimsMatch: ok })}\n`);
   if (!ok) process.exitCode = 1;
 } finally {
   await browser.close();
