@@ -1,0 +1,53 @@
+/**
+ * Turns what the field frames handed over into the card part of the sealed claims, or the first
+ * shopper error (an incomplete form never reaches the network). Rules come from @tokenframe/card.
+ */
+import { normalizeDigits, validateCvc, validateExpiry, validateNumber } from '@tokenframe/card';
+import { KINDS, MESSAGES } from '@tokenframe/fields';
+import type { FieldErrorCode, LocaleId } from '@tokenframe/fields';
+import type { FieldType, TokenframeErrorShape, TokenizeExtra } from '@tokenframe/protocol';
+import type { Collected } from '../mount/controller-peer';
+
+export interface CardData {
+  pan: string;
+  expMonth: number;
+  expYear: number;
+  cvc?: string;
+  name?: string;
+  postal?: string;
+}
+
+export type CardRead = { ok: true; card: CardData } | { ok: false; error: TokenframeErrorShape };
+
+export function readCard({ fields, values }: Collected, extra: TokenizeExtra | undefined, locale: LocaleId = 'en'): CardRead {
+  const has = (f: FieldType) => fields.includes(f);
+  const fail = (code: FieldErrorCode, field: FieldType): CardRead => ({
+    ok: false,
+    error: { type: 'card_error', code, message: MESSAGES[locale].errors[code], field },
+  });
+  const inCard = (split: FieldType): FieldType => (has('card') ? 'card' : split);
+
+  const pan = normalizeDigits(values.number ?? '');
+  const number = validateNumber(pan);
+  if (!number.isValid) return fail(number.code ?? 'invalid_number', inCard('cardNumber'));
+  const expiry = validateExpiry(values.expiry ?? '');
+  if (!expiry.isValid || expiry.month === undefined || expiry.year === undefined) return fail(expiry.code ?? 'invalid_expiry', inCard('cardExpiry'));
+  const card: CardData = { pan, expMonth: expiry.month, expYear: expiry.year };
+
+  if (has('card') || has('cardCvc')) {
+    const cvc = normalizeDigits(values.cvc ?? '');
+    const v = validateCvc(cvc, number.brand);
+    if (!v.isValid) return fail(v.code ?? 'invalid_cvc', inCard('cardCvc'));
+    card.cvc = cvc;
+  }
+  const name = has('cardholderName') ? values.name : extra?.name;
+  if (has('cardholderName') && KINDS.name.evaluate(name ?? '', {}).code) return fail('incomplete_name', 'cardholderName');
+  if (name !== undefined && name.trim() !== '') card.name = name.trim();
+  const postal = has('postalCode') ? values.postal : extra?.postal;
+  if (has('postalCode')) {
+    const code = KINDS.postal.evaluate(postal ?? '', {}).code;
+    if (code) return fail(code, 'postalCode');
+  }
+  if (postal !== undefined && postal.trim() !== '') card.postal = postal.trim();
+  return { ok: true, card };
+}

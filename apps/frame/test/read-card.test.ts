@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { readCard } from '../src/controller/read-card';
+import type { FieldType } from '@tokenframe/protocol';
+
+const SPLIT: FieldType[] = ['cardNumber', 'cardExpiry', 'cardCvc'];
+const GOOD = { number: '4242 4242 4242 4242', expiry: '12 / 40', cvc: '123' };
+
+describe('readCard', () => {
+  test.each([
+    ['an empty form', SPLIT, {}, 'incomplete_number', 'cardNumber'],
+    ['a short number', SPLIT, { ...GOOD, number: '4242' }, 'incomplete_number', 'cardNumber'],
+    ['a Luhn failure', SPLIT, { ...GOOD, number: '4242 4242 4242 4241' }, 'invalid_number', 'cardNumber'],
+    ['no expiry', SPLIT, { ...GOOD, expiry: '' }, 'incomplete_expiry', 'cardExpiry'],
+    ['an expired card', SPLIT, { ...GOOD, expiry: '01 / 20' }, 'expired_card', 'cardExpiry'],
+    ['a short CVC', SPLIT, { ...GOOD, cvc: '12' }, 'incomplete_cvc', 'cardCvc'],
+    ['amex with a 3-digit CVC', SPLIT, { ...GOOD, number: '3782 822463 10005', cvc: '123' }, 'incomplete_cvc', 'cardCvc'],
+    ['the card field reports as card', ['card'], { ...GOOD, cvc: '' }, 'incomplete_cvc', 'card'],
+    ['an empty name field', [...SPLIT, 'cardholderName'], { ...GOOD, name: ' ' }, 'incomplete_name', 'cardholderName'],
+    ['a bad postal code', [...SPLIT, 'postalCode'], { ...GOOD, postal: '<>' }, 'invalid_postal', 'postalCode'],
+  ] as const)('%s → %s on %s', (_name, fields, values, code, field) => {
+    const r = readCard({ fields: [...fields], values }, undefined);
+    expect(r).toEqual({ ok: false, error: { type: 'card_error', code, message: expect.any(String), field } });
+  });
+
+  test.each([
+    ['split fields', SPLIT, GOOD, undefined, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' }],
+    ['no CVC field: no cvc claim', ['cardNumber', 'cardExpiry'], GOOD, undefined, { pan: '4242424242424242', expMonth: 12, expYear: 2040 }],
+    ['name and postal from the fields', ['card', 'cardholderName', 'postalCode'], { ...GOOD, name: ' Jane Doe ', postal: '10115' }, undefined, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane Doe', postal: '10115' }],
+    ['name and postal from tokenize extras', ['card'], GOOD, { name: 'Jane', postal: 'SW1A 1AA' }, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane', postal: 'SW1A 1AA' }],
+  ] as const)('%s', (_name, fields, values, extra, card) => {
+    expect(readCard({ fields: [...fields], values }, extra)).toEqual({ ok: true, card });
+  });
+
+  test('messages follow the locale', () => {
+    const r = readCard({ fields: SPLIT, values: {} }, undefined, 'de');
+    expect(r.ok || r.error.message).toBe('Die Kartennummer ist unvollständig.');
+  });
+});
