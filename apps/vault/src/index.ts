@@ -11,3 +11,4 @@ export { KeyService } from './services/key-service';
 export type { CreateKeyInput, CreatedKey } from './services/key-service';
 export { canonicalOrigin } from './auth/canonical-origin';
 export { runCli } from './cli/run-cli';
+export { createVaultApps } from './server/create-vault-apps';

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { workspaceRoot } from '../config/data-dir';
 import { loadConfig, type VaultConfig } from '../config/vault-config';
 import type { AppEnv } from '../http/app-env';
-import { createApiApp } from '../http/api-app';
-import { createFramesApp } from '../http/frames-app';
-import { MemoryRateLimiter } from '../limits/rate-limiter';
-import { TokenService } from '../services/token-service';
+import { createVaultApps } from './create-vault-apps';
 import { openVault, type OpenVault } from './open-vault';
 import { startPurgeSweep } from './purge-sweep';
 
@@ -55,17 +49,7 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const apiUrl = config.apiUrl ?? `http://${urlHost}:${(apiServer.address() as AddressInfo).port}`;
   const framesUrl = config.framesUrl ?? `http://${urlHost}:${(framesServer.address() as AddressInfo).port}`;
-  const root = workspaceRoot();
-  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: apiUrl, tokenTtlMs: config.tokenTtlMs, cvcTtlMs: config.cvcTtlMs, now });
-  const sdkDir = config.sdkDistDir ?? join(root, 'packages/sdk/dist');
-  const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
-  api = createApiApp({
-    store: vault.store, keys: vault.keys, tokens, secrets: vault.secrets, logger: opts.logger,
-    limiter: new MemoryRateLimiter(config.sessionRatePerMinute, 60),
-    framesOrigin: framesUrl, sessionTtlMs: config.sessionTtlMs, sessionMaxUses: config.sessionMaxUses,
-    sdkDir, sdkVersion, accepting: () => accepting, now,
-  });
-  frames = createFramesApp({ keys: vault.keys, logger: opts.logger, frameDir: config.frameDistDir ?? join(root, 'apps/frame/dist/frames/v1'), apiOrigin: apiUrl, fontHosts: config.fontHosts });
+  ({ api, frames } = createVaultApps(vault, { config, apiUrl, framesUrl, logger: opts.logger, now, accepting: () => accepting }));
   const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
 

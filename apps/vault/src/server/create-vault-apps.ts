@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { workspaceRoot } from '../config/data-dir';
+import type { VaultConfig } from '../config/vault-config';
+import type { AppEnv } from '../http/app-env';
+import { createApiApp } from '../http/api-app';
+import { createFramesApp } from '../http/frames-app';
+import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
+import { TokenService } from '../services/token-service';
+import type { OpenVault } from './open-vault';
+
+export interface VaultApps {
+  api: Hono<AppEnv>;
+  frames: Hono<AppEnv>;
+  tokens: TokenService;
+}
+
+/** Wires an opened vault into the two Hono apps, once the public URLs are known. */
+export function createVaultApps(
+  vault: OpenVault,
+  o: { config: VaultConfig; apiUrl: string; framesUrl: string; logger: Logger; now: () => number; accepting?: () => boolean; limiter?: RateLimiter },
+): VaultApps {
+  const root = workspaceRoot();
+  const { config } = o;
+  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvcTtlMs: config.cvcTtlMs, now: o.now });
+  const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
+  const api = createApiApp({
+    store: vault.store,
+    keys: vault.keys,
+    tokens,
+    secrets: vault.secrets,
+    logger: o.logger,
+    limiter: o.limiter ?? new MemoryRateLimiter(config.sessionRatePerMinute, 60),
+    framesOrigin: o.framesUrl,
+    sessionTtlMs: config.sessionTtlMs,
+    sessionMaxUses: config.sessionMaxUses,
+    sdkDir: config.sdkDistDir ?? join(root, 'packages/sdk/dist'),
+    sdkVersion,
+    accepting: o.accepting ?? (() => true),
+    now: o.now,
+  });
+  const frames = createFramesApp({
+    keys: vault.keys,
+    logger: o.logger,
+    frameDir: config.frameDistDir ?? join(root, 'apps/frame/dist/frames/v1'),
+    apiOrigin: o.apiUrl,
+    fontHosts: config.fontHosts,
+  });
+  return { api, frames, tokens };
+}
