@@ -79,6 +79,11 @@ describe('sealField / openField', () => {
   ])('sealField with %s is misuse and throws TypeError', (_name, kek) => {
     expect(() => sealField(kek, PAN, ROW1)).toThrow(TypeError);
   });
+
+  test('a field over 64 KiB is refused when sealing, not discovered when opening', () => {
+    expect(() => sealField(kekA, 'x'.repeat(64 * 1024 + 1), ROW1)).toThrow(RangeError);
+    expect(openField(kekFor, sealField(kekA, 'x'.repeat(64 * 1024), ROW1), ROW1)).toHaveLength(64 * 1024);
+  });
 });
 
 describe('rewrapField', () => {

@@ -1,3 +1,4 @@
+import { CompactEncrypt, importJWK } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openJwe } from '../src/open';
@@ -141,11 +142,22 @@ describe('kid', () => {
 });
 
 describe('plaintext', () => {
+  // Sealed by jose, so the test does not depend on what sealJwe lets through.
+  const utf8 = (text: string) => new TextEncoder().encode(text);
   test.each([
-    ['a JSON array', [1, 2]],
-    ['a JSON string', 'pan'],
-    ['null', null],
-  ])('claims that are %s are invalid_jwe', async (_name, claims) => {
-    expect(openJwe(await sealJwe(claims as object, currentJwk), lookup)).toStrictEqual(INVALID_JWE);
+    ['a JSON array', utf8('[1,2]')],
+    ['a JSON string', utf8('"pan"')],
+    ['null', utf8('null')],
+    ['not JSON', utf8('pan=4242')],
+    ['invalid UTF-8', Uint8Array.of(0x7b, 0xc3, 0x28, 0x7d)],
+  ])('claims that are %s are invalid_jwe', async (_name, bytes) => {
+    const jwe = await new CompactEncrypt(bytes)
+      .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', kid: currentJwk.kid })
+      .encrypt(await importJWK(currentJwk, 'ECDH-ES'));
+    expect(openJwe(jwe, lookup)).toStrictEqual(INVALID_JWE);
+  });
+
+  test('sealJwe refuses non-object claims at once (misuse)', async () => {
+    await expect(sealJwe(null as unknown as object, currentJwk)).rejects.toThrow(TypeError);
   });
 });

@@ -11,7 +11,7 @@ import { decodeBase64url, encodeBase64url } from '../node/base64url';
  */
 export const ENVELOPE_VERSION = 'v1';
 export const KEK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const MAX_RECORD_BYTES = 64 * 1024;
+export const MAX_RECORD_BYTES = 64 * 1024;
 
 export interface Envelope {
   kekId: string;

@@ -28,6 +28,7 @@ export async function sealJwe(claims: object, publicJwk: SealPublicJwk): Promise
   if (kty !== 'EC' || crv !== 'P-256' || typeof x !== 'string' || typeof y !== 'string' || typeof kid !== 'string' || !kid) {
     throw new TypeError('sealJwe: publicJwk must be a P-256 key from the vault JWKS: {kty: "EC", crv: "P-256", x, y, kid}.');
   }
+  if (typeof claims !== 'object' || !claims) throw new TypeError('sealJwe: claims must be a JSON object.');
   const subtle = crypto.subtle;
   const ecdh = { name: 'ECDH', namedCurve: 'P-256' };
   const vaultKey = await subtle.importKey('jwk', { kty, crv, x, y }, ecdh, false, []);
