@@ -7,10 +7,10 @@ import { misuse } from './tokenframe-error';
  */
 
 export function checkPublishableKey(pk: unknown): string {
-  if (typeof pk !== 'string' || pk === '') misuse('load() needs your publishable key (pk_test_… or pk_live_…) as its first argument.');
+  if (typeof pk !== 'string' || pk === '') misuse('load() needs your publishable key (pk_test_… or pk_live_…).');
   if (/^sk_/.test(pk))
-    misuse('that is a SECRET key (sk_…). Never put it in a web page: roll it now with `pnpm vault keys roll`, and pass your publishable key (pk_…) instead.');
-  if (!/^pk_(test|live)_[A-Za-z0-9_]{1,200}$/.test(pk)) misuse(`'${pk.slice(0, 12)}…' is not a publishable key: expected pk_test_… or pk_live_….`);
+    misuse('that is a SECRET key (sk_…): never put it in a web page. Roll it now and pass your publishable key (pk_…).');
+  if (!/^pk_(test|live)_[A-Za-z0-9_]{1,200}$/.test(pk)) misuse('not a publishable key: expected pk_test_… or pk_live_….');
   return pk;
 }
 
@@ -24,7 +24,7 @@ export function checkOriginUrl(name: string, value: unknown): string {
   }
   const loopback = url && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
   if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) || url.pathname !== '/' || url.search || url.hash)
-    misuse(`${name} must be the https origin of your Tokenframe vault, e.g. 'https://vault.example.com' (http only on localhost); got '${String(value)}'.`);
+    misuse(`${name} must be an https origin like https://vault.example.com (http only on localhost).`);
   return url.origin;
 }
 
@@ -37,16 +37,16 @@ function checkDeclarations(path: string, decls: unknown, allowPseudos: boolean):
   for (const [key, value] of Object.entries(decls)) {
     if (allowPseudos && (STYLE_PSEUDOS as readonly string[]).includes(key)) checkDeclarations(`${path}['${key}']`, value, false);
     else if (!/^[a-z][a-zA-Z]{0,40}$/.test(key))
-      misuse(`${path}.${key} is not a style property: use camelCase CSS properties (fontSize) or one of ${STYLE_PSEUDOS.join(' ')}.`);
-    else if (typeof value !== 'string' || value.length > 200) misuse(`${path}.${key} must be a string (e.g. '16px').`);
+      misuse(`${path}.${key} is not a style property: use camelCase CSS (fontSize) or ${STYLE_PSEUDOS}.`);
+    else if (typeof value !== 'string' || value.length > 200) misuse(`${path}.${key} must be a string.`);
   }
 }
 
 export function checkStyle(style: unknown): StyleSpec | undefined {
   if (style === undefined) return undefined;
-  if (!isPlainObject(style)) misuse(`style must be an object with keys ${STYLE_VARIANTS.join(', ')}.`);
+  if (!isPlainObject(style)) misuse(`style must be an object with keys ${STYLE_VARIANTS}.`);
   for (const [variant, rule] of Object.entries(style)) {
-    if (!(STYLE_VARIANTS as readonly string[]).includes(variant)) misuse(`style.${variant} is not a style variant: use ${STYLE_VARIANTS.join(', ')}.`);
+    if (!(STYLE_VARIANTS as readonly string[]).includes(variant)) misuse(`style.${variant} is not a style variant: use ${STYLE_VARIANTS}.`);
     checkDeclarations(`style.${variant}`, rule, true);
   }
   return style as StyleSpec;
@@ -69,9 +69,9 @@ export function checkFieldConfig(where: string, options: unknown): FieldConfig {
     } else if (key === 'style') config.style = checkStyle(value);
     else if (key === 'fonts') {
       if (!Array.isArray(value) || !value.every((f) => typeof f === 'string'))
-        misuse(`${where}: fonts must be an array of font family names allowed by your vault.`);
+        misuse(`${where}: fonts must be an array of font family names.`);
       config.fonts = value;
-    } else misuse(`${where}: unknown option '${key}'. Known options: ${[...STRING_OPTIONS, 'disabled', 'style', 'fonts'].join(', ')}.`);
+    } else misuse(`${where}: unknown option '${key}'.`);
   }
   return config;
 }

@@ -20,11 +20,11 @@ export interface LoadOptions {
  */
 export function createTokenframe(pk: unknown, options: LoadOptions, connect: FrameConnector): Tokenframe {
   if (typeof document === 'undefined' || typeof window === 'undefined')
-    throw new TokenframeError('unsupported_environment', 'Tokenframe: load() runs in the browser only. Call it on the client, e.g. inside useEffect or onMounted.');
+    throw new TokenframeError('unsupported_environment', 'load() runs in the browser only: call it on the client.');
   const key = checkPublishableKey(pk);
-  if (typeof options !== 'object' || options === null) misuse("load(pk, options): pass { vaultUrl, framesUrl } with your vault's two origins.");
+  if (typeof options !== 'object' || options === null) misuse('load(pk, { vaultUrl, framesUrl }): options missing.');
   const timeoutMs = options.loadTimeoutMs ?? 15_000;
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) misuse('loadTimeoutMs must be a positive number of milliseconds.');
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) misuse('loadTimeoutMs must be > 0.');
   return new Tokenframe({
     env: captureEnv(connect),
     pk: key,

@@ -5,10 +5,9 @@ import { TokenframeError } from './tokenframe-error';
 const RETRY_DELAYS_MS = [250, 1000, 3000];
 
 const FIX: Record<Exclude<FrameStatusCode, 'ok'>, (origin: string) => string> = {
-  unknown_key: () => 'the vault does not know this publishable key. Check that you copied the whole pk_… key and that vaultUrl points at the vault that issued it.',
-  revoked_key: () => 'this publishable key was revoked. Create a new one (`pnpm vault keys create …`) and use it instead.',
-  origin_not_allowed: (origin) =>
-    `this page's origin ${origin} is not on the publishable key's allowed origins. Add it (exactly, with scheme and port) to the key's origins in the vault.`,
+  unknown_key: () => 'the vault does not know this publishable key. Check the key and vaultUrl.',
+  revoked_key: () => 'this publishable key was revoked. Create a new one.',
+  origin_not_allowed: (origin) => `this page's origin ${origin} is not on the publishable key's allowed origins. Add it to the key.`,
 };
 
 /** One probe of `GET /v1/frames/status`; `undefined` means a transient failure worth retrying. */
@@ -39,9 +38,9 @@ export async function diagnoseLoadFailure(env: Env, vaultUrl: string, pk: string
     if (code !== undefined || delay === undefined) break;
     await new Promise<void>((resolve) => env.setTimeout(resolve, delay));
   }
-  if (code && code !== 'ok') return new TokenframeError(code, `Tokenframe: ${FIX[code](env.origin)}`);
+  if (code && code !== 'ok') return new TokenframeError(code, FIX[code](env.origin));
   return new TokenframeError(
     'frame_load_timeout',
-    `Tokenframe: the secure field frame from ${framesUrl} did not load in time. Most often the page's Content-Security-Policy blocks it: allow \`frame-src ${framesUrl}\`. Otherwise check that ${framesUrl} is reachable from this browser.`,
+    `the frame from ${framesUrl} did not load in time. Does your Content-Security-Policy allow frame-src ${framesUrl}?`,
   );
 }

@@ -17,8 +17,8 @@ export class Emitter<M extends object> {
   }
 
   on<K extends keyof M>(name: K, handler: Handler<M[K]>): void {
-    if (!this.#names.includes(name as string)) misuse(`unknown event '${String(name)}'. Listen to one of: ${this.#names.join(', ')}.`);
-    if (typeof handler !== 'function') misuse(`on('${String(name)}', handler): the handler must be a function.`);
+    if (!this.#names.includes(name as string)) misuse(`unknown event '${String(name)}': use ${this.#names}.`);
+    if (typeof handler !== 'function') misuse('the handler must be a function.');
     let set = this.#handlers.get(name);
     if (!set) this.#handlers.set(name, (set = new Set()));
     set.add(handler as Handler<never>);

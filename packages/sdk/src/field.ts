@@ -81,8 +81,8 @@ export class Field {
    * field and its group's controller are ready. Rejects with the `loaderror` (a TokenframeError).
    */
   mount(target: string | Element | ShadowRoot, { signal }: MountOptions = {}): Promise<void> {
-    if (this.#destroyed) misuse(`this '${this.type}' field was destroyed. Create a new one with fields.create('${this.type}').`);
-    if (this.#frame) misuse(`this '${this.type}' field is already mounted. Call unmount() before mounting it again.`);
+    if (this.#destroyed) misuse(`this ${this.type} field was destroyed: create a new one.`);
+    if (this.#frame) misuse(`this ${this.type} field is already mounted: call unmount() first.`);
     const container = this.#resolve(target);
     if (signal?.aborted) return Promise.reject(signal.reason);
 
@@ -98,7 +98,7 @@ export class Field {
     });
     connection.onIntegrityError(() => {
       this.#broken = true;
-      this.#fail(new TokenframeError('frame_integrity', `Tokenframe: the '${this.type}' frame navigated away from the frames origin. Tokenize is disabled; unmount and mount the field again.`));
+      this.#fail(new TokenframeError('frame_integrity', `the ${this.type} frame was replaced. Mount it again.`));
     });
 
     let settle!: { resolve: () => void; reject: (error: unknown) => void };
@@ -145,7 +145,7 @@ export class Field {
 
   /** Removes the frame, its listeners and its port. The field can be mounted again. */
   unmount(): void {
-    this.#unmount(new DOMException(`Tokenframe: the '${this.type}' field was unmounted before it was ready.`, 'AbortError'));
+    this.#unmount(new DOMException('unmounted', 'AbortError'));
   }
 
   /** Unmounts and frees the field type, so `fields.create()` can make a new one. Idempotent. */
@@ -209,12 +209,12 @@ export class Field {
       try {
         node = this.#host.env.document.querySelector(target);
       } catch {
-        misuse(`mount('${target}'): that is not a valid CSS selector.`);
+        misuse(`mount('${target}'): invalid selector.`);
       }
-      if (!node) misuse(`mount('${target}'): no element matches. Mount after the container is in the DOM (e.g. in useEffect or onMounted), or pass the element itself (required inside a shadow root).`);
+      if (!node) misuse(`mount('${target}'): no element matches. Mount once it is in the DOM, or pass the element.`);
     }
     const type = (node as Node | null)?.nodeType;
-    if (type !== 1 && type !== 11) misuse(`mount(target): target must be a CSS selector, an Element or a ShadowRoot.`);
+    if (type !== 1 && type !== 11) misuse('mount(target): target must be a selector, an Element or a ShadowRoot.');
     return node as Element | ShadowRoot;
   }
 }

@@ -29,7 +29,7 @@ interface Controller extends OpenFrame {
 
 const SPLIT_CARD: readonly FieldType[] = ['cardNumber', 'cardExpiry', 'cardCvc'];
 const TOKENIZE_TIMEOUT_MS = 60_000;
-const INTEGRITY = errorShape('frame_integrity', 'Tokenframe: a frame of these fields navigated away from the frames origin. Unmount and mount the fields again.');
+const INTEGRITY = 'a frame of these fields was replaced. Mount them again.';
 
 /**
  * A group of fields that tokenize together (`tf.fields()`): one hidden controller frame, created
@@ -55,11 +55,11 @@ export class Fields {
   }
 
   create(type: FieldType, options?: FieldConfig): Field {
-    if (this.#destroyed) misuse('these fields were destroyed. Call tf.fields() again.');
-    if (!isFieldType(type)) misuse(`create('${String(type)}'): unknown field type. Use one of: ${FIELD_TYPES.join(', ')}.`);
-    if (this.#fields.has(type)) misuse(`a '${type}' field already exists in this group. Use fields.get('${type}'), or destroy() it first.`);
+    if (this.#destroyed) misuse('these fields were destroyed.');
+    if (!isFieldType(type)) misuse(`create('${String(type)}'): unknown field type. Use ${FIELD_TYPES}.`);
+    if (this.#fields.has(type)) misuse(`a ${type} field already exists here.`);
     const clash = type === 'card' ? SPLIT_CARD.find((t) => this.#fields.has(t)) : SPLIT_CARD.includes(type) && this.#fields.has('card') && 'card';
-    if (clash) misuse(`create('${type}'): this group already has '${clash}'. Use either 'card' or the split cardNumber/cardExpiry/cardCvc fields.`);
+    if (clash) misuse(`create('${type}'): use either card or cardNumber/cardExpiry/cardCvc.`);
     const field = new Field(this.#host(), type, options);
     this.#fields.set(type, field);
     return field;
@@ -102,14 +102,14 @@ export class Fields {
 
   async #tokenize(extra: TokenizeExtra | undefined): Promise<TokenizeResult> {
     const controller = this.#controller;
-    if (this.#destroyed) return { error: errorShape('destroyed', 'Tokenframe: these fields were destroyed. Call tf.fields() again.') };
-    if (!controller) return { error: errorShape('not_mounted', 'Tokenframe: mount at least one field before calling tokenize().') };
+    if (this.#destroyed) return { error: errorShape('destroyed', 'these fields were destroyed.') };
+    if (!controller) return { error: errorShape('not_mounted', 'mount a field before tokenize().') };
     try {
       await controller.ready;
-      if (this.#compromised(controller)) return { error: INTEGRITY };
+      if (this.#compromised(controller)) return { error: errorShape('frame_integrity', INTEGRITY) };
       const result = await controller.connection.request('tokenize', extra ? { extra } : {}, TOKENIZE_TIMEOUT_MS);
-      if (this.#compromised(controller)) return { error: INTEGRITY };
-      return result ?? { error: errorShape('internal_error', 'Tokenframe: the controller frame sent an empty reply.') };
+      if (this.#compromised(controller)) return { error: errorShape('frame_integrity', INTEGRITY) };
+      return result ?? { error: errorShape('internal_error', 'empty reply.') };
     } catch (error) {
       return { error: toTokenframeError(error).toJSON() };
     }
@@ -196,5 +196,5 @@ function checkExtra(extra: unknown): void {
     typeof extra === 'object' &&
     extra !== null &&
     Object.entries(extra).every(([key, value]) => (key === 'name' || key === 'postal') && typeof value === 'string' && value.length <= 200);
-  if (!ok) misuse("tokenize(extra): extra may only have string 'name' and 'postal' (≤ 200 characters). Card data always comes from the fields.");
+  if (!ok) misuse('tokenize(extra): only string name and postal.');
 }

@@ -25,7 +25,7 @@ export interface OpenFrame {
 export function toTokenframeError(error: unknown): TokenframeError {
   if (error instanceof TokenframeError) return error;
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return new TokenframeError(isErrorCode(code) ? code : 'frame_integrity', typeof message === 'string' ? message : 'Tokenframe: the frame failed.');
+  return new TokenframeError(isErrorCode(code) ? code : 'frame_integrity', String(message));
 }
 
 async function explain(context: FrameContext, error: unknown): Promise<never> {
@@ -35,7 +35,7 @@ async function explain(context: FrameContext, error: unknown): Promise<never> {
   if (code === 'incompatible_version')
     throw new TokenframeError(
       'incompatible_version',
-      `Tokenframe: the frames at ${context.framesUrl} speak another protocol version than this SDK (${PROTOCOL_VERSION}). Load the SDK from your vault (${context.vaultUrl}/v1/tokenframe.js) or install the @tokenframe/sdk version that matches your vault.`,
+      `the frames speak another protocol version than this SDK (${PROTOCOL_VERSION}). Load the SDK from ${context.vaultUrl}/v1/tokenframe.js or upgrade @tokenframe/sdk.`,
     );
   throw toTokenframeError(error);
 }

@@ -11,7 +11,7 @@ export class TokenframeError extends Error implements TokenframeErrorShape {
   readonly code: ErrorCode;
 
   constructor(code: ErrorCode, message: string) {
-    super(message);
+    super(`Tokenframe: ${message}`);
     this.code = code;
     this.type = errorTypeOf(code);
   }
@@ -24,10 +24,10 @@ export class TokenframeError extends Error implements TokenframeErrorShape {
 
 /** Throws a developer error: what happened and what to do, prefixed so it is easy to find in a console. */
 export function misuse(message: string): never {
-  throw new TokenframeError('invalid_argument', `Tokenframe: ${message}`);
+  throw new TokenframeError('invalid_argument', message);
 }
 
 /** A plain error value for `tokenize()` results and `loaderror` events. */
 export function errorShape(code: ErrorCode, message: string): TokenframeErrorShape {
-  return { type: errorTypeOf(code), code, message };
+  return new TokenframeError(code, message).toJSON();
 }

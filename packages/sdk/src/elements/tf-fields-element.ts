@@ -1,0 +1,59 @@
+import type { StyleSpec, TokenizeExtra, TokenizeResult } from '@tokenframe/protocol';
+import { connectWithChannel } from '../connect-with-channel';
+import { createTokenframe } from '../create-tokenframe';
+import type { Fields } from '../fields';
+import { errorShape } from '../tokenframe-error';
+import { HTMLElementBase } from './html-element-base';
+import { TfFieldElement } from './tf-field-element';
+
+export const FIELD_TAGS = ['tf-card', 'tf-card-number', 'tf-card-expiry', 'tf-card-cvc', 'tf-cardholder-name', 'tf-postal-code'] as const;
+
+/**
+ * `<tf-fields publishable-key vault-url frames-url locale>`: one field group. Its `tf-*` children
+ * become the group's fields when it connects; disconnecting destroys the group (so a framework that
+ * moves or re-renders the element gets a fresh, leak-free group). Set `appearance` (the style spec)
+ * and `fonts` as properties before inserting the element.
+ * Events: `tf-change` (aggregated, detail = FieldsChangeEvent); per field, on the child elements.
+ */
+export class TfFieldsElement extends HTMLElementBase {
+  appearance?: StyleSpec;
+  fonts?: string[];
+  #fields?: Fields;
+  readonly #children = new Set<TfFieldElement>();
+
+  /** The underlying SDK group while connected. */
+  get fields(): Fields | undefined {
+    return this.#fields;
+  }
+
+  connectedCallback(): void {
+    const attr = (name: string): string => this.getAttribute(name) ?? '';
+    const tf = createTokenframe(attr('publishable-key'), { vaultUrl: attr('vault-url'), framesUrl: attr('frames-url') }, connectWithChannel);
+    const locale = this.getAttribute('locale');
+    const fields = (this.#fields = tf.fields({
+      ...(this.appearance && { style: this.appearance }),
+      ...(this.fonts && { fonts: this.fonts }),
+      ...(locale !== null && { locale }),
+    }));
+    fields.on('change', (detail) => this.dispatchEvent(new CustomEvent('tf-change', { detail })));
+    for (const el of this.querySelectorAll(FIELD_TAGS.join(','))) if (el instanceof TfFieldElement) this.adopt(el);
+  }
+
+  disconnectedCallback(): void {
+    for (const child of this.#children) child.detach();
+    this.#children.clear();
+    this.#fields?.destroy();
+    this.#fields = undefined;
+  }
+
+  /** A child field element announces itself (it may connect before or after this element). */
+  adopt(child: TfFieldElement): void {
+    this.#children.add(child);
+    if (this.#fields) child.attach(this.#fields);
+  }
+
+  tokenize(extra?: TokenizeExtra): Promise<TokenizeResult> {
+    if (!this.#fields) return Promise.resolve({ error: errorShape('not_mounted', 'Tokenframe: <tf-fields> is not in the document.') });
+    return this.#fields.tokenize(extra);
+  }
+}

@@ -1,0 +1,57 @@
+// The import table of DESIGN.md ("Layout and who may import whom"), checked over the declared
+// workspace dependencies of every package and app: pnpm's isolation makes an undeclared import fail,
+// so the declared graph is the real one.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+
+const ALLOWED: Record<string, string[]> = {
+  '@tokenframe/protocol': [],
+  '@tokenframe/card': [],
+  '@tokenframe/crypto': [],
+  '@tokenframe/channel': ['@tokenframe/protocol'],
+  '@tokenframe/fields': ['@tokenframe/card'],
+  '@tokenframe/sdk': ['@tokenframe/protocol', '@tokenframe/channel'],
+  '@tokenframe/frame': ['@tokenframe/protocol', '@tokenframe/channel', '@tokenframe/card', '@tokenframe/crypto', '@tokenframe/fields'],
+  '@tokenframe/vault': ['@tokenframe/protocol', '@tokenframe/card', '@tokenframe/crypto'],
+  '@tokenframe/demo': ['@tokenframe/sdk'],
+  '@tokenframe/demo-react': ['@tokenframe/sdk'],
+};
+
+interface Manifest {
+  name: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+const manifests: Manifest[] = ['packages', 'apps'].flatMap((dir) =>
+  readdirSync(join(root, dir))
+    .map((name) => join(root, dir, name, 'package.json'))
+    .filter((file) => existsSync(file))
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Manifest),
+);
+
+function workspaceDeps(m: Manifest): string[] {
+  const all = { ...m.dependencies, ...m.devDependencies, ...m.peerDependencies, ...m.optionalDependencies };
+  return Object.keys(all).filter((name) => name.startsWith('@tokenframe/')).sort();
+}
+
+describe('declared workspace dependencies follow DESIGN.md', () => {
+  test('every package and app is in the table', () => {
+    expect(manifests.map((m) => m.name).filter((name) => !(name in ALLOWED))).toEqual([]);
+  });
+
+  test.each(manifests.map((m) => [m.name, m] as const))('%s', (name, manifest) => {
+    const extra = workspaceDeps(manifest).filter((dep) => !ALLOWED[name]?.includes(dep));
+    expect(extra, `${name} may import only: ${ALLOWED[name]?.join(', ') || 'nothing'}`).toEqual([]);
+  });
+
+  test('lit is allowed only where fields render (fields, frame)', () => {
+    const withLit = manifests.filter((m) => 'lit' in { ...m.dependencies, ...m.devDependencies }).map((m) => m.name).sort();
+    expect(withLit.filter((name) => !['@tokenframe/fields', '@tokenframe/frame'].includes(name))).toEqual([]);
+  });
+});
