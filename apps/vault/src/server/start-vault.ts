@@ -10,8 +10,11 @@ import { openVault, type OpenVault } from './open-vault';
 import { startPurgeSweep } from './purge-sweep';
 
 export interface RunningVault {
+  /** Public origins (configured, or the bound addresses). */
   apiUrl: string;
   framesUrl: string;
+  /** Where the listeners are actually bound (differs from the public URLs behind a proxy). */
+  listening: { api: string; frames: string };
   vault: OpenVault;
   api: Hono<AppEnv>;
   frames: Hono<AppEnv>;
@@ -27,9 +30,20 @@ function listen(host: string, port: number, fetch: (req: Request, env: object) =
   });
 }
 
-function close(server: Server): Promise<void> {
+/**
+ * Stops accepting, lets in-flight requests finish, and closes keep-alive connections as soon as
+ * they go idle (Node only closes the ones idle at the moment close() is called). After `graceMs`
+ * the remaining connections are cut.
+ */
+function close(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
@@ -47,8 +61,12 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   const apiServer = await listen(config.host, config.port, (req, e) => (api ? api.fetch(req, e) : unavailable()));
   const framesServer = await listen(config.host, config.framesPort, (req, e) => (frames ? frames.fetch(req, e) : unavailable()));
   const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const apiUrl = config.apiUrl ?? `http://${urlHost}:${(apiServer.address() as AddressInfo).port}`;
-  const framesUrl = config.framesUrl ?? `http://${urlHost}:${(framesServer.address() as AddressInfo).port}`;
+  const listening = {
+    api: `http://${urlHost}:${(apiServer.address() as AddressInfo).port}`,
+    frames: `http://${urlHost}:${(framesServer.address() as AddressInfo).port}`,
+  };
+  const apiUrl = config.apiUrl ?? listening.api;
+  const framesUrl = config.framesUrl ?? listening.frames;
   ({ api, frames } = createVaultApps(vault, { config, apiUrl, framesUrl, logger: opts.logger, now, accepting: () => accepting }));
   const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
@@ -62,5 +80,5 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
       await vault.close(); // drains group commit, checkpoints, closes
       opts.logger.info('vault stopped');
     })());
-  return { apiUrl, framesUrl, vault, api, frames, stop };
+  return { apiUrl, framesUrl, listening, vault, api, frames, stop };
 }

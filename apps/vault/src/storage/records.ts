@@ -82,3 +82,16 @@ export interface PurgeCounts {
   jtis: number;
   idempotency: number;
 }
+
+/**
+ * Something the merchant may read at GET /v1/events: security events (`card_testing_suspected`)
+ * and the audit trail (`token.revealed`, `token.deleted`). `data` never holds card data beyond
+ * BIN/last4-level facts.
+ */
+export interface EventRecord {
+  id: string;
+  accountId: string;
+  type: string;
+  createdAt: number;
+  data: Record<string, unknown>;
+}

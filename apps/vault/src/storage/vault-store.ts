@@ -2,6 +2,7 @@ import type {
   AccountRecord,
   ApiKeyRecord,
   CommitTokenResult,
+  EventRecord,
   IdempotencyBegin,
   PurgeCounts,
   SessionRecord,
@@ -58,6 +59,10 @@ export interface VaultStore {
   persistToken(id: string, at: number): Promise<TokenRecord | undefined>;
   deleteToken(id: string, audit: { keyId: string; requestId: string; at: number }): Promise<boolean>;
   purgeExpired(now: number): Promise<PurgeCounts>;
+
+  recordEvent(event: EventRecord): Promise<void>;
+  /** Newest first: recorded events plus the audit trail of reveals and deletes, for one account. */
+  listEvents(accountId: string, opts: { limit: number; type?: string }): Promise<EventRecord[]>;
 
   getState(name: string): Promise<string | undefined>;
   putState(name: string, value: string, at: number): Promise<void>;

@@ -1,0 +1,33 @@
+import type { EventRecord } from './records';
+import type { Row } from './sqlite-rows';
+
+/** Audit actions as event types (GET /v1/events lists reveals next to security events). */
+const AUDIT_TYPES: Record<string, string> = { reveal: 'token.revealed', delete: 'token.deleted' };
+
+export const eventFromRow = (r: Row): EventRecord => ({
+  id: r.id as string,
+  accountId: r.account_id as string,
+  type: r.type as string,
+  createdAt: Number(r.created_at),
+  data: JSON.parse(r.data as string) as Record<string, unknown>,
+});
+
+export const auditEventFromRow = (r: Row): EventRecord => ({
+  id: `evt_audit_${String(r.id)}`,
+  accountId: r.account_id as string,
+  type: AUDIT_TYPES[r.action as string] ?? `token.${String(r.action)}`,
+  createdAt: Number(r.at),
+  data: { tokenId: r.token_id, keyId: r.key_id, requestId: r.request_id },
+});
+
+/** Which tables a type filter needs: the events table, the audit log (with its action), or both. */
+export function eventSources(type: string | undefined): { events: boolean; auditAction: string | null | undefined } {
+  if (type === undefined) return { events: true, auditAction: null };
+  const action = Object.entries(AUDIT_TYPES).find(([, t]) => t === type)?.[0];
+  return action ? { events: false, auditAction: action } : { events: true, auditAction: undefined };
+}
+
+/** Newest first, at most `limit`, from the two sources each already limited and sorted. */
+export function mergeEvents(a: EventRecord[], b: EventRecord[], limit: number): EventRecord[] {
+  return [...a, ...b].sort((x, y) => y.createdAt - x.createdAt || (x.id < y.id ? 1 : -1)).slice(0, limit);
+}

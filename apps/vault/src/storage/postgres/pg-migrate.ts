@@ -1,0 +1,41 @@
+import type pg from 'pg';
+import { PG_MIGRATIONS } from './pg-migrations';
+
+const DUPLICATE = new Set(['23505', '42P07', '42710']); // unique_violation, duplicate_table, duplicate_object
+
+/**
+ * Applies PG_MIGRATIONS in order, each in its own transaction together with its row in
+ * `schema_migrations`. Several vault processes may start at once and no advisory lock is used
+ * (distributed engines lack them): the loser of a race fails on the primary key or on an existing
+ * table, rolls back, re-reads what is applied and carries on.
+ */
+export async function migratePg(pool: pg.Pool): Promise<void> {
+  await pool.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)').catch((e: { code?: string }) => {
+    if (!DUPLICATE.has(e.code ?? '')) throw e;
+  });
+  for (let pass = 0; pass < 3; pass++) {
+    const done = new Set((await pool.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const todo = PG_MIGRATIONS.filter((m) => !done.has(m.version));
+    if (todo.length === 0) return;
+    try {
+      for (const m of todo) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, Date.now()]);
+          await client.query(m.sql);
+          await client.query('COMMIT');
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw e;
+        } finally {
+          client.release();
+        }
+      }
+      return;
+    } catch (e) {
+      if (!DUPLICATE.has((e as { code?: string }).code ?? '')) throw e;
+    }
+  }
+  throw new Error('PostgreSQL migrations kept racing with another process; restart the vault.');
+}
