@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTokenframe } from '../src/create-tokenframe';
 import type { Tokenframe } from '../src/tokenframe';
 import { FakeNetwork } from './fake-transport';
@@ -9,11 +9,6 @@ const OPTIONS = { vaultUrl: 'http://127.0.0.1:4000', framesUrl: 'http://127.0.0.
 let net: FakeNetwork;
 let tf: Tokenframe;
 
-beforeAll(() => {
-  // happy-dom reports every iframe it does not load; with the fake transport that is expected.
-  const error = console.error.bind(console);
-  vi.spyOn(console, 'error').mockImplementation((...args) => !String(args[0]).includes('Iframe page loading is disabled') && error(...args));
-});
 beforeEach(() => {
   document.body.innerHTML = '<div id="a"></div><div id="b"></div><div id="c"></div>';
   net = new FakeNetwork();

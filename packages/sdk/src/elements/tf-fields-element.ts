@@ -2,6 +2,8 @@ import type { StyleSpec, TokenizeExtra, TokenizeResult } from '@tokenframe/proto
 import { connectWithChannel } from '../connect-with-channel';
 import { createTokenframe } from '../create-tokenframe';
 import type { Fields } from '../fields';
+import type { FrameConnector } from '../frame-connection';
+import type { Tokenframe } from '../tokenframe';
 import { errorShape } from '../tokenframe-error';
 import { HTMLElementBase } from './html-element-base';
 import { TfFieldElement } from './tf-field-element';
@@ -27,8 +29,7 @@ export class TfFieldsElement extends HTMLElementBase {
   }
 
   connectedCallback(): void {
-    const attr = (name: string): string => this.getAttribute(name) ?? '';
-    const tf = createTokenframe(attr('publishable-key'), { vaultUrl: attr('vault-url'), framesUrl: attr('frames-url') }, connectWithChannel);
+    const tf = this.tokenframe();
     const locale = this.getAttribute('locale');
     const fields = (this.#fields = tf.fields({
       ...(this.appearance && { style: this.appearance }),
@@ -37,6 +38,12 @@ export class TfFieldsElement extends HTMLElementBase {
     }));
     fields.on('change', (detail) => this.dispatchEvent(new CustomEvent('tf-change', { detail })));
     for (const el of this.querySelectorAll(FIELD_TAGS.join(','))) if (el instanceof TfFieldElement) this.adopt(el);
+  }
+
+  /** Loads Tokenframe from the attributes; throws at once on a missing or wrong key. */
+  protected tokenframe(connect: FrameConnector = connectWithChannel): Tokenframe {
+    const attr = (name: string): string => this.getAttribute(name) ?? '';
+    return createTokenframe(attr('publishable-key'), { vaultUrl: attr('vault-url'), framesUrl: attr('frames-url') }, connect);
   }
 
   disconnectedCallback(): void {
