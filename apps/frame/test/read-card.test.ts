@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { loadLocale } from '@tokenframe/fields';
 import { readCard } from '../src/controller/read-card';
 import type { FieldType } from '@tokenframe/protocol';
 
@@ -31,7 +32,8 @@ describe('readCard', () => {
     expect(readCard({ fields: [...fields], values }, extra)).toEqual({ ok: true, card });
   });
 
-  test('messages follow the locale', () => {
+  test('messages follow the locale', async () => {
+    await loadLocale('de');
     const r = readCard({ fields: SPLIT, values: {} }, undefined, 'de');
     expect(r.ok || r.error.message).toBe('Die Kartennummer ist unvollständig.');
   });

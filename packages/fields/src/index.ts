@@ -4,7 +4,7 @@ export { TfInput } from './tf-input';
 export { TfCard } from './tf-card';
 export { STYLE_SELECTORS } from './field-change';
 export type { FieldChange, FieldElement, FieldValues } from './field-change';
-export { MESSAGES, LOCALES } from './locale/messages';
+export { LOCALES, messagesFor, loadLocale } from './locale/messages';
 export type { Messages, InputKind, FieldErrorCode, LocaleId } from './locale/messages';
 export { resolveLocale } from './locale/resolve-locale';
 export { reformat, skipSeparators, isDigit } from './reformat';

@@ -14,7 +14,7 @@ import { brandIcon } from './brand-icon';
 import type { FieldChange, FieldElement, FieldValues } from './field-change';
 import { KINDS } from './kinds/index';
 import type { KindState } from './kinds/index';
-import { MESSAGES } from './locale/messages';
+import { loadLocale, messagesFor } from './locale/messages';
 import type { FieldErrorCode, InputKind } from './locale/messages';
 import { resolveLocale } from './locale/resolve-locale';
 import { reformat, skipSeparators } from './reformat';
@@ -108,6 +108,11 @@ export class TfInput extends LitElement implements FieldElement {
 
   override blur(): void {
     this.#input()?.blur();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Strings of other locales arrive as a small chunk; render again once they are here.
+    if (changed.has('locale')) void loadLocale(resolveLocale(this.locale)).then(() => this.requestUpdate());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -240,7 +245,7 @@ export class TfInput extends LitElement implements FieldElement {
   }
 
   #messages() {
-    return MESSAGES[resolveLocale(this.locale)];
+    return messagesFor(resolveLocale(this.locale));
   }
 
   #input(): HTMLInputElement | null {

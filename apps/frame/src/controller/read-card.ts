@@ -3,7 +3,7 @@
  * shopper error (an incomplete form never reaches the network). Rules come from @tokenframe/card.
  */
 import { normalizeDigits, validateCvc, validateExpiry, validateNumber } from '@tokenframe/card';
-import { KINDS, MESSAGES } from '@tokenframe/fields';
+import { KINDS, messagesFor } from '@tokenframe/fields';
 import type { FieldErrorCode, LocaleId } from '@tokenframe/fields';
 import type { FieldType, TokenframeErrorShape, TokenizeExtra } from '@tokenframe/protocol';
 import type { Collected } from '../mount/controller-peer';
@@ -23,7 +23,7 @@ export function readCard({ fields, values }: Collected, extra: TokenizeExtra | u
   const has = (f: FieldType) => fields.includes(f);
   const fail = (code: FieldErrorCode, field: FieldType): CardRead => ({
     ok: false,
-    error: { type: 'card_error', code, message: MESSAGES[locale].errors[code], field },
+    error: { type: 'card_error', code, message: messagesFor(locale).errors[code], field },
   });
   const inCard = (split: FieldType): FieldType => (has('card') ? 'card' : split);
 

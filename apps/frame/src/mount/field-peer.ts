@@ -7,7 +7,8 @@ export interface FieldPeerHooks {
   read(): MountValues;
   onReveal(): void;
   onAutofill(values: AutofillValues): void;
-  onBrand(brand: string): void;
+  /** The number field's brand (`unknown` while undetectable) and its CVC length. */
+  onBrand(brand: string, cvcLength: number): void;
 }
 
 /** A field frame's side of the mount protocol (see ./mount-message.ts). */
@@ -34,7 +35,7 @@ export class FieldPeer {
           hooks.onAutofill(m.values);
           break;
         case 'brand':
-          hooks.onBrand(m.brand);
+          hooks.onBrand(m.brand, m.cvcLength);
           break;
       }
     });
@@ -45,8 +46,8 @@ export class FieldPeer {
     this.#bus.send({ kind: 'autofill', values });
   }
 
-  shareBrand(brand: string): void {
-    this.#bus.send({ kind: 'brand', brand });
+  shareBrand(brand: string, cvcLength: number): void {
+    this.#bus.send({ kind: 'brand', brand, cvcLength });
   }
 
   /** Tells the controller this field is gone (frame unloading), then closes. Idempotent. */

@@ -35,7 +35,7 @@ export type MountBody =
   | { kind: 'values'; to: string; nonce: string; field: FieldType; values: MountValues }
   | { kind: 'reveal' }
   | { kind: 'autofill'; values: AutofillValues }
-  | { kind: 'brand'; brand: string };
+  | { kind: 'brand'; brand: string; cvcLength: number };
 
 export type MountMessage = MountStamp & { ns: typeof MOUNT_NS; from: string } & MountBody;
 
@@ -63,7 +63,7 @@ export function isMountMessage(x: unknown): x is MountMessage {
     case 'autofill':
       return exactKeys(x, [...common, 'values']) && isValues(x['values'], AUTOFILL_KEYS);
     case 'brand':
-      return exactKeys(x, [...common, 'brand']) && isText(x['brand'], 32);
+      return exactKeys(x, [...common, 'brand', 'cvcLength']) && isText(x['brand'], 32) && (x['cvcLength'] === 3 || x['cvcLength'] === 4);
     default:
       return false;
   }
