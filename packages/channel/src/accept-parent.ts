@@ -94,7 +94,10 @@ export class ParentConnection {
   }
 
   #onPortMessage(m: MessageEvent): void {
-    for (const p of m.ports) p.close();
+    if (m.ports.length > 0) {
+      for (const p of m.ports) p.close(); // nothing legitimate ever sends a port here
+      return;
+    }
     const request: unknown = m.data;
     if (!isPageRequest(request)) return;
     const handler = this.#handlers.get(request.method);

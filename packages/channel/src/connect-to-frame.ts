@@ -59,6 +59,7 @@ export class FrameConnection {
   #settleReady!: (error?: ChannelError) => void;
   #helloCredit: ReturnType<typeof setTimeout> | undefined;
   #integrityTimer: ReturnType<typeof setTimeout> | undefined;
+  #loadBeforeHello = false;
 
   constructor(options: ConnectToFrameOptions) {
     const { iframe, mount, role } = options;
@@ -167,7 +168,7 @@ export class FrameConnection {
     }
     this.#port = port1;
     port1.onmessage = (m) => this.#onPortMessage(m);
-    this.#coverLoad();
+    this.#coverLoad(); // before the state changes: it needs to know whether this is the first HELLO
     this.#state = 'connected';
     for (const message of this.#queue.splice(0)) this.#post((message as { id: number }).id, message);
     if (reconnect) this.#events.signal('reconnect');
@@ -182,10 +183,12 @@ export class FrameConnection {
       return;
     }
     if (this.#helloCredit !== undefined) this.#g.clearTimeout(this.#helloCredit);
+    if (this.#state === 'connecting' && this.#loadBeforeHello) return; // the first document's load came first
     this.#helloCredit = this.#g.setTimeout(() => (this.#helloCredit = undefined), this.#o.reloadTimeoutMs);
   }
 
   #onLoad(): void {
+    if (this.#state === 'connecting') this.#loadBeforeHello = true;
     if (this.#state !== 'connected') return;
     if (this.#helloCredit !== undefined) {
       this.#g.clearTimeout(this.#helloCredit);
@@ -200,7 +203,10 @@ export class FrameConnection {
   }
 
   #onPortMessage(m: MessageEvent): void {
-    for (const p of m.ports) p.close(); // nothing legitimate ever sends us a port here
+    if (m.ports.length > 0) {
+      for (const p of m.ports) p.close(); // nothing legitimate ever sends a port here
+      return;
+    }
     const data: unknown = m.data;
     if (isFrameReply(data)) {
       if (data.ok) this.#pending.resolve(data.id, data.result);
