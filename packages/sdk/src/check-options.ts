@@ -10,7 +10,7 @@ export function checkPublishableKey(pk: unknown): string {
   if (typeof pk !== 'string' || pk === '') misuse('load() needs your publishable key (pk_test_… or pk_live_…).');
   if (/^sk_/.test(pk))
     misuse('that is a SECRET key (sk_…): never put it in a web page. Roll it now and pass your publishable key (pk_…).');
-  if (!/^pk_(test|live)_[A-Za-z0-9_]{1,200}$/.test(pk)) misuse('not a publishable key: expected pk_test_… or pk_live_….');
+  if (!/^pk_(test|live)_[A-Za-z0-9_-]{1,200}$/.test(pk)) misuse('not a publishable key: expected pk_test_… or pk_live_….');
   return pk;
 }
 
