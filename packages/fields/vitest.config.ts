@@ -1,5 +1,19 @@
+import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
+// @ts-expect-error -- the shared plain-JS Chromium finder (scripts/chromium.mjs) has no type declarations
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
+// The field elements run where they will live: real Chromium (Vitest browser mode), pure logic included.
 export default defineProject({
-  test: { name: 'fields', environment: 'node', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    name: 'fields',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({ launchOptions: { executablePath: findChromium() as string, args: CHROMIUM_ARGS as string[] } }),
+      instances: [{ browser: 'chromium', viewport: { width: 480, height: 320 } }],
+    },
+  },
 });
