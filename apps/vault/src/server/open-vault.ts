@@ -33,6 +33,6 @@ export async function openVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger;
     return { dataDir, store, keys: new KeyService(store, now), secrets, masterKeys: master.keys, close: () => store.close() };
   } catch (e) {
     await store.close();
-    throw new Error(`Could not unseal the vault's secrets with this master key (wrong key for ${dataDir}?): ${(e as Error).message}`);
+    throw new Error(`Could not unseal the vault's secrets with this master key (wrong key for ${dataDir}?): ${(e as Error).message}`, { cause: e });
   }
 }

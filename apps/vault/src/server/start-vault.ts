@@ -55,11 +55,12 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   const now = opts.now ?? Date.now;
   const vault = await openVault({ env, logger: opts.logger, groupCommit: config.groupCommit, now });
   let accepting = true;
-  let api: Hono<AppEnv> | undefined;
-  let frames: Hono<AppEnv> | undefined;
+  // The apps need the bound ports (tests listen on port 0), so the listeners start first and
+  // answer 503 for the few microseconds until the apps exist.
+  const apps: { api?: Hono<AppEnv>; frames?: Hono<AppEnv> } = {};
   const unavailable = () => new Response('{"error":{"type":"api_error","code":"service_unavailable","message":"Starting up.","requestId":""}}', { status: 503 });
-  const apiServer = await listen(config.host, config.port, (req, e) => (api ? api.fetch(req, e) : unavailable()));
-  const framesServer = await listen(config.host, config.framesPort, (req, e) => (frames ? frames.fetch(req, e) : unavailable()));
+  const apiServer = await listen(config.host, config.port, (req, e) => (apps.api ? apps.api.fetch(req, e) : unavailable()));
+  const framesServer = await listen(config.host, config.framesPort, (req, e) => (apps.frames ? apps.frames.fetch(req, e) : unavailable()));
   const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const listening = {
     api: `http://${urlHost}:${(apiServer.address() as AddressInfo).port}`,
@@ -67,7 +68,7 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   };
   const apiUrl = config.apiUrl ?? listening.api;
   const framesUrl = config.framesUrl ?? listening.frames;
-  ({ api, frames } = createVaultApps(vault, { config, apiUrl, framesUrl, logger: opts.logger, now, accepting: () => accepting }));
+  const { api, frames } = Object.assign(apps, createVaultApps(vault, { config, apiUrl, framesUrl, logger: opts.logger, now, accepting: () => accepting }));
   const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
 

@@ -1,0 +1,123 @@
+/* eslint-disable no-console -- a benchmark reports its numbers on stdout */
+/**
+ * Tokenize throughput: the same pre-sealed POST /v1/tokens requests
+ *   (a) over HTTP on loopback, server in a child process, a concurrent fetch loop here;
+ *   (b) in-process through app.request() (no sockets, same handlers and storage);
+ * each with group commit on and off. DESIGN.md budget: HTTP ≥ 60 % of in-process.
+ * Run: pnpm exec tsx apps/vault/bench/throughput.ts [requests=2000] [concurrency=32]
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { sealJwe, type SealPublicJwk } from '@tokenframe/crypto/seal';
+import { runCli } from '../src/cli/run-cli';
+import { loadConfig } from '../src/config/vault-config';
+import { createLogger } from '../src/log/create-logger';
+import { createVaultApps } from '../src/server/create-vault-apps';
+import { openVault } from '../src/server/open-vault';
+
+const N = Number(process.argv[2] ?? 2000);
+const C = Number(process.argv[3] ?? 32);
+const API = 'http://127.0.0.1:4999';
+const FRAMES = 'http://127.0.0.1:4998';
+const SHOP = 'http://localhost:5173';
+
+type Send = (path: string, init: RequestInit) => Promise<Response>;
+
+function benchEnv(groupCommit: boolean): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TOKENFRAME_DATA_DIR: mkdtempSync(join(tmpdir(), 'tf-bench-')),
+    TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
+    TOKENFRAME_API_URL: API,
+    TOKENFRAME_FRAMES_URL: FRAMES,
+    TOKENFRAME_SESSION_MAX_USES: String(N * 2),
+    TOKENFRAME_GROUP_COMMIT: groupCommit ? '1' : '0',
+    LOG_LEVEL: 'warn',
+  };
+}
+
+async function publishableKey(env: NodeJS.ProcessEnv): Promise<string> {
+  let out = '';
+  const code = await runCli(['keys', 'create', '--account', 'bench', '--type', 'publishable', '--env', 'test', '--origin', SHOP, '--json'], { env, out: (s) => void (out += s), err: () => undefined });
+  if (code !== 0) throw new Error('keys create failed');
+  return (JSON.parse(out) as { key: string }).key;
+}
+
+/** Session + N sealed JWEs, prepared before the clock starts: only the vault's work is timed. */
+async function prepare(send: Send, pk: string): Promise<string[]> {
+  const auth = { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', Origin: FRAMES };
+  const jwk = ((await (await send('/v1/jwks', {})).json()) as { keys: SealPublicJwk[] }).keys[0]!;
+  const { sid } = (await (await send('/v1/sessions', { method: 'POST', headers: auth, body: JSON.stringify({ origin: SHOP }) })).json()) as { sid: string };
+  const claims = { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', aud: API, pk, sid, origin: SHOP };
+  return Promise.all(Array.from({ length: N }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)));
+}
+
+async function run(send: Send, pk: string, jwes: string[]): Promise<number> {
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < jwes.length) {
+      const jwe = jwes[next++]!;
+      const res = await send('/v1/tokens', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), Origin: FRAMES },
+        body: JSON.stringify({ jwe }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 201) failed++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: C }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  if (failed) throw new Error(`${failed} requests failed`);
+  return jwes.length / seconds;
+}
+
+async function inProcess(groupCommit: boolean): Promise<number> {
+  const env = benchEnv(groupCommit);
+  const logger = createLogger({ level: 'warn', destination: { write: () => undefined } });
+  const vault = await openVault({ env, logger, groupCommit });
+  const { api } = createVaultApps(vault, { config: loadConfig(env), apiUrl: API, framesUrl: FRAMES, logger, now: Date.now });
+  const send: Send = async (path, init) => api.request(path, init);
+  const pk = await publishableKey(env);
+  const rate = await run(send, pk, await prepare(send, pk));
+  await vault.close();
+  rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
+  return rate;
+}
+
+async function overHttp(groupCommit: boolean): Promise<number> {
+  const env = benchEnv(groupCommit);
+  const pk = await publishableKey(env);
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  const base = (JSON.parse(line) as { api: string }).api;
+  const send: Send = (path, init) => fetch(`${base}${path}`, init);
+  const rate = await run(send, pk, await prepare(send, pk));
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
+  return rate;
+}
+
+if (process.env.BENCH_ONLY === 'in-process') {
+  console.log(`in-process, group commit on: ${(await inProcess(true)).toFixed(0)} requests/s`);
+  process.exit(0);
+}
+const results: Record<string, number> = {};
+for (const gc of [true, false]) {
+  results[`in-process, group commit ${gc ? 'on' : 'off'}`] = await inProcess(gc);
+  results[`HTTP loopback, group commit ${gc ? 'on' : 'off'}`] = await overHttp(gc);
+}
+console.log(`tokenize throughput (${N} requests, concurrency ${C}, requests/s):`);
+for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(36)} ${v.toFixed(0)}`);
+const on = (k: string) => results[`${k}, group commit on`]!;
+const off = (k: string) => results[`${k}, group commit off`]!;
+console.log(`  HTTP / in-process (group commit on):  ${((on('HTTP loopback') / on('in-process')) * 100).toFixed(0)} %  (budget ≥ 60 %)`);
+console.log(`  group commit speed-up: in-process ×${(on('in-process') / off('in-process')).toFixed(2)}, HTTP ×${(on('HTTP loopback') / off('HTTP loopback')).toFixed(2)}`);
