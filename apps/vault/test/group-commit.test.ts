@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../src/storage/sqlite-migrations';
 import { SqliteStore } from '../src/storage/sqlite-store';
 
 const fresh = (groupCommit: boolean) => {
@@ -56,7 +57,7 @@ describe('group commit', () => {
     await store.ping();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
     db.close();
     await store.close();
     const again = new SqliteStore(file); // migrations are not re-applied

@@ -9,6 +9,7 @@ import type { AppEnv } from './app-env';
 import { apiError, errorResponse, jsonResponse } from './api-error';
 import { exactCors } from './exact-cors';
 import { requestContext } from './request-context';
+import { eventRoutes } from './routes/event-routes';
 import { sdkRoutes } from './routes/sdk-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { tokenRoutes } from './routes/token-routes';
@@ -58,6 +59,7 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
 
   app.route('/', sessionRoutes({ ...d, now: d.now }));
   app.route('/', tokenRoutes(d));
+  app.route('/', eventRoutes(d));
   app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));
 
   app.notFound((c) => errorResponse(apiError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));

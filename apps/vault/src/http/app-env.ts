@@ -4,13 +4,15 @@ import type { ApiKeyRecord } from '../storage/records';
 
 /** Hono bindings: `incoming` exists when served by @hono/node-server, not under app.request(). */
 export interface AppEnv {
-  Bindings: { incoming?: IncomingMessage };
+  /** `clientIp`: resolved at the edge (metrics/instrument-api.ts) from the peer and trusted proxies. */
+  Bindings: { incoming?: IncomingMessage; clientIp?: string };
   Variables: { requestId: string; key: ApiKeyRecord; presentedKey: string };
 }
 export type AppContext = Context<AppEnv>;
 
-/** The TCP peer address (no X-Forwarded-For: trusting proxies is a deployment decision not made here). */
+/** The client address resolved at the edge (TOKENFRAME_TRUSTED_PROXIES), else the TCP peer address. */
 export function clientIp(c: AppContext): string {
+  if (c.env?.clientIp) return c.env.clientIp;
   const ip = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }

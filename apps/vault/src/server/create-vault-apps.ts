@@ -7,7 +7,9 @@ import type { VaultConfig } from '../config/vault-config';
 import type { AppEnv } from '../http/app-env';
 import { createApiApp } from '../http/api-app';
 import { createFramesApp } from '../http/frames-app';
+import { RateLimitGuard } from '../limits/tokenize-guard';
 import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
+import { instrumentApi } from '../metrics/instrument-api';
 import { TokenService } from '../services/token-service';
 import type { OpenVault } from './open-vault';
 
@@ -24,15 +26,16 @@ export function createVaultApps(
 ): VaultApps {
   const root = workspaceRoot();
   const { config } = o;
-  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvcTtlMs: config.cvcTtlMs, now: o.now });
+  const guard = new RateLimitGuard({ shared: vault.shared, config: vault.scale.limits, store: vault.store, metrics: vault.metrics, now: o.now });
+  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvcTtlMs: config.cvcTtlMs, now: o.now, guard });
   const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
-  const api = createApiApp({
+  const inner = createApiApp({
     store: vault.store,
     keys: vault.keys,
     tokens,
     secrets: vault.secrets,
     logger: o.logger,
-    limiter: o.limiter ?? new MemoryRateLimiter(config.sessionRatePerMinute, 60),
+    limiter: o.limiter ?? (vault.shared.kind === 'redis' ? sharedLimiter(vault, config.sessionRatePerMinute) : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),
     framesOrigin: o.framesUrl,
     sessionTtlMs: config.sessionTtlMs,
     sessionMaxUses: config.sessionMaxUses,
@@ -41,6 +44,8 @@ export function createVaultApps(
     accepting: o.accepting ?? (() => true),
     now: o.now,
   });
+  // The edge: client IP (trusted proxies), /metrics, request metrics; then the API unchanged.
+  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: vault.scale.metricsToken, trustedProxies: vault.scale.trustedProxies });
   const frames = createFramesApp({
     keys: vault.keys,
     logger: o.logger,
@@ -49,4 +54,20 @@ export function createVaultApps(
     fontHosts: config.fontHosts,
   });
   return { api, frames, tokens };
+}
+
+/** The session limiter over shared state, so every process counts the same sessions. */
+function sharedLimiter(vault: OpenVault, perMinute: number): RateLimiter {
+  const limiter = vault.shared.limiter('sessions', perMinute, 60);
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+        return { ok: true };
+      } catch (e) {
+        if (e instanceof Error) throw e;
+        return { ok: false, retryAfterMs: (e as { msBeforeNext: number }).msBeforeNext };
+      }
+    },
+  };
 }

@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/app-env';
 import { createVaultApps } from './create-vault-apps';
 import { openVault, type OpenVault } from './open-vault';
 import { startPurgeSweep } from './purge-sweep';
+import { checkScaleOut } from '../shared-state/scale-out-check';
 
 export interface RunningVault {
   /** Public origins (configured, or the bound addresses). */
@@ -53,6 +54,9 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   const env = opts.env ?? process.env;
   const config = opts.config ?? loadConfig(env);
   const now = opts.now ?? Date.now;
+  const scaleOut = checkScaleOut(env);
+  if (!scaleOut.ok) throw new Error(scaleOut.message);
+  if (scaleOut.warning) opts.logger.warn(`⚠️  ${scaleOut.warning}`);
   const vault = await openVault({ env, logger: opts.logger, groupCommit: config.groupCommit, now });
   let accepting = true;
   // The apps need the bound ports (tests listen on port 0), so the listeners start first and
@@ -71,6 +75,7 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   const { api, frames } = Object.assign(apps, createVaultApps(vault, { config, apiUrl, framesUrl, logger: opts.logger, now, accepting: () => accepting }));
   const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
+  opts.logger.info({ store: vault.storeKind, sharedState: vault.shared.kind }, 'vault storage');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { bin, last4 } from '@tokenframe/card';
+import { bin, last4, validateNumber } from '@tokenframe/card';
 import { fingerprint, openField, sealField } from '@tokenframe/crypto/at-rest';
 import { openJwe } from '@tokenframe/crypto/open';
 import type { TokenCreateResponse } from '@tokenframe/protocol';
 import { randomId } from '../auth/api-key';
 import { canonicalOrigin } from '../auth/canonical-origin';
 import { apiError, isApiError, type ApiError } from '../http/api-error';
+import type { TokenizeGuard } from '../limits/tokenize-guard';
 import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../storage/records';
 import type { VaultStore } from '../storage/vault-store';
 import { checkCard } from './check-card';
@@ -22,6 +23,8 @@ export interface TokenServiceOptions {
   tokenTtlMs: number;
   cvcTtlMs: number;
   now?: () => number;
+  /** Rate limits and card-testing defence (limits/tokenize-guard.ts); none when absent. */
+  guard?: TokenizeGuard;
 }
 export interface TokenizeInput {
   key: ApiKeyRecord;
@@ -29,6 +32,8 @@ export interface TokenizeInput {
   idempotencyKey: string;
   rawBody: string;
   jwe: string;
+  /** The client's address as resolved at the edge, for per-IP limits. */
+  clientIp?: string;
 }
 export type Created = { status: 201; body: TokenCreateResponse; replayed: boolean };
 
@@ -93,6 +98,9 @@ export class TokenService {
   async #decide(input: TokenizeInput): Promise<{ token: TokenRecord; sid: string; jti: string } | ApiError> {
     const { store, secrets, keys } = this.#o;
     const now = this.#now();
+    const ip = input.clientIp ?? 'unknown';
+    const early = await this.#o.guard?.beforeOpen({ key: input.key, ip });
+    if (early) return early;
     let opened = openJwe(input.jwe, (kid) => secrets.privateKeyFor(kid));
     if (!opened.ok && opened.code === 'unknown_kid') {
       await secrets.reloadKeyring(now, 5_000); // a rotation by another process
@@ -117,6 +125,9 @@ export class TokenService {
     if (session.origin !== origin) return apiError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
     if (session.uses >= session.maxUses) return sessionError('session_exhausted');
     if (await store.isJtiSeen(c.jti)) return replayed();
+    const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
+    const late = await this.#o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid });
+    if (late) return late;
     const card = checkCard(c, input.key.env, now);
     if (isApiError(card)) return card;
 
@@ -133,7 +144,7 @@ export class TokenService {
       last4: last4(c.pan),
       expMonth: c.expMonth,
       expYear: c.expYear,
-      fingerprint: fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan),
+      fingerprint: fp,
       panEnc: sealField(secrets.dataKek, c.pan, aad('pan')),
       cvcEnc: c.cvc === undefined ? null : sealField(secrets.cvcKek, c.cvc, aad('cvc')),
       cvcExpiresAt: c.cvc === undefined ? null : now + this.#o.cvcTtlMs,

@@ -37,4 +37,14 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE vault_state (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
     `,
   },
+  {
+    // Security events for GET /v1/events (same version in PG_MIGRATIONS, storage/postgres).
+    version: 2,
+    sql: `
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL, type TEXT NOT NULL, created_at INTEGER NOT NULL, data TEXT NOT NULL);
+      CREATE INDEX events_account_created ON events (account_id, created_at);
+      CREATE INDEX audit_log_account_at ON audit_log (account_id, at);
+    `,
+  },
 ];

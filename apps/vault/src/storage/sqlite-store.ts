@@ -3,6 +3,8 @@ import { GroupCommit } from './group-commit';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { accountFromRow, insertSql, keyFromRow, keyToRow, sessionFromRow, tokenFromRow, tokenToRow, type Row } from './sqlite-rows';
 import type { VaultStore } from './vault-store';
+import { auditEventFromRow, eventFromRow, eventSources, mergeEvents } from './event-rows';
+import type { EventRecord } from './records';
 import type { AccountRecord, ApiKeyRecord, CommitTokenResult, IdempotencyBegin, PurgeCounts, SessionRecord, StoredResponse, TokenRecord } from './records';
 
 const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -203,6 +205,27 @@ export class SqliteStore implements VaultStore {
       jtis: this.#run('DELETE FROM seen_jti WHERE expires_at <= ?', now),
       idempotency: this.#run('DELETE FROM idempotency WHERE created_at <= ?', now - IDEMPOTENCY_RETENTION_MS),
     }));
+  }
+
+  async recordEvent(e: EventRecord): Promise<void> {
+    await this.#write(() =>
+      this.#run('INSERT INTO events (id, account_id, type, created_at, data) VALUES (?, ?, ?, ?, ?)', e.id, e.accountId, e.type, e.createdAt, JSON.stringify(e.data)),
+    );
+  }
+  async listEvents(accountId: string, opts: { limit: number; type?: string }): Promise<EventRecord[]> {
+    const src = eventSources(opts.type);
+    const events = !src.events
+      ? []
+      : opts.type
+        ? this.#all('SELECT * FROM events WHERE account_id = ? AND type = ? ORDER BY created_at DESC LIMIT ?', accountId, opts.type, opts.limit)
+        : this.#all('SELECT * FROM events WHERE account_id = ? ORDER BY created_at DESC LIMIT ?', accountId, opts.limit);
+    const audit =
+      src.auditAction === undefined
+        ? []
+        : src.auditAction === null
+          ? this.#all('SELECT * FROM audit_log WHERE account_id = ? ORDER BY at DESC LIMIT ?', accountId, opts.limit)
+          : this.#all('SELECT * FROM audit_log WHERE account_id = ? AND action = ? ORDER BY at DESC LIMIT ?', accountId, src.auditAction, opts.limit);
+    return mergeEvents(events.map(eventFromRow), audit.map(auditEventFromRow), opts.limit);
   }
 
   async getState(name: string): Promise<string | undefined> {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { KeyService } from '../../services/key-service';
 import type { TokenService } from '../../services/token-service';
-import type { AppEnv } from '../app-env';
+import { clientIp, type AppEnv } from '../app-env';
 import { apiError, errorResponse, isApiError, jsonResponse } from '../api-error';
 import { exactCors } from '../exact-cors';
 import { readJsonBody } from '../read-json-body';
@@ -25,7 +25,9 @@ export function tokenRoutes(deps: { keys: KeyService; tokens: TokenService; fram
     if (isApiError(body)) return errorResponse(body, requestId);
     const jwe = body.value.jwe;
     if (typeof jwe !== 'string' || jwe.length === 0) return errorResponse(apiError(400, 'malformed_request', 'The body must be {"jwe": "<compact JWE>"}.', 'jwe'), requestId);
-    const r = await tokens.tokenize({ key: c.get('key'), presentedKey: c.get('presentedKey'), idempotencyKey: idem, rawBody: body.raw, jwe });
+    const key = c.get('key');
+    // Idempotency keys are scoped per API key: two keys of one account never share a stored response.
+    const r = await tokens.tokenize({ key, presentedKey: c.get('presentedKey'), idempotencyKey: `${key.id}:${idem}`, rawBody: body.raw, jwe, clientIp: clientIp(c) });
     if (isApiError(r)) return errorResponse(r, requestId);
     return jsonResponse(201, r.body, r.replayed ? { 'Idempotent-Replayed': 'true' } : {});
   });

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import type { KeyService } from '../../services/key-service';
+import type { VaultStore } from '../../storage/vault-store';
+import type { AppEnv } from '../app-env';
+import { apiError, errorResponse, jsonResponse } from '../api-error';
+import { requireSecretKey } from '../require-key';
+
+const TYPES = ['card_testing_suspected', 'token.revealed', 'token.deleted'] as const;
+
+/**
+ * GET /v1/events (secret key with `events:read`): the account's security events and its audit
+ * trail of reveals and deletes, newest first. `?type=` filters, `?limit=` caps (1–100, default 20).
+ */
+export function eventRoutes(d: { keys: KeyService; store: VaultStore }): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/v1/events', requireSecretKey(d.keys, 'events:read'), async (c) => {
+    const requestId = c.get('requestId');
+    const rawLimit = c.req.query('limit') ?? '20';
+    const limit = /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    if (!(limit >= 1 && limit <= 100)) return errorResponse(apiError(400, 'malformed_request', 'limit must be an integer from 1 to 100.', 'limit'), requestId);
+    const type = c.req.query('type');
+    if (type !== undefined && !(TYPES as readonly string[]).includes(type)) {
+      return errorResponse(apiError(400, 'malformed_request', `type must be one of: ${TYPES.join(', ')}.`, 'type'), requestId);
+    }
+    const events = await d.store.listEvents(c.get('key').accountId, { limit, ...(type ? { type } : {}) });
+    return jsonResponse(200, { data: events.map(({ id, type: t, createdAt, data }) => ({ id, type: t, createdAt, data })) }, { 'Cache-Control': 'no-store' });
+  });
+  return app;
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { apiError, type ApiError } from '../http/api-error';
+import type { VaultMetrics } from '../metrics/vault-metrics';
+import type { SharedState } from '../shared-state/shared-state';
+import type { ApiKeyRecord } from '../storage/records';
+import type { VaultStore } from '../storage/vault-store';
+import { limitsFor, type LimitConfig, type LimitName } from './limit-config';
+
+export interface GuardContext {
+  key: ApiKeyRecord;
+  ip: string;
+}
+/** What the guard learns after the JWE is opened: never the PAN, only BIN, a keyed fingerprint and Luhn validity. */
+export interface OpenedContext extends GuardContext {
+  sid: string;
+  bin: string;
+  fingerprint: string;
+  luhnValid: boolean;
+}
+
+/** Hooks TokenService calls inside a tokenize; an ApiError (429) stops the request. */
+export interface TokenizeGuard {
+  beforeOpen(c: GuardContext): Promise<ApiError | undefined>;
+  afterOpen(c: OpenedContext): Promise<ApiError | undefined>;
+}
+
+const limited = (res: RateLimiterRes): ApiError =>
+  apiError(429, 'rate_limited', 'Too many tokenization attempts. Retry later.', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) });
+
+/** consume() that returns the limiter's verdict instead of rejecting with it. */
+async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiterRes> {
+  try {
+    return await l.consume(key);
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return e;
+    throw e;
+  }
+}
+
+/**
+ * Rate limits and card-testing defence for POST /v1/tokens, over rate-limiter-flexible (Redis
+ * when several processes share the counters). Card testing: a burst of *distinct* Luhn-valid
+ * cards from one BIN or one IP. "Distinct" uses a first-seen marker per card fingerprint; only a
+ * new card spends a point of the distinct-card limit, and once it is exceeded every attempt from
+ * that BIN/IP is refused until the window ends. The first trip of a window records a
+ * `card_testing_suspected` event for the merchant (GET /v1/events).
+ */
+export class RateLimitGuard implements TokenizeGuard {
+  readonly #d: { shared: SharedState; config: LimitConfig; store: VaultStore; metrics?: VaultMetrics; now: () => number };
+
+  constructor(d: { shared: SharedState; config: LimitConfig; store: VaultStore; metrics?: VaultMetrics; now: () => number }) {
+    this.#d = d;
+  }
+
+  #limiter(key: ApiKeyRecord, name: LimitName): [RateLimiterAbstract, number, number] {
+    const l = limitsFor(this.#d.config, key.id)[name];
+    return [this.#d.shared.limiter(name, l.points, l.seconds), l.points, l.seconds];
+  }
+
+  async #check(key: ApiKeyRecord, name: LimitName, id: string): Promise<ApiError | undefined> {
+    const [limiter, points] = this.#limiter(key, name);
+    const res = await consume(limiter, id);
+    if (res.consumedPoints <= points) return undefined;
+    this.#d.metrics?.rateLimitHit(name);
+    return limited(res);
+  }
+
+  async beforeOpen({ key, ip }: GuardContext): Promise<ApiError | undefined> {
+    return (await this.#check(key, 'perKey', key.id)) ?? (await this.#check(key, 'perIp', `${key.id}:${ip}`));
+  }
+
+  async afterOpen(c: OpenedContext): Promise<ApiError | undefined> {
+    const { key } = c;
+    const plain =
+      (await this.#check(key, 'perSession', c.sid)) ??
+      (await this.#check(key, 'perFingerprint', `${key.accountId}:${c.fingerprint}`)) ??
+      (await this.#check(key, 'perBin', `${key.id}:${c.bin}`));
+    if (plain) return plain;
+    if (!c.luhnValid) return undefined;
+    return (await this.#distinct(c, 'distinctCardsPerBin', 'bin', c.bin)) ?? (await this.#distinct(c, 'distinctCardsPerIp', 'ip', c.ip));
+  }
+
+  async #distinct(c: OpenedContext, name: LimitName, scope: 'bin' | 'ip', value: string): Promise<ApiError | undefined> {
+    const [limiter, points, seconds] = this.#limiter(c.key, name);
+    const scopeKey = `${c.key.id}:${value}`;
+    const firstSeen = await consume(this.#d.shared.limiter(`seen-${scope}`, 1_000_000, seconds), `${scopeKey}:${c.fingerprint}`);
+    const res = firstSeen.consumedPoints === 1 ? await consume(limiter, scopeKey) : await limiter.get(scopeKey);
+    if (!res || res.consumedPoints <= points) return undefined;
+    this.#d.metrics?.rateLimitHit(name);
+    const once = await consume(this.#d.shared.limiter(`event-${scope}`, 1, seconds), scopeKey);
+    if (once.consumedPoints === 1) {
+      this.#d.metrics?.cardTesting(scope);
+      await this.#d.store.recordEvent({
+        id: `evt_${randomBytes(12).toString('base64url')}`,
+        accountId: c.key.accountId,
+        type: 'card_testing_suspected',
+        createdAt: this.#d.now(),
+        data: { scope, [scope]: value, keyId: c.key.id, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds },
+      });
+    }
+    return limited(res);
+  }
+}

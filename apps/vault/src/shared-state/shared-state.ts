@@ -1,0 +1,46 @@
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RedisReplayCache, type ReplayCache } from './replay-cache';
+
+/**
+ * State that must be one state across vault processes: rate-limit counters and the replay fast
+ * path. With `REDIS_URL` it lives in Redis; without, in this process's memory (correct for one
+ * process only — see scale-out-check.ts). The database stays the authority for jti and session
+ * uses (they are written in the same transaction as the token); Redis refuses a replayed JWE on
+ * any process before the expensive work and holds the counters the limiters share.
+ */
+export interface SharedState {
+  readonly kind: 'memory' | 'redis';
+  /** A limiter of `points` per `durationSeconds`, one per (name, points, duration), cached. */
+  limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
+  /** Only with Redis: a process-spanning "first to claim this jti" check. */
+  readonly replay: ReplayCache | undefined;
+  close(): Promise<void>;
+}
+
+export function createSharedState(env: NodeJS.ProcessEnv = process.env): SharedState {
+  const url = env.REDIS_URL;
+  const prefix = env.TOKENFRAME_REDIS_PREFIX ?? 'tf:';
+  const limiters = new Map<string, RateLimiterAbstract>();
+  // lazyConnect: the CLI opens the vault too and never needs Redis; the first command connects.
+  const redis = url ? new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  redis?.on('error', () => undefined); // reported by the command that fails; ioredis reconnects
+  return {
+    kind: redis ? 'redis' : 'memory',
+    replay: redis ? new RedisReplayCache(redis, `${prefix}jti:`) : undefined,
+    limiter(name, points, durationSeconds) {
+      const id = `${name}:${points}:${durationSeconds}`;
+      let l = limiters.get(id);
+      if (!l) {
+        const opts = { keyPrefix: `${prefix}rl:${id}`, points, duration: durationSeconds };
+        l = redis ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: false }) : new RateLimiterMemory(opts);
+        limiters.set(id, l);
+      }
+      return l;
+    },
+    async close() {
+      if (redis && redis.status !== 'end' && redis.status !== 'wait') await redis.quit().catch(() => redis.disconnect());
+      else redis?.disconnect();
+    },
+  };
+}
