@@ -13,18 +13,21 @@ export function isSchemaName(s: string): boolean {
 }
 
 /**
- * One pool per store. `schema` (optional) is set as the search_path of every connection before its
- * first query (pg runs a client's queries in order), so tests and tenants can share a database.
+ * One pool per store. `schema` (optional) becomes the search_path of every connection, so tests
+ * and tenants can share a database.
  */
 export function createPool(url: string, opts: { schema?: string; max?: number } = {}): pg.Pool {
   if (opts.schema !== undefined && !isSchemaName(opts.schema)) throw new Error(`Not a plain schema name: "${opts.schema}".`);
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, application_name: 'tokenframe-vault' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    types,
+    application_name: 'tokenframe-vault',
+    // A startup parameter, so it is in force before the first query (CockroachDB accepts `-c` too).
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  if (opts.schema) {
-    const set = `SET search_path TO ${opts.schema}`;
-    pool.on('connect', (client) => void client.query(set).catch(() => undefined));
-  }
   return pool;
 }
 
