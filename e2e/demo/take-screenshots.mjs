@@ -17,6 +17,19 @@ const viewports = [
   ['mobile', { width: 375, height: 812 }],
 ];
 
+/** Fills the split fields inside the frames by accessible name, pays, and records what the page shows. */
+async function payWith4242(page, name) {
+  const input = (type) => page.frameLocator(`iframe[src*="/frames/v1/field.html?type=${type}&"]`).getByRole('textbox');
+  const inputs = [['cardNumber', '4242 4242 4242 4242'], ['cardExpiry', '12 / 34'], ['cardCvc', '123']];
+  for (const [type, value] of inputs) await input(type).fill(value, { timeout: 10_000 });
+  await page.screenshot({ path: `${OUT}${name}-desktop-filled.png`, fullPage: true });
+  await page.getByRole('button', { name: /Pay/ }).click();
+  await page.getByTestId('result').filter({ hasText: /\d{4}/ }).or(page.getByTestId('error').filter({ hasText: /./ })).first().waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: `${OUT}${name}-desktop-paid.png`, fullPage: true });
+  const text = async (id) => ((await page.getByTestId(id).count()) ? (await page.getByTestId(id).first().textContent())?.trim() : '—');
+  console.log(`${name}: token=${await text('token')} result=${await text('result')} error=${await text('error')}`);
+}
+
 mkdirSync(OUT, { recursive: true });
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
@@ -28,18 +41,7 @@ try {
       await page.goto(url);
       await page.waitForTimeout(2_500);
       await page.screenshot({ path: `${OUT}${name}-${size}.png`, fullPage: true });
-      if (pay && size === 'desktop') {
-        const frame = (label) => page.frameLocator(`iframe[title*="${label}" i]`).first();
-        await frame('number').getByRole('textbox').fill('4242 4242 4242 4242');
-        await frame('expir').getByRole('textbox').fill('12 / 34');
-        await frame('cvc').or(frame('security')).getByRole('textbox').fill('123');
-        await page.screenshot({ path: `${OUT}${name}-${size}-filled.png`, fullPage: true });
-        await page.getByRole('button', { name: /Pay/ }).click();
-        await page.getByTestId('result').or(page.getByTestId('error')).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-        await page.waitForTimeout(500);
-        await page.screenshot({ path: `${OUT}${name}-${size}-paid.png`, fullPage: true });
-        console.log(`${name}: token=${await page.getByTestId('token').textContent().catch(() => '—')} result=${await page.getByTestId('result').textContent().catch(() => '—')}`);
-      }
+      if (pay && size === 'desktop') await payWith4242(page, name).catch((e) => console.log(`  [${name}] could not pay: ${e.message.split('\n')[0]}`));
       await page.close();
     }
   }

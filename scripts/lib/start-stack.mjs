@@ -30,8 +30,10 @@ export async function startStack({ demo = false, demoReact = false, build = true
     ...(demo ? [{ port: portOf(urls.demo), name: 'demo checkout' }] : []),
     ...(demoReact ? [{ port: portOf(urls.demoReact), name: 'React demo' }] : []),
   ];
-  await assertPortsFree(wanted);
+  // Build first, then check the ports, then start at once: the window in which another process
+  // could take a port between the check and our listen() stays a few milliseconds wide.
   if (build && buildIfStale({ quiet }).built) log('Built the frame documents and the SDK bundle.');
+  await assertPortsFree(wanted);
 
   const env = dataDir ? { TOKENFRAME_DATA_DIR: dataDir } : {};
   const children = [];
@@ -39,10 +41,13 @@ export async function startStack({ demo = false, demoReact = false, build = true
     for (const c of [...children].reverse()) await c.stop();
   };
   const start = async (spec, readyUrl, accept) => {
-    const c = startChild({ ...spec, quiet, env: { ...env, ...spec.env } });
+    const c = startChild({ ...spec, quiet, env: { ...env, NO_COLOR: '1', ...spec.env } });
     children.push(c);
     try {
       await waitForUrl(readyUrl, { abort: c.exited, accept });
+      // Answered, but by us? A child that lost its port to another process exits right away.
+      await new Promise((r) => setTimeout(r, 300));
+      if (c.child.exitCode !== null || c.child.signalCode !== null) throw new Error(`it exited; another process answers ${readyUrl}`);
     } catch (e) {
       await stop();
       throw new Error(`${spec.name} did not start: ${e.message}\n--- last output of ${spec.name} ---\n${c.recentOutput()}`, { cause: e });

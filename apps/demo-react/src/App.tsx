@@ -8,7 +8,7 @@ const ElementsCheckout = lazy(() => import('./ElementsCheckout').then((m) => ({ 
 
 type Mode = 'npm' | 'elements';
 const MODES: { id: Mode; label: string; hint: string }[] = [
-  { id: 'npm', label: 'npm: loadTokenframe()', hint: 'import { loadTokenframe } from "@tokenframe/sdk"' },
+  { id: 'npm', label: 'npm package', hint: 'import { loadTokenframe } from "@tokenframe/sdk"' },
   { id: 'elements', label: 'Custom elements', hint: '<tf-fields> from "@tokenframe/sdk/elements"' },
 ];
 
@@ -27,13 +27,16 @@ export function App() {
     <>
       <header className="topbar">
         <span className="logo">Kettle <span aria-hidden="true">&amp;</span><span className="visually-hidden">and</span> Crumb</span>
-        <span className="secure">React 19 · Secure checkout</span>
+        <span className="secure">
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" fill="currentColor" /></svg>
+          Secure checkout
+        </span>
       </header>
       <main className="layout">
         <section className="card payment" aria-labelledby="payment-title">
           <h1 id="payment-title">Payment</h1>
           <fieldset className="modes">
-            <legend>Integration</legend>
+            <legend>Integration (React 19, StrictMode)</legend>
             {MODES.map((m) => (
               <label key={m.id} className="modes__option">
                 <input type="radio" name="mode" value={m.id} checked={mode === m.id} onChange={() => choose(m.id)} />
