@@ -60,6 +60,7 @@ export function checkFieldConfig(where: string, options: unknown): FieldConfig {
   if (!isPlainObject(options)) misuse(`${where}: options must be an object.`);
   const config: FieldConfig = {};
   for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue; // never send `key: undefined` (the frame's guard rejects it)
     if ((STRING_OPTIONS as readonly string[]).includes(key)) {
       if (typeof value !== 'string') misuse(`${where}: ${key} must be a string.`);
       config[key as (typeof STRING_OPTIONS)[number]] = value;

@@ -137,7 +137,9 @@ export class Fields {
       this.#mount = this.#context.env.randomId();
       const frame = openFrame(this.#context, 'controller', this.#mount);
       const { connection } = frame;
-      const configure = { locale: this.#config.locale };
+      // Only defined keys: the frame's guard rejects a request with `locale: undefined`.
+      const { locale } = this.#config;
+      const configure = locale === undefined ? {} : { locale };
       // The controller is ready when it answers `configure` or says `ready`, whichever comes first.
       const ready = frame.connected.then(
         () =>

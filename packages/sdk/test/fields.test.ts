@@ -54,6 +54,8 @@ describe('mount', () => {
     await field.mount('#a');
     expect(iframes()).toBe(2);
     expect(net.live().map((f) => f.role).sort()).toEqual(['cardNumber', 'controller']);
+    // No `key: undefined` on the wire: the frame's strict guard would drop the request.
+    expect(net.field('controller').requests[0]).toEqual({ method: 'configure', params: {} });
     expect(net.frames).toHaveLength(4);
   });
 
