@@ -36,10 +36,9 @@ export interface FieldHost extends FrameContext {
 const noop = (): void => undefined;
 
 /** One secure input: an iframe from the frames origin plus its channel. Created by `fields.create()`. */
-export class Field {
+export class Field extends Emitter<FieldEventMap> {
   readonly type: FieldType;
   readonly #host: FieldHost;
-  readonly #events = new Emitter<FieldEventMap>(FIELD_EVENTS);
   #config: FieldConfig;
   #frame?: OpenFrame;
   #teardown: (() => void)[] = [];
@@ -50,6 +49,7 @@ export class Field {
   #destroyed = false;
 
   constructor(host: FieldHost, type: FieldType, options: unknown) {
+    super(FIELD_EVENTS);
     this.#host = host;
     this.type = type;
     this.#config = checkFieldConfig(`create('${type}')`, options);
@@ -61,19 +61,6 @@ export class Field {
   /** True after the frame reloaded without a valid HELLO: its content can no longer be trusted. */
   get broken(): boolean {
     return this.#broken;
-  }
-
-  on<K extends keyof FieldEventMap>(name: K, handler: (event: FieldEventMap[K]) => void): this {
-    this.#events.on(name, handler);
-    return this;
-  }
-  once<K extends keyof FieldEventMap>(name: K, handler: (event: FieldEventMap[K]) => void): this {
-    this.#events.once(name, handler);
-    return this;
-  }
-  off<K extends keyof FieldEventMap>(name: K, handler: (event: FieldEventMap[K]) => void): this {
-    this.#events.off(name, handler);
-    return this;
   }
 
   /**
@@ -117,7 +104,7 @@ export class Field {
         this.#ready = true;
         this.#settle?.resolve();
         this.#settle = undefined;
-        this.#events.emit('ready', { field: this.type });
+        this.emit('ready', { field: this.type });
       },
       (error: unknown) => this.#frame === frame && this.#fail(toTokenframeError(error)),
     );
@@ -153,7 +140,7 @@ export class Field {
     if (this.#destroyed) return;
     this.unmount();
     this.#destroyed = true;
-    this.#events.clear();
+    this.offAll();
     this.#host.removed(this);
   }
 
@@ -174,7 +161,7 @@ export class Field {
   #fail(error: TokenframeError): void {
     const settle = this.#settle;
     this.#settle = undefined;
-    this.#events.emit('loaderror', { ...error.toJSON(), field: this.type });
+    this.emit('loaderror', { ...error.toJSON(), field: this.type });
     settle?.reject(error);
   }
 
@@ -186,7 +173,7 @@ export class Field {
         return this.#fail(toTokenframeError(event.detail));
       case 'change': {
         const detail = { ...event.detail, field: this.type };
-        this.#events.emit('change', detail);
+        this.emit('change', detail);
         return this.#host.changed(this, detail);
       }
       case 'resize':
@@ -196,7 +183,7 @@ export class Field {
       case 'blur':
         this.#focused = event.name === 'focus';
     }
-    this.#events.emit(event.name, { field: this.type });
+    this.emit(event.name, { field: this.type });
   }
 
   #fullConfig(): FieldConfig {

@@ -37,19 +37,19 @@ const INTEGRITY = 'a frame of these fields was replaced. Mount them again.';
  * The group's mount id names the BroadcastChannel its frames share inside the frames origin, so two
  * groups on one page never see each other's values.
  */
-export class Fields {
+export class Fields extends Emitter<FieldsEventMap> {
   readonly #context: FrameContext;
   readonly #config: FieldConfig;
   readonly #fields = new Map<FieldType, Field>();
   readonly #mounted = new Set<Field>();
   readonly #state = new Map<FieldType, ChangeDetail>();
-  readonly #events = new Emitter<FieldsEventMap>(['change']);
   #controller?: Controller;
   #mount = '';
   #inflight?: Promise<TokenizeResult>;
   #destroyed = false;
 
   constructor(context: FrameContext, options: unknown) {
+    super(['change']);
     this.#context = context;
     this.#config = checkFieldConfig('fields()', options);
   }
@@ -69,19 +69,6 @@ export class Fields {
     return this.#fields.get(type);
   }
 
-  on<K extends keyof FieldsEventMap>(name: K, handler: (event: FieldsEventMap[K]) => void): this {
-    this.#events.on(name, handler);
-    return this;
-  }
-  once<K extends keyof FieldsEventMap>(name: K, handler: (event: FieldsEventMap[K]) => void): this {
-    this.#events.once(name, handler);
-    return this;
-  }
-  off<K extends keyof FieldsEventMap>(name: K, handler: (event: FieldsEventMap[K]) => void): this {
-    this.#events.off(name, handler);
-    return this;
-  }
-
   /**
    * Asks the controller frame to seal the card data and create a token. Expected failures (an
    * incomplete card, a declined test card, the network) resolve as `{error}`; only misuse throws.
@@ -97,7 +84,7 @@ export class Fields {
     if (this.#destroyed) return;
     this.#destroyed = true;
     for (const field of [...this.#fields.values()]) field.destroy();
-    this.#events.clear();
+    this.offAll();
   }
 
   async #tokenize(extra: TokenizeExtra | undefined): Promise<TokenizeResult> {
@@ -175,7 +162,7 @@ export class Fields {
       const order = [...this.#fields.values()].filter((f) => this.#mounted.has(f));
       order[order.indexOf(field) + 1]?.focus();
     }
-    this.#events.emit('change', this.#summary());
+    this.emit('change', this.#summary());
   }
 
   #summary(): FieldsChangeEvent {
