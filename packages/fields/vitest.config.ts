@@ -1,6 +1,5 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
-// @ts-expect-error -- the shared plain-JS Chromium finder (scripts/chromium.mjs) has no type declarations
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 // The field elements run where they will live: real Chromium (Vitest browser mode), pure logic included.
@@ -12,7 +11,7 @@ export default defineProject({
       enabled: true,
       headless: true,
       screenshotFailures: false,
-      provider: playwright({ launchOptions: { executablePath: findChromium() as string, args: CHROMIUM_ARGS as string[] } }),
+      provider: playwright({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS } }),
       instances: [{ browser: 'chromium', viewport: { width: 480, height: 320 } }],
     },
   },
