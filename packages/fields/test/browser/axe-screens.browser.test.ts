@@ -56,6 +56,12 @@ describe('axe-core: no violations', () => {
   }
 });
 
+test('axe: the hidden autofill companions of a split number field', async () => {
+  const { box } = await mountInput('number', { autofillCompanions: true });
+  const result = await axe.run(box, { resultTypes: ['violations'] });
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+});
+
 describe('screenshots', () => {
   for (const locale of ['en', 'ar'] as const) {
     for (const type of TYPES) {
