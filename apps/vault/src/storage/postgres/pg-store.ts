@@ -254,10 +254,6 @@ export class PgStore implements VaultStore {
     });
   }
 
-  /** `synchronous_commit` as the server runs it; anything but `on` weakens what an acknowledgement means. */
-  async synchronousCommit(): Promise<string> {
-    return ((await one(this.#pool, 'SHOW synchronous_commit'))?.synchronous_commit as string | undefined) ?? 'unknown';
-  }
   async ping(): Promise<void> {
     await this.#pool.query('SELECT 1');
   }
