@@ -1,3 +1,4 @@
+/* global window */
 // Basis Theory Elements as a merchant bundles it from npm (the elements frames load from their CDN).
 import { basistheory } from '@basis-theory/web-elements';
 

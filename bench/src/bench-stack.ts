@@ -54,17 +54,18 @@ export async function startBenchStack(): Promise<BenchStack> {
   const logger = createLogger({ destination: { write: () => undefined } });
   const vault = await openVault({ env, logger });
   const floors = new Map<string, string>();
-  let apps: ReturnType<typeof createVaultApps> | undefined;
+  // The apps need the listeners' URLs, and the listeners need the apps: bound once both exist.
+  const ref: { apps?: ReturnType<typeof createVaultApps> } = {};
   const notYet = () => new Response('starting', { status: 503 });
-  const apiServer = await listen('127.0.0.1', (req) => (apps ? apps.api.fetch(req) : notYet()));
+  const apiServer = await listen('127.0.0.1', (req) => (ref.apps ? ref.apps.api.fetch(req) : notYet()));
   const framesServer = await listen('127.0.0.1', (req) => {
     const floor = floors.get(new URL(req.url).pathname);
     if (floor !== undefined) return new Response(floor, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
-    return apps ? apps.frames.fetch(req) : notYet();
+    return ref.apps ? ref.apps.frames.fetch(req) : notYet();
   });
   const apiUrl = urlOf(apiServer, '127.0.0.1');
   const framesUrl = urlOf(framesServer, '127.0.0.1');
-  apps = createVaultApps(vault, { config: loadConfig(env), apiUrl, framesUrl, logger, now: Date.now });
+  ref.apps = createVaultApps(vault, { config: loadConfig(env), apiUrl, framesUrl, logger, now: Date.now });
 
   let page = '';
   const pageServer = await listen('127.0.0.1', () => new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } }));

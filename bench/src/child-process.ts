@@ -6,6 +6,8 @@ import { ROOT } from './paths';
 export interface Child {
   /** The first line the child printed on stdout (its JSON hello or result). */
   firstLine: Promise<string>;
+  /** The last 2,000 characters the child wrote on stderr. */
+  stderrTail(): string;
   /** Stops this child (SIGTERM, then SIGKILL after 5 s). Idempotent. */
   stop(): Promise<void>;
 }
@@ -32,5 +34,5 @@ export function startTsChild(script: string, args: string[], env: NodeJS.Process
       await exited;
       clearTimeout(kill);
     })());
-  return { firstLine, stop };
+  return { firstLine, stop, stderrTail: () => stderr };
 }

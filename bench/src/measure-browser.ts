@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { sealJwe, type SealPublicJwk } from '@tokenframe/crypto/seal';
 import { fillCard } from '@tokenframe/sdk/testing';
 import { chromium, type Browser, type Frame, type Page } from 'playwright';
-// @ts-expect-error -- plain ESM helper shared with the e2e and vitest browser setups (no type declarations)
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import type { BenchStack } from './bench-stack';
 import { median, percentile, round } from './stats';
@@ -130,7 +129,7 @@ async function keystrokes(page: Page, focus: () => Promise<void>, count: () => P
 }
 
 export async function measureBrowser(stack: BenchStack, o: BrowserOptions): Promise<BrowserResults> {
-  const browser = await chromium.launch({ executablePath: findChromium() as string, args: CHROMIUM_ARGS as string[] });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const floorUrls = [...['n', 'e', 'c'].map((f) => stack.setFloorDocument(`field-${f}`, o.fieldBytes)), stack.setFloorDocument('controller', o.controllerBytes)];
     const jwes = await sealForFloor(stack, (o.warmup + o.runs) * 2 + 2);

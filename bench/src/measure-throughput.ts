@@ -17,6 +17,7 @@ export interface Throughput {
   failed: number;
   /** HTTP statuses of every timed request (all 201 when the run is valid). */
   statuses: Record<string, Record<string, number>>;
+  vaultErrors: string[];
   storage: string;
   method: string;
 }
@@ -131,6 +132,8 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
     await overHttp([a, b], o.warmup);
     for (let i = 0; i < o.runs; i++) keep('twoProcess', await overHttp([a, b], o.perRun));
 
+    // Why requests failed, from the vault processes' error logs (no card data is ever logged).
+    const vaultErrors = children.map((c) => c.stderrTail().split('\n').filter(Boolean).slice(-2).join('\n')).filter(Boolean);
     const httpPerSec = median(runs.http);
     const inProcessPerSec = median(runs.inProcess);
     return {
@@ -141,6 +144,7 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
       runs: { inProcess: runs.inProcess.map((n) => round(n, 0)), http: runs.http.map((n) => round(n, 0)), twoProcess: runs.twoProcess.map((n) => round(n, 0)) },
       failed,
       statuses,
+      vaultErrors,
       storage: 'SQLite (one file, WAL, group commit) shared by both vault processes; PostgreSQL not wired into the vault server yet',
       method: `${o.runs} alternating runs of ≤${o.perRun} pre-sealed POST /v1/tokens each (≤${o.maxMsPerRun / 1000} s), ${o.concurrency} concurrent; HTTP from a node:http keep-alive load generator in another process on loopback; medians`,
     };

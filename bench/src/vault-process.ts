@@ -4,7 +4,8 @@
 // the in-process run, so both pay the same logging cost.
 import { createLogger, startVault } from '@tokenframe/vault';
 
-const logger = createLogger({ destination: { write: () => undefined } });
+// Error lines (pino level ≥ 50) also go to stderr, so the bench can say why a request failed.
+const logger = createLogger({ destination: { write: (line: string) => void (/"level":(5|6)0/.test(line) && process.stderr.write(line)) } });
 const vault = await startVault({ env: { ...process.env, PORT: '0', FRAMES_PORT: '0' }, logger });
 process.stdout.write(`${JSON.stringify({ api: vault.listening.api })}\n`);
 process.once('SIGTERM', () => void vault.stop().then(() => process.exit(0)));
