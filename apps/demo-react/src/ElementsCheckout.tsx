@@ -48,7 +48,8 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
   }, []);
 
   const tokenize = useCallback(() => group.current?.tokenize(), []);
-  const checkout = useCheckout(tokenize);
+  const focusField = useCallback((type: string) => group.current?.fields?.get(type as FieldType)?.focus(), []);
+  const checkout = useCheckout(tokenize, focusField);
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
   const field = (type: FieldType, label: string, wide: boolean, element: ReactNode) => {

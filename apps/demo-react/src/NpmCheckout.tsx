@@ -52,7 +52,8 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
   }, [config]);
 
   const tokenize = useCallback(() => fieldsRef.current?.tokenize(), []);
-  const checkout = useCheckout(tokenize);
+  const focusField = useCallback((type: string) => fieldsRef.current?.get(type as FieldType)?.focus(), []);
+  const checkout = useCheckout(tokenize, focusField);
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
   return (

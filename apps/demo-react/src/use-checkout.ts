@@ -11,9 +11,10 @@ export interface CheckoutState {
 
 /**
  * The submit flow both React forms share: tokenize in the frames, then let the shop's backend look
- * the token up. `tokenize` is whichever API the form uses (fields.tokenize() or <tf-fields>.tokenize()).
+ * the token up. `tokenize` is whichever API the form uses (fields.tokenize() or <tf-fields>.tokenize());
+ * `onFieldError` moves focus to the field a card error names.
  */
-export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined) {
+export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined, onFieldError?: (field: string) => void) {
   const [state, setState] = useState<CheckoutState>({ busy: false, error: '' });
   const onSubmit = useCallback(
     async (event: FormEvent) => {
@@ -22,12 +23,17 @@ export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined)
       if (!pending) return;
       setState({ busy: true, error: '' });
       const result = await pending;
+      if ('error' in result && result.error.field) {
+        // The field already shows what is wrong, under it: point there instead of repeating it.
+        onFieldError?.(result.error.field);
+        return setState({ busy: false, error: 'Please check the card details above.' });
+      }
       if ('error' in result) return setState({ busy: false, error: shopperMessage(result.error) });
       const confirmed = await payWithToken(result.token);
       if ('error' in confirmed) return setState({ busy: false, error: shopperMessage(confirmed.error) });
       setState({ busy: false, error: '', paid: { token: result.token, card: confirmed.card } });
     },
-    [tokenize],
+    [tokenize, onFieldError],
   );
   return { ...state, onSubmit };
 }

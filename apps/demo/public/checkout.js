@@ -23,6 +23,7 @@ const SHOPPER_MESSAGES = {
   live_card_in_test_mode: 'This shop is in test mode: please use one of the test cards.',
 };
 const FALLBACK_MESSAGE = 'Payment is unavailable right now. Please try again in a few minutes.';
+const FIX_FIELDS_MESSAGE = 'Please check the card details above.';
 
 const STYLE = {
   base: { color: '#1f2328', fontSize: '16px', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', '::placeholder': { color: '#6b7280' } },
@@ -106,6 +107,11 @@ async function main() {
     setBusy(true);
     try {
       const result = await fields.tokenize();
+      if (result.error?.field) {
+        // The field already shows what is wrong (its own message, under it): point there.
+        showError(FIX_FIELDS_MESSAGE);
+        return fields.get(result.error.field)?.focus();
+      }
       if (result.error) return showError(shopperMessage(result.error));
       const confirmed = await sendTokenToBackend(result.token);
       if (confirmed.error) return showError(shopperMessage(confirmed.error));
