@@ -1,9 +1,10 @@
-import type { Timers } from './pending-requests';
 import type { ChannelWindow } from './types';
 
-export interface Captured extends Timers {
+export interface Captured {
   listen(type: 'message', fn: (e: MessageEvent) => void): () => void;
   MessageChannel: typeof MessageChannel;
+  setTimeout: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  clearTimeout: (t: ReturnType<typeof setTimeout>) => void;
 }
 
 /**

@@ -14,16 +14,16 @@
  *    an iframe `load` not matched by a HELLO within `reloadTimeoutMs` means another document took the
  *    iframe's place: the connection fails with `frame_integrity` and every request rejects.
  *    (A HELLO and its document's `load` may arrive in either order; each HELLO covers one `load`.)
+ *
+ * This runs on the merchant page, inside the SDK's 5 kB budget: requests, handlers and teardown
+ * live in this one class instead of helper classes, and messages are short (the code says what
+ * happened; ChannelError's docs say what to do).
  */
-import { isCompatibleVersion, isFrameEvent, isFrameReply, isHelloMessage, isMountId, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
-import type { ConnectMessage, FrameEventName, FrameRole, RequestMethod, TokenizeResult } from '@tokenframe/protocol';
-import { captureGlobals } from './captured-globals';
-import type { Captured } from './captured-globals';
+import { isCompatibleVersion, isFrameEvent, isFrameReply, isHelloMessage, isMountId, MAX_REQUEST_ID, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
+import type { ErrorCode, FrameEventName, FrameRole, RequestMethod, TokenizeResult } from '@tokenframe/protocol';
+import { captureGlobals, type Captured } from './captured-globals';
 import { ChannelError } from './channel-error';
 import { checkOrigin } from './check-origin';
-import { Cleanup } from './cleanup';
-import { FrameEvents } from './frame-events';
-import { PendingRequests } from './pending-requests';
 import type { ChannelWindow, FrameEventOf, ParamsOf, RequestOptions } from './types';
 
 export interface ConnectToFrameOptions {
@@ -43,115 +43,145 @@ export interface ConnectToFrameOptions {
 }
 
 type State = 'connecting' | 'connected' | 'failed' | 'destroyed';
+type Timer = ReturnType<typeof setTimeout>;
+type Handler = (payload: never) => void;
+interface Pending {
+  resolve(result: TokenizeResult | null): void;
+  reject(error: ChannelError): void;
+  timer: Timer;
+}
+/** Signals share the handler map with frame events under names no event has. */
+const RECONNECT = ':reconnect';
+const FAILURE = ':failure';
 
 export class FrameConnection {
   /** Resolves once HELLO + CONNECT are done; rejects with a ChannelError. */
   readonly ready: Promise<void>;
-  #o: Required<Omit<ConnectToFrameOptions, 'role' | 'window'>> & { role: FrameRole | undefined };
-  #g: Captured;
+  readonly #iframe: HTMLIFrameElement;
+  readonly #origin: string;
+  readonly #mount: string;
+  readonly #role: FrameRole | undefined;
+  readonly #reloadMs: number;
+  readonly #requestMs: number;
+  readonly #g: Captured;
   #state: State = 'connecting';
   #failure: ChannelError | undefined;
   #port: MessagePort | undefined;
-  #queue: unknown[] = [];
-  #pending: PendingRequests;
-  #events = new FrameEvents();
-  #cleanup = new Cleanup();
+  #queue: { id: number }[] = [];
+  #pending = new Map<number, Pending>();
+  #next = 1;
+  #handlers = new Map<string, Set<Handler>>();
+  #stops: (() => void)[] = [];
   #settleReady!: (error?: ChannelError) => void;
-  #helloCredit: ReturnType<typeof setTimeout> | undefined;
-  #integrityTimer: ReturnType<typeof setTimeout> | undefined;
+  #helloCredit: Timer | undefined;
+  #integrityTimer: Timer | undefined;
   #loadBeforeHello = false;
 
   constructor(options: ConnectToFrameOptions) {
-    const { iframe, mount, role } = options;
-    if (typeof iframe !== 'object' || iframe === null) throw new ChannelError('invalid_argument', 'connectToFrame needs the iframe element it should talk to.');
-    if (!isMountId(mount)) throw new ChannelError('invalid_argument', 'mount must be 8–64 characters of A–Z, a–z, 0–9, "_" or "-".');
-    this.#o = {
-      iframe,
-      mount,
-      role,
-      frameOrigin: checkOrigin(options.frameOrigin, 'frameOrigin'),
-      timeoutMs: options.timeoutMs ?? 10_000,
-      reloadTimeoutMs: options.reloadTimeoutMs ?? 5_000,
-      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-    };
-    this.#g = captureGlobals(options.window ?? (globalThis as unknown as ChannelWindow));
-    this.#pending = new PendingRequests(this.#g);
-    this.ready = new Promise<void>((resolve, reject) => {
-      this.#settleReady = (error) => (error ? reject(error) : resolve());
-    });
+    const { iframe, mount, timeoutMs = 10_000 } = options;
+    if (typeof iframe !== 'object' || iframe === null) throw new ChannelError('invalid_argument', 'connectToFrame needs the iframe element.');
+    if (!isMountId(mount)) throw new ChannelError('invalid_argument', 'mount must be 8–64 of [A-Za-z0-9_-].');
+    this.#iframe = iframe;
+    this.#mount = mount;
+    this.#role = options.role;
+    this.#origin = checkOrigin(options.frameOrigin, 'frameOrigin');
+    this.#reloadMs = options.reloadTimeoutMs ?? 5_000;
+    this.#requestMs = options.requestTimeoutMs ?? 30_000;
+    const g = (this.#g = captureGlobals(options.window ?? (globalThis as unknown as ChannelWindow)));
+    this.ready = new Promise<void>((resolve, reject) => (this.#settleReady = (error) => (error ? reject(error) : resolve())));
     this.ready.catch(() => {}); // callers see the rejection when they await; no unhandled noise otherwise
-    this.#cleanup.add(this.#g.listen('message', (e) => this.#onWindowMessage(e)));
     const onLoad = (): void => this.#onLoad();
     iframe.addEventListener('load', onLoad);
-    this.#cleanup.add(() => iframe.removeEventListener('load', onLoad));
-    const timer = this.#g.setTimeout(() => {
-      if (this.#state !== 'connecting') return;
-      this.#fail(
-        this.#iframeGone()
-          ? new ChannelError('frame_removed', 'The iframe was removed from the page before the frame said HELLO.')
-          : new ChannelError('frame_load_timeout', `The frame did not say HELLO within ${this.#o.timeoutMs} ms. Check the frames URL, the publishable key and its allowed origins.`),
-      );
-    }, this.#o.timeoutMs);
-    this.#cleanup.add(() => this.#g.clearTimeout(timer));
+    const timer = g.setTimeout(() => {
+      if (this.#state === 'connecting') this.#fail(this.#gone('frame_load_timeout', 'no HELLO from the frame in time'));
+    }, timeoutMs);
+    this.#stops.push(
+      g.listen('message', (e) => this.#onWindowMessage(e)),
+      () => iframe.removeEventListener('load', onLoad),
+      () => g.clearTimeout(timer),
+    );
   }
 
   /** Sends one request over the port; resolves with the frame's result, rejects with a ChannelError. */
   request<M extends RequestMethod>(method: M, params?: ParamsOf<M>, options: RequestOptions = {}): Promise<TokenizeResult | null> {
-    if (this.#state === 'destroyed') return Promise.reject(new ChannelError('destroyed', 'This frame connection was destroyed.'));
+    if (this.#state === 'destroyed') return Promise.reject(destroyedError());
     if (this.#failure) return Promise.reject(this.#failure);
-    const { id, promise } = this.#pending.add(options.timeoutMs ?? this.#o.requestTimeoutMs, () =>
-      this.#failure ?? (this.#iframeGone()
-        ? new ChannelError('frame_removed', `The iframe was removed from the page before answering "${method}".`)
-        : new ChannelError('timeout', `The frame did not answer "${method}" in time.`)),
-    );
+    const id = this.#next;
+    this.#next = id >= MAX_REQUEST_ID ? 1 : id + 1;
+    const promise = new Promise<TokenizeResult | null>((resolve, reject) => {
+      const timer = this.#g.setTimeout(
+        () => this.#settle(id, this.#failure ?? this.#gone('timeout', `the frame did not answer ${method} in time: retry`)),
+        options.timeoutMs ?? this.#requestMs,
+      );
+      this.#pending.set(id, { resolve, reject, timer });
+    });
     const message = params === undefined ? { ns: NS, type: 'request', id, method } : { ns: NS, type: 'request', id, method, params };
-    if (this.#port) this.#post(id, message);
+    if (this.#port) this.#post(message);
     else this.#queue.push(message);
     return promise;
   }
 
   on<N extends FrameEventName>(name: N, handler: (event: FrameEventOf<N>) => void): () => void {
-    return this.#events.on(name, handler);
+    return this.#on(name, handler);
   }
 
   off<N extends FrameEventName>(name: N, handler: (event: FrameEventOf<N>) => void): void {
-    this.#events.off(name, handler);
+    this.#handlers.get(name)?.delete(handler as Handler);
   }
 
   /** Runs after the frame document reloaded and said a valid HELLO again (it starts empty). */
   onReconnect(handler: () => void): () => void {
-    return this.#events.onSignal('reconnect', handler);
+    return this.#on(RECONNECT, handler);
   }
 
   /** Runs once if the connection fails after `ready` (e.g. `frame_integrity`). */
   onFailure(handler: (error: ChannelError) => void): () => void {
-    return this.#events.onSignal('failure', handler);
+    return this.#on(FAILURE, handler);
   }
 
   /** Idempotent: rejects pending requests with `destroyed`, closes the port, removes every listener. */
   destroy(): void {
     if (this.#state === 'destroyed') return;
-    const wasConnecting = this.#state === 'connecting';
-    this.#state = 'destroyed';
-    const error = new ChannelError('destroyed', 'This frame connection was destroyed.');
-    this.#teardown(() => error);
-    if (wasConnecting) this.#settleReady(error);
-    this.#events.clear();
+    this.#end('destroyed', destroyedError());
+    this.#handlers.clear();
   }
 
-  #iframeGone(): boolean {
-    return !this.#o.iframe.isConnected || this.#o.iframe.contentWindow === null;
+  #on(name: string, handler: Handler): () => void {
+    if (typeof handler !== 'function') throw new TypeError('handler must be a function');
+    let set = this.#handlers.get(name);
+    if (!set) this.#handlers.set(name, (set = new Set()));
+    set.add(handler);
+    return () => void this.#handlers.get(name)?.delete(handler);
+  }
+
+  #emit(name: string, payload?: unknown): void {
+    for (const handler of [...(this.#handlers.get(name) ?? [])]) {
+      try {
+        (handler as (p: unknown) => void)(payload);
+      } catch (error) {
+        // A merchant handler's bug must not break the channel, nor be swallowed: report it on its own.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  /** `code`, unless the iframe left the page (or lost its document): then `frame_removed`. */
+  #gone(code: ErrorCode, message: string): ChannelError {
+    const gone = !this.#iframe.isConnected || this.#iframe.contentWindow === null;
+    return new ChannelError(gone ? 'frame_removed' : code, gone ? 'the iframe left the page' : message);
   }
 
   #onWindowMessage(e: MessageEvent): void {
     if (this.#state !== 'connecting' && this.#state !== 'connected') return;
-    const source = this.#o.iframe.contentWindow;
-    if (source === null || e.source !== source || e.origin !== this.#o.frameOrigin) return;
+    const source = this.#iframe.contentWindow;
+    if (source === null || e.source !== source || e.origin !== this.#origin) return;
     const hello: unknown = e.data;
-    if (!isHelloMessage(hello) || hello.mount !== this.#o.mount) return;
-    if (this.#o.role !== undefined && hello.role !== this.#o.role) return;
+    if (!isHelloMessage(hello) || hello.mount !== this.#mount) return;
+    if (this.#role !== undefined && hello.role !== this.#role) return;
     if (!isCompatibleVersion(hello.v)) {
-      this.#fail(new ChannelError('incompatible_version', `The frame speaks protocol ${hello.v}; this SDK speaks ${PROTOCOL_VERSION}. Load matching SDK and frame versions.`));
+      this.#fail(new ChannelError('incompatible_version', `frame speaks ${hello.v}, SDK ${PROTOCOL_VERSION}`));
       return;
     }
     this.#connect(source);
@@ -159,19 +189,18 @@ export class FrameConnection {
 
   #connect(source: Window): void {
     const { port1, port2 } = new this.#g.MessageChannel();
-    const connect: ConnectMessage = { ns: NS, v: PROTOCOL_VERSION, type: 'connect', mount: this.#o.mount };
-    source.postMessage(connect, this.#o.frameOrigin, [port2]);
+    source.postMessage({ ns: NS, v: PROTOCOL_VERSION, type: 'connect', mount: this.#mount }, this.#origin, [port2]);
     const reconnect = this.#state === 'connected';
     if (this.#port) {
       this.#port.close();
-      this.#pending.rejectAll(() => new ChannelError('frame_removed', 'The frame reloaded before answering.'));
+      this.#rejectAll(new ChannelError('frame_removed', 'the frame reloaded'));
     }
     this.#port = port1;
     port1.onmessage = (m) => this.#onPortMessage(m);
     this.#coverLoad(); // before the state changes: it needs to know whether this is the first HELLO
     this.#state = 'connected';
-    for (const message of this.#queue.splice(0)) this.#post((message as { id: number }).id, message);
-    if (reconnect) this.#events.signal('reconnect');
+    for (const message of this.#queue.splice(0)) this.#post(message);
+    if (reconnect) this.#emit(RECONNECT);
     else this.#settleReady();
   }
 
@@ -184,7 +213,7 @@ export class FrameConnection {
     }
     if (this.#helloCredit !== undefined) this.#g.clearTimeout(this.#helloCredit);
     if (this.#state === 'connecting' && this.#loadBeforeHello) return; // the first document's load came first
-    this.#helloCredit = this.#g.setTimeout(() => (this.#helloCredit = undefined), this.#o.reloadTimeoutMs);
+    this.#helloCredit = this.#g.setTimeout(() => (this.#helloCredit = undefined), this.#reloadMs);
   }
 
   #onLoad(): void {
@@ -195,11 +224,10 @@ export class FrameConnection {
       this.#helloCredit = undefined;
       return;
     }
-    if (this.#integrityTimer !== undefined) return;
-    this.#integrityTimer = this.#g.setTimeout(() => {
+    this.#integrityTimer ??= this.#g.setTimeout(() => {
       this.#integrityTimer = undefined;
-      this.#fail(new ChannelError('frame_integrity', 'The card frame was replaced by a document that is not a Tokenframe frame. Reload the page to continue.'));
-    }, this.#o.reloadTimeoutMs);
+      this.#fail(new ChannelError('frame_integrity', 'the frame was replaced by a foreign document'));
+    }, this.#reloadMs);
   }
 
   #onPortMessage(m: MessageEvent): void {
@@ -208,41 +236,55 @@ export class FrameConnection {
       return;
     }
     const data: unknown = m.data;
-    if (isFrameReply(data)) {
-      if (data.ok) this.#pending.resolve(data.id, data.result);
-      else this.#pending.reject(data.id, new ChannelError(data.error.code, data.error.message));
-    } else if (isFrameEvent(data)) {
-      this.#events.emit(data);
-    }
+    if (isFrameReply(data)) this.#settle(data.id, data.ok ? data.result : new ChannelError(data.error.code, data.error.message));
+    else if (isFrameEvent(data)) this.#emit(data.name, data);
   }
 
-  #post(id: number, message: unknown): void {
+  /** Resolves (a result) or rejects (a ChannelError) the request `id`, if it is still pending. */
+  #settle(id: number, outcome: TokenizeResult | null | ChannelError): void {
+    const p = this.#pending.get(id);
+    if (!p) return;
+    this.#pending.delete(id);
+    this.#g.clearTimeout(p.timer);
+    if (outcome instanceof ChannelError) p.reject(outcome);
+    else p.resolve(outcome);
+  }
+
+  #rejectAll(error: ChannelError): void {
+    for (const id of [...this.#pending.keys()]) this.#settle(id, error);
+  }
+
+  #post(message: { id: number }): void {
     try {
       this.#port?.postMessage(message);
     } catch {
-      this.#pending.reject(id, new ChannelError('invalid_argument', 'Request params must be plain JSON values.'));
+      this.#settle(message.id, new ChannelError('invalid_argument', 'request params must be plain JSON'));
     }
   }
 
   #fail(error: ChannelError): void {
-    const wasConnecting = this.#state === 'connecting';
-    this.#state = 'failed';
+    const wasConnected = this.#state === 'connected';
     this.#failure = error;
-    this.#teardown(() => error);
-    if (wasConnecting) this.#settleReady(error);
-    else this.#events.signal('failure', error);
+    this.#end('failed', error);
+    if (wasConnected) this.#emit(FAILURE, error);
   }
 
-  #teardown(error: () => ChannelError): void {
+  /** Enters a final state: timers, pending requests, port and listeners go; `ready` settles if it had not. */
+  #end(state: State, error: ChannelError): void {
+    const connecting = this.#state === 'connecting';
+    this.#state = state;
     for (const t of [this.#helloCredit, this.#integrityTimer]) if (t !== undefined) this.#g.clearTimeout(t);
     this.#helloCredit = this.#integrityTimer = undefined;
-    this.#pending.rejectAll(error);
+    this.#rejectAll(error);
     this.#queue = [];
     this.#port?.close();
     this.#port = undefined;
-    this.#cleanup.run();
+    for (const stop of this.#stops.splice(0).reverse()) stop();
+    if (connecting) this.#settleReady(error);
   }
 }
+
+const destroyedError = (): ChannelError => new ChannelError('destroyed', 'connection destroyed');
 
 export function connectToFrame(options: ConnectToFrameOptions): FrameConnection {
   return new FrameConnection(options);

@@ -58,4 +58,5 @@ export {
   isVaultErrorBody,
   isPlainObject,
   LIMITS,
+  MAX_REQUEST_ID,
 } from './guards/index';

@@ -14,4 +14,4 @@ export { isCardSummary } from './is-card-summary';
 export { isErrorShape } from './is-error-shape';
 export { isSessionResponse, isTokenCreateResponse, isFrameStatusResponse, isVaultErrorBody } from './is-vault-response';
 export { isPlainObject } from './shape';
-export { LIMITS } from './limits';
+export { LIMITS, MAX_REQUEST_ID } from './limits';

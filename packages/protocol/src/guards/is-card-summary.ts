@@ -1,13 +1,13 @@
 import type { CardSummary } from '../messages';
-import { LIMITS } from './limits';
-import { guard, hasExactKeys, isIntIn, isString } from './shape';
+import { BRAND_ID, LAST4, MAX_EXP_YEAR, MIN_EXP_YEAR } from './limits';
+import { guard, intIn } from './shape';
 
 /** Brand, last4 and expiry: the most a tokenize reply may say about a card. */
-export const isCardSummary = guard<CardSummary>(
-  (x) =>
-    hasExactKeys(x, ['brand', 'last4', 'expMonth', 'expYear']) &&
-    isString(x.brand, 32, LIMITS.brandId) &&
-    isString(x.last4, 4, LIMITS.last4) &&
-    isIntIn(x.expMonth, 1, 12) &&
-    isIntIn(x.expYear, LIMITS.minExpYear, LIMITS.maxExpYear),
-);
+export const CARD_SUMMARY = {
+  brand: BRAND_ID,
+  last4: LAST4,
+  expMonth: /* @__PURE__ */ intIn(1, 12),
+  expYear: /* @__PURE__ */ intIn(MIN_EXP_YEAR, MAX_EXP_YEAR),
+};
+
+export const isCardSummary = /* @__PURE__ */ guard<CardSummary>(CARD_SUMMARY);

@@ -1,21 +1,16 @@
-import { isFieldType } from '../field-type';
+import { FIELD_TYPES } from '../field-type';
 import type { ChangeDetail } from '../messages';
-import { LIMITS } from './limits';
-import { guard, has, hasExactKeys, isBoolean, isPlainArrayOf, isString } from './shape';
-
-const isBrandId = (x: unknown): boolean => isString(x, 32, LIMITS.brandId);
+import { BRAND_ID, MAX_CODE, MAX_MESSAGE, MAX_NETWORKS } from './limits';
+import { arrayOf, BOOLEAN, guard } from './shape';
 
 /** Field state only: never a value, never digits. `error` is a code + message for the shopper. */
-export const isChangeDetail = guard<ChangeDetail>(
-  (x) =>
-    hasExactKeys(x, ['field', 'empty', 'complete'], ['brand', 'networks', 'error']) &&
-    isFieldType(x.field) &&
-    isBoolean(x.empty) &&
-    isBoolean(x.complete) &&
-    (!has(x, 'brand') || isBrandId(x.brand)) &&
-    (!has(x, 'networks') || isPlainArrayOf(x.networks, LIMITS.maxNetworks, isBrandId)) &&
-    (!has(x, 'error') ||
-      (hasExactKeys(x.error, ['code', 'message']) &&
-        isString(x.error.code, LIMITS.maxCode) &&
-        isString(x.error.message, LIMITS.maxMessage))),
-);
+export const CHANGE_DETAIL = {
+  field: FIELD_TYPES,
+  empty: BOOLEAN,
+  complete: BOOLEAN,
+  'brand?': BRAND_ID,
+  'networks?': /* @__PURE__ */ arrayOf(BRAND_ID, MAX_NETWORKS),
+  'error?': { code: MAX_CODE, message: MAX_MESSAGE },
+};
+
+export const isChangeDetail = /* @__PURE__ */ guard<ChangeDetail>(CHANGE_DETAIL);

@@ -1,15 +1,7 @@
 import type { ConnectMessage } from '../messages';
 import { NS } from '../version';
-import { LIMITS } from './limits';
-import { guard, hasExactKeys, isString } from './shape';
-import { isMountId } from './is-mount-id';
+import { MOUNT_ID, VERSION } from './limits';
+import { guard } from './shape';
 
 /** The port itself travels in `event.ports`, never in the data: the channel checks there is exactly one. */
-export const isConnectMessage = guard<ConnectMessage>(
-  (x) =>
-    hasExactKeys(x, ['ns', 'v', 'type', 'mount']) &&
-    x.ns === NS &&
-    x.type === 'connect' &&
-    isString(x.v, 7, LIMITS.version) &&
-    isMountId(x.mount),
-);
+export const isConnectMessage = /* @__PURE__ */ guard<ConnectMessage>({ ns: NS, v: VERSION, type: 'connect', mount: MOUNT_ID });

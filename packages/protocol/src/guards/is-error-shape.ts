@@ -1,16 +1,14 @@
-import { ERROR_TYPES, errorTypeOf, isErrorCode } from '../errors';
+import { errorTypeOf, isErrorCode } from '../errors';
 import type { TokenframeErrorShape } from '../errors';
-import { LIMITS } from './limits';
-import { guard, has, hasExactKeys, isString } from './shape';
+import { MAX_CODE, MAX_MESSAGE, MAX_URL } from './limits';
+import { guard, matches } from './shape';
 
-/** A closed-set error: the `type` must be the one its `code` belongs to. */
-export const isErrorShape = guard<TokenframeErrorShape>(
-  (x) =>
-    hasExactKeys(x, ['type', 'code', 'message'], ['field', 'docUrl']) &&
-    (ERROR_TYPES as readonly unknown[]).includes(x.type) &&
-    isErrorCode(x.code) &&
-    errorTypeOf(x.code) === x.type &&
-    isString(x.message, LIMITS.maxMessage) &&
-    (!has(x, 'field') || isString(x.field, LIMITS.maxCode)) &&
-    (!has(x, 'docUrl') || isString(x.docUrl, LIMITS.maxUrl)),
+const ERROR_SHAPE = { type: MAX_CODE, code: isErrorCode, message: MAX_MESSAGE, 'field?': MAX_CODE, 'docUrl?': MAX_URL };
+
+/**
+ * A closed-set error: the `type` must be the one its `code` belongs to (so it is one of
+ * ERROR_TYPES too: every code maps to one of them).
+ */
+export const isErrorShape = /* @__PURE__ */ guard<TokenframeErrorShape>(
+  (x) => matches(ERROR_SHAPE, x) && errorTypeOf((x as TokenframeErrorShape).code) === (x as TokenframeErrorShape).type,
 );

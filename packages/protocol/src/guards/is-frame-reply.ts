@@ -2,19 +2,18 @@ import type { FrameReply, FrameToPage } from '../messages';
 import { NS } from '../version';
 import { isErrorShape } from './is-error-shape';
 import { isFrameEvent } from './is-frame-event';
-import { isTokenizeResult } from './is-tokenize-result';
-import { LIMITS } from './limits';
-import { guard, hasExactKeys, isIntIn } from './shape';
+import { TOKENIZE_RESULT } from './is-tokenize-result';
+import { MAX_REQUEST_ID } from './limits';
+import { guard, intIn, oneOf } from './shape';
 
-const BASE = ['ns', 'type', 'id', 'ok'] as const;
+const REPLY = { ns: NS, type: 'reply', id: /* @__PURE__ */ intIn(0, MAX_REQUEST_ID) };
 
 /** Frame → page, over the port: the answer to one PageRequest, matched by `id`. */
-export const isFrameReply = guard<FrameReply>((x) => {
-  if (!hasExactKeys(x, BASE, ['result', 'error'])) return false;
-  if (x.ns !== NS || x.type !== 'reply' || !isIntIn(x.id, 0, LIMITS.maxRequestId)) return false;
-  if (x.ok === true) return hasExactKeys(x, [...BASE, 'result']) && (x.result === null || isTokenizeResult(x.result));
-  if (x.ok === false) return hasExactKeys(x, [...BASE, 'error']) && isErrorShape(x.error);
-  return false;
-});
+export const isFrameReply = /* @__PURE__ */ guard<FrameReply>(
+  /* @__PURE__ */ oneOf(
+    { ...REPLY, ok: [true], result: /* @__PURE__ */ oneOf([null], TOKENIZE_RESULT) },
+    { ...REPLY, ok: [false], error: isErrorShape },
+  ),
+);
 
-export const isFrameToPage = guard<FrameToPage>((x) => isFrameEvent(x) || isFrameReply(x));
+export const isFrameToPage = /* @__PURE__ */ guard<FrameToPage>(/* @__PURE__ */ oneOf(isFrameEvent, isFrameReply));

@@ -1,11 +1,9 @@
 import type { TokenizeResult } from '../messages';
-import { isCardSummary } from './is-card-summary';
+import { CARD_SUMMARY } from './is-card-summary';
 import { isErrorShape } from './is-error-shape';
-import { LIMITS } from './limits';
-import { guard, hasExactKeys, isString } from './shape';
+import { TOKEN_ID } from './limits';
+import { guard, oneOf } from './shape';
 
-export const isTokenizeResult = guard<TokenizeResult>(
-  (x) =>
-    (hasExactKeys(x, ['token', 'card']) && isString(x.token, 132, LIMITS.tokenId) && isCardSummary(x.card)) ||
-    (hasExactKeys(x, ['error']) && isErrorShape(x.error)),
-);
+export const TOKENIZE_RESULT = /* @__PURE__ */ oneOf({ token: TOKEN_ID, card: CARD_SUMMARY }, { error: isErrorShape });
+
+export const isTokenizeResult = /* @__PURE__ */ guard<TokenizeResult>(TOKENIZE_RESULT);
