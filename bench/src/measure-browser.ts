@@ -29,15 +29,22 @@ interface FieldsLike {
 
 const CARD = { number: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' };
 
-async function openPage(browser: Browser, stack: BenchStack): Promise<Page> {
+/**
+ * A fresh context on the merchant page with the SDK loaded. Retried a few times: a concurrent
+ * `pnpm build` in the same tree empties packages/sdk/dist for a moment, and the vault then answers 404.
+ */
+async function openPage(browser: Browser, stack: BenchStack, attempts = 4): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('requestfailed', (r) => errors.push(`${r.url()}: ${r.failure()?.errorText}`));
   await page.goto(stack.pageUrl, { waitUntil: 'load' });
-  if (!(await page.evaluate(() => 'Tokenframe' in window))) throw new Error(`the SDK did not load on the bench page: ${errors.join('; ')}`);
-  return page;
+  if (await page.evaluate(() => 'Tokenframe' in window)) return page;
+  await context.close();
+  if (attempts <= 1) throw new Error(`the SDK did not load on the bench page: ${errors.join('; ')}`);
+  await new Promise((r) => setTimeout(r, 3_000));
+  return openPage(browser, stack, attempts - 1);
 }
 
 /** Real mount: three split fields (+ the controller the SDK adds), mount() → all resolved. */

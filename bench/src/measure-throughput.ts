@@ -145,7 +145,7 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
       failed,
       statuses,
       vaultErrors,
-      storage: 'SQLite (one file, WAL, group commit) shared by both vault processes; PostgreSQL not wired into the vault server yet',
+      storage: 'SQLite (one file, WAL, group commit) shared by both vault processes; the PostgreSQL store (DATABASE_URL) is not measured here',
       method: `${o.runs} alternating runs of ≤${o.perRun} pre-sealed POST /v1/tokens each (≤${o.maxMsPerRun / 1000} s), ${o.concurrency} concurrent; HTTP from a node:http keep-alive load generator in another process on loopback; medians`,
     };
   } finally {
