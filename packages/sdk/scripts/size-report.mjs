@@ -1,27 +1,48 @@
 /* eslint-disable no-console -- a command-line report: printing is its job */
 // Size report of the script-tag bundle (dist/tokenframe.js), built in memory with the package's own
 // Vite config (mode `iife`), so the numbers are the ones the vault serves.
-// `node scripts/size-report.mjs` prints the total (min, min+gzip level 9) and, per module, the size
-// of its rendered code minified and gzipped on its own: an attribution, not an exact split (gzip
-// shares a dictionary across modules, so the per-module figures add up to more than the total).
+// `node scripts/size-report.mjs [rows]` prints:
+// 1. the total (min, min+gzip level 9);
+// 2. per module, its rendered code minified and gzipped on its own: a ranking, not a split (gzip
+//    shares one dictionary across modules, so these add up to far more than the total);
+// 3. per top-level declaration of the real minified bundle, in order, what it adds to the gzipped
+//    prefix before it: these add up exactly to the total. Repeated code costs little here; text and
+//    logic seen once cost what they weigh.
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, minifySync } from 'vite';
+import { build, minifySync, parseSync } from 'vite';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const gz = (code) => gzipSync(code, { level: 9 }).length;
+const limit = Number(process.argv[2] ?? 30);
 
 const out = await build({ root: packageDir, mode: 'iife', logLevel: 'silent', build: { write: false } });
 const chunk = (Array.isArray(out) ? out[0] : out).output[0];
-console.log(`tokenframe.js: ${chunk.code.length} B min, ${gz(chunk.code)} B min+gzip`);
+const code = chunk.code;
+console.log(`tokenframe.js: ${code.length} B min, ${gz(code)} B min+gzip\n`);
 
-const rows = Object.entries(chunk.modules)
+const modules = Object.entries(chunk.modules)
   .filter(([, m]) => m.renderedLength > 0)
   .map(([id, m]) => {
     const min = minifySync('m.js', m.code, { compress: { unused: false }, mangle: { toplevel: true }, module: true }).code;
-    return { module: relative(join(packageDir, '../..'), id), rendered: m.renderedLength, min: min.length, gzip: gz(min) };
+    return { module: relative(join(packageDir, '../..'), id), min: min.length, 'min+gzip alone': gz(min) };
   })
-  .sort((a, b) => b.gzip - a.gzip);
-console.table(rows);
-console.log(`sum of per-module min+gzip: ${rows.reduce((s, r) => s + r.gzip, 0)} B`);
+  .sort((a, b) => b['min+gzip alone'] - a['min+gzip alone']);
+console.table(modules);
+
+// The IIFE body: (function(){ …declarations… })();
+let call = parseSync('b.js', code).program.body[0].expression;
+while (call.type !== 'CallExpression') call = call.expression;
+let fn = call.callee;
+while (fn.type === 'ParenthesizedExpression') fn = fn.expression;
+const declarations = fn.body.body.flatMap((s) => (s.type === 'VariableDeclaration' ? s.declarations : [s]));
+let before = 0;
+const rows = declarations.map((d) => {
+  const size = gz(code.slice(0, d.end));
+  const row = { 'adds (gzip)': size - before, declaration: code.slice(d.start, d.start + 72) };
+  before = size;
+  return row;
+});
+console.log(`\nlargest ${limit} of ${rows.length} top-level declarations, by what each adds to the gzipped bundle:`);
+console.table(rows.sort((a, b) => b['adds (gzip)'] - a['adds (gzip)']).slice(0, limit));

@@ -3,12 +3,12 @@ import type { Env } from './env';
 
 const TITLES: Record<FrameRole, string> = {
   controller: 'Tokenframe controller',
-  card: 'Secure card input',
-  cardNumber: 'Secure card number input',
-  cardExpiry: 'Secure expiration date input',
-  cardCvc: 'Secure CVC input',
-  cardholderName: 'Secure cardholder name input',
-  postalCode: 'Secure postal code input',
+  card: 'card',
+  cardNumber: 'card number',
+  cardExpiry: 'expiration date',
+  cardCvc: 'CVC',
+  cardholderName: 'cardholder name',
+  postalCode: 'postal code',
 };
 
 /**
@@ -19,20 +19,16 @@ const TITLES: Record<FrameRole, string> = {
  * field and controller frames, WebCrypto, and the exact-origin HELLO all depend on it), so any
  * useful sandbox needs `allow-scripts allow-same-origin`, which on our own cross-origin document
  * adds nothing the frame's CSP (`form-action 'none'`, no navigation code) does not already give.
- * No `allow` attribute either: the frame needs no extra permission.
+ * No `allow` attribute either: the frame needs no extra permission. No `frameborder`: CSS `border:0`.
  */
 export function createFrame(env: Env, framesUrl: string, pk: string, role: FrameRole, mount: string): HTMLIFrameElement {
   const iframe = env.document.createElement('iframe');
-  const query = new URLSearchParams(role === 'controller' ? {} : { type: role });
-  query.set('pk', pk);
-  query.set('origin', env.origin);
-  query.set('v', PROTOCOL_VERSION);
-  iframe.src = `${framesUrl}/frames/v1/${role === 'controller' ? 'controller' : 'field'}.html?${query}#mount=${mount}`;
-  iframe.title = TITLES[role];
-  iframe.setAttribute('frameborder', '0');
-  iframe.style.cssText = 'border:0;width:100%;display:block;overflow:hidden;color-scheme:normal;height:2.75em';
-  if (role === 'controller') {
-    iframe.style.cssText = 'display:none';
+  const controller = role === 'controller';
+  const query = new URLSearchParams({ ...(!controller && { type: role }), pk, origin: env.origin, v: PROTOCOL_VERSION });
+  iframe.src = `${framesUrl}/frames/v1/${controller ? role : 'field'}.html?${query}#mount=${mount}`;
+  iframe.title = controller ? TITLES[role] : `Secure ${TITLES[role]} input`;
+  iframe.style.cssText = controller ? 'display:none' : 'border:0;width:100%;display:block;overflow:hidden;color-scheme:normal;height:2.75em';
+  if (controller) {
     iframe.tabIndex = -1;
     iframe.setAttribute('aria-hidden', 'true');
   }

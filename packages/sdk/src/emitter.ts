@@ -9,41 +9,30 @@ type Handler<T> = (event: T) => void;
  */
 export class Emitter<M extends object> {
   readonly #names: readonly string[];
-  readonly #handlers = new Map<keyof M, Set<Handler<never>>>();
-  readonly #onceWrappers = new WeakMap<Handler<never>, Handler<never>>();
+  /** Per event: each handler, and whether it runs only once. */
+  readonly #handlers = new Map<keyof M, Map<Handler<never>, boolean>>();
 
   constructor(names: readonly (keyof M & string)[]) {
     this.#names = names;
   }
 
   on<K extends keyof M>(name: K, handler: Handler<M[K]>): this {
-    if (!this.#names.includes(name as string)) misuse(`unknown event '${String(name)}': use ${this.#names}.`);
-    if (typeof handler !== 'function') misuse('the handler must be a function.');
-    let set = this.#handlers.get(name);
-    if (!set) this.#handlers.set(name, (set = new Set()));
-    set.add(handler as Handler<never>);
-    return this;
+    return this.#add(name, handler, false);
   }
 
   once<K extends keyof M>(name: K, handler: Handler<M[K]>): this {
-    const wrapper: Handler<M[K]> = (event) => {
-      this.off(name, handler);
-      handler(event);
-    };
-    this.#onceWrappers.set(handler as Handler<never>, wrapper as Handler<never>);
-    return this.on(name, wrapper);
+    return this.#add(name, handler, true);
   }
 
   off<K extends keyof M>(name: K, handler: Handler<M[K]>): this {
-    const set = this.#handlers.get(name);
-    set?.delete(handler as Handler<never>);
-    const wrapper = this.#onceWrappers.get(handler as Handler<never>);
-    if (wrapper) set?.delete(wrapper);
+    this.#handlers.get(name)?.delete(handler as Handler<never>);
     return this;
   }
 
   protected emit<K extends keyof M>(name: K, event: M[K]): void {
-    for (const handler of [...(this.#handlers.get(name) ?? [])]) {
+    const handlers = this.#handlers.get(name);
+    for (const [handler, once] of [...(handlers ?? [])]) {
+      if (once) handlers?.delete(handler);
       try {
         (handler as Handler<M[K]>)(event);
       } catch (error) {
@@ -56,5 +45,14 @@ export class Emitter<M extends object> {
 
   protected offAll(): void {
     this.#handlers.clear();
+  }
+
+  #add<K extends keyof M>(name: K, handler: Handler<M[K]>, once: boolean): this {
+    if (!this.#names.includes(name as string)) misuse(`unknown event '${String(name)}': use ${this.#names}.`);
+    if (typeof handler !== 'function') misuse('the handler must be a function.');
+    let handlers = this.#handlers.get(name);
+    if (!handlers) this.#handlers.set(name, (handlers = new Map()));
+    handlers.set(handler as Handler<never>, once);
+    return this;
   }
 }

@@ -69,7 +69,7 @@ export class Field extends Emitter<FieldEventMap> {
    */
   mount(target: string | Element | ShadowRoot, { signal }: MountOptions = {}): Promise<void> {
     if (this.#destroyed) misuse(`this ${this.type} field was destroyed: create a new one.`);
-    if (this.#frame) misuse(`this ${this.type} field is already mounted: call unmount() first.`);
+    if (this.#frame) misuse(`${this.type} is already mounted: call unmount() first.`);
     const container = this.#resolve(target);
     if (signal?.aborted) return Promise.reject(signal.reason);
 
@@ -85,7 +85,7 @@ export class Field extends Emitter<FieldEventMap> {
     });
     connection.onIntegrityError(() => {
       this.#broken = true;
-      this.#fail(new TokenframeError('frame_integrity', `the ${this.type} frame was replaced. Mount it again.`));
+      this.#fail(new TokenframeError('frame_integrity', `the ${this.type} frame was replaced: mount it again.`));
     });
 
     let settle!: { resolve: () => void; reject: (error: unknown) => void };
@@ -198,10 +198,10 @@ export class Field extends Emitter<FieldEventMap> {
       } catch {
         misuse(`mount('${target}'): invalid selector.`);
       }
-      if (!node) misuse(`mount('${target}'): no element matches. Mount once it is in the DOM, or pass the element.`);
+      if (!node) misuse(`mount('${target}'): no element matches. Pass the element.`);
     }
     const type = (node as Node | null)?.nodeType;
-    if (type !== 1 && type !== 11) misuse('mount(target): target must be a selector, an Element or a ShadowRoot.');
+    if (type !== 1 && type !== 11) misuse('mount(target): target must be a selector, Element or ShadowRoot.');
     return node as Element | ShadowRoot;
   }
 }

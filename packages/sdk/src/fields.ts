@@ -29,7 +29,7 @@ interface Controller extends OpenFrame {
 
 const SPLIT_CARD: readonly FieldType[] = ['cardNumber', 'cardExpiry', 'cardCvc'];
 const TOKENIZE_TIMEOUT_MS = 60_000;
-const INTEGRITY = 'a frame of these fields was replaced. Mount them again.';
+const INTEGRITY = 'a frame was replaced: mount the fields again.';
 
 /**
  * A group of fields that tokenize together (`tf.fields()`): one hidden controller frame, created
@@ -56,10 +56,10 @@ export class Fields extends Emitter<FieldsEventMap> {
 
   create(type: FieldType, options?: FieldConfig): Field {
     if (this.#destroyed) misuse('these fields were destroyed.');
-    if (!isFieldType(type)) misuse(`create('${String(type)}'): unknown field type. Use ${FIELD_TYPES}.`);
+    if (!isFieldType(type)) misuse(`create('${String(type)}'): unknown field type, use ${FIELD_TYPES}.`);
     if (this.#fields.has(type)) misuse(`a ${type} field already exists here.`);
     const clash = type === 'card' ? SPLIT_CARD.find((t) => this.#fields.has(t)) : SPLIT_CARD.includes(type) && this.#fields.has('card') && 'card';
-    if (clash) misuse(`create('${type}'): use either card or cardNumber/cardExpiry/cardCvc.`);
+    if (clash) misuse(`create('${type}'): use either card or the split card fields.`);
     const field = new Field(this.#host(), type, options);
     this.#fields.set(type, field);
     return field;

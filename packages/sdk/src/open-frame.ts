@@ -35,7 +35,7 @@ async function explain(context: FrameContext, error: unknown): Promise<never> {
   if (code === 'incompatible_version')
     throw new TokenframeError(
       'incompatible_version',
-      `the frames speak another protocol version than this SDK (${PROTOCOL_VERSION}). Load the SDK from ${context.vaultUrl}/v1/tokenframe.js or upgrade @tokenframe/sdk.`,
+      `the frames speak another protocol than this SDK (${PROTOCOL_VERSION}): load ${context.vaultUrl}/v1/tokenframe.js or upgrade @tokenframe/sdk.`,
     );
   throw toTokenframeError(error);
 }

@@ -6,19 +6,19 @@ import { errorTypeOf, isErrorCode, type ErrorCode } from '../errors';
 import type { FrameStatusResponse, SessionResponse, TokenCreateResponse, VaultErrorBody } from '../vault-api';
 import { FRAME_STATUS_CODES } from '../vault-api';
 import { CARD_SUMMARY } from './is-card-summary';
-import { LIMITS } from './limits';
+import { MAX_CODE, MAX_EPOCH_MS, MAX_MESSAGE, MAX_SESSION_ID, TOKEN_ID } from './limits';
 import { BOOLEAN, guard, intIn, isString, matches } from './shape';
 
-const EPOCH_MS = /* @__PURE__ */ intIn(0, LIMITS.maxEpochMs);
+const EPOCH_MS = /* @__PURE__ */ intIn(0, MAX_EPOCH_MS);
 
 export const isSessionResponse = /* @__PURE__ */ guard<SessionResponse>({
-  sid: (x: unknown) => isString(x, LIMITS.maxSessionId) && x.length > 0,
+  sid: (x: unknown) => isString(x, MAX_SESSION_ID) && x.length > 0,
   expiresAt: EPOCH_MS,
   serverTime: EPOCH_MS,
 });
 
 export const isTokenCreateResponse = /* @__PURE__ */ guard<TokenCreateResponse>({
-  id: LIMITS.tokenId,
+  id: TOKEN_ID,
   card: CARD_SUMMARY,
   expiresAt: EPOCH_MS,
   livemode: BOOLEAN,
@@ -26,7 +26,7 @@ export const isTokenCreateResponse = /* @__PURE__ */ guard<TokenCreateResponse>(
 
 export const isFrameStatusResponse = /* @__PURE__ */ guard<FrameStatusResponse>({ code: FRAME_STATUS_CODES });
 
-const VAULT_ERROR = { type: LIMITS.maxCode, code: isErrorCode, message: LIMITS.maxMessage, requestId: LIMITS.maxCode, 'param?': LIMITS.maxCode };
+const VAULT_ERROR = { type: MAX_CODE, code: isErrorCode, message: MAX_MESSAGE, requestId: MAX_CODE, 'param?': MAX_CODE };
 
 export const isVaultErrorBody = /* @__PURE__ */ guard<VaultErrorBody>({
   // The type must be the one its code belongs to (and so one of ERROR_TYPES).

@@ -18,6 +18,8 @@ export const MAX_NETWORKS = 8;
 export const MAX_FRAME_HEIGHT = 10_000;
 export const MIN_EXP_YEAR = 2000;
 export const MAX_EXP_YEAR = 2200;
+export const MAX_SESSION_ID = 256;
+export const MAX_EPOCH_MS = 8.64e15;
 
 export const LIMITS = {
   mountId: MOUNT_ID,
@@ -32,7 +34,7 @@ export const LIMITS = {
   maxShortText: MAX_SHORT_TEXT,
   maxCode: MAX_CODE,
   maxUrl: MAX_URL,
-  maxSessionId: 256,
+  maxSessionId: MAX_SESSION_ID,
   maxStyleEntries: 64,
   maxStyleValue: 200,
   maxFonts: 8,
@@ -42,5 +44,5 @@ export const LIMITS = {
   maxFrameHeight: MAX_FRAME_HEIGHT,
   minExpYear: MIN_EXP_YEAR,
   maxExpYear: MAX_EXP_YEAR,
-  maxEpochMs: 8.64e15,
+  maxEpochMs: MAX_EPOCH_MS,
 } as const;
