@@ -7,7 +7,7 @@
  * escape, submit, resize; hand values only to this mount's controller over the mount bus.
  */
 import '@tokenframe/fields/fields.css';
-import '@tokenframe/fields/define';
+import '@tokenframe/fields/define-input';
 import { acceptParent } from '@tokenframe/channel';
 import type { FieldChange, FieldValues, TfInput } from '@tokenframe/fields';
 import { canRunHere } from '../can-run-here';
@@ -19,10 +19,12 @@ import { showUnavailable } from '../show-unavailable';
 import { FieldConfigurator } from './configure-field';
 import { createField } from './create-field';
 
-function main(): void {
+async function main(): Promise<void> {
   const params = readFrameParams(location);
   const type = readFieldType(location);
   if (!canRunHere(self) || !params || !type) return showUnavailable(document);
+  // <tf-card> is its own chunk: split field documents (the common case) do not carry it.
+  if (type === 'card' && !(await import('@tokenframe/fields/define-card').then(() => true, () => false))) return showUnavailable(document);
 
   const el = createField(document, type);
   document.body.replaceChildren(el);
@@ -85,4 +87,4 @@ function reportHeight(emit: (height: number) => void): void {
   }).observe(document.documentElement);
 }
 
-main();
+void main();
