@@ -53,6 +53,21 @@ describe('the whole token life cycle over HTTP', () => {
   });
 });
 
+test.each([
+  ['Content-Length', (body: string) => body],
+  ['chunked (no Content-Length)', (body: string) => new Blob([body]).stream()],
+])('an oversized body over HTTP (%s) → 413 before the vault reads it all', async (_n, wrap) => {
+  const v = vault!;
+  const pk = await cliJson(env, 'keys', 'create', '--account', 'demo', '--type', 'publishable', '--env', 'test', '--origin', SHOP);
+  const res = await fetch(`${v.listening.api}/v1/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${pk.key}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+    body: wrap(JSON.stringify({ jwe: 'a'.repeat(100_000) })),
+    ...({ duplex: 'half' } as object),
+  });
+  expect(res.status).toBe(413);
+});
+
 test('graceful shutdown finishes in-flight requests and answers no new ones', async () => {
   const env2 = liveEnv();
   const v = await startLiveVault(env2, []);

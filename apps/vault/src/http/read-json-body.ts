@@ -17,8 +17,11 @@ export interface JsonBody {
  */
 export async function readJsonBody(req: Request, allowed: readonly string[], opts: { allowEmpty?: boolean } = {}): Promise<JsonBody | ApiError> {
   const declared = req.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) return tooLarge();
-  const bytes = await readLimited(req);
+  if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) return tooLarge();
+  // With a Content-Length, HTTP framing bounds the body, so the server adapter's buffered fast path
+  // is safe (and much cheaper than a web stream); without one (chunked), count while streaming.
+  const bytes = declared !== null ? new Uint8Array(await req.arrayBuffer()) : await readLimited(req);
+  if (bytes !== undefined && bytes.length > MAX_BODY_BYTES) return tooLarge();
   if (bytes === undefined) return tooLarge();
   if (bytes.length === 0 && opts.allowEmpty) return { value: {}, raw: '' };
   const type = (req.headers.get('content-type') ?? '').toLowerCase().replace(/\s+/g, '');
