@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { preloadLinks } from './preload-links';
 
 /**
  * The CSP of a frame document served for `origin` (DESIGN.md "The channel", step 2). `origin` has
@@ -30,12 +31,18 @@ export function injectConfig(html: string, apiOrigin: string, fontHosts: readonl
   return html.slice(0, at) + meta + html.slice(at);
 }
 
+export interface FrameDocument {
+  html: string;
+  /** `Link` preloads of the document's own scripts/stylesheets (see preload-links.ts). */
+  link: string | undefined;
+}
+
 /** Reads and prepares a frame document once per file change (the build may land while the vault runs). */
 export class FrameDocuments {
   readonly #dir: string;
   readonly #apiOrigin: string;
   readonly #fontHosts: readonly string[];
-  readonly #cache = new Map<string, { mtimeMs: number; html: string }>();
+  readonly #cache = new Map<string, { mtimeMs: number; doc: FrameDocument }>();
 
   constructor(dir: string, apiOrigin: string, fontHosts: readonly string[]) {
     this.#dir = dir;
@@ -43,7 +50,7 @@ export class FrameDocuments {
     this.#fontHosts = fontHosts;
   }
 
-  get(name: 'field.html' | 'controller.html'): string | undefined {
+  get(name: 'field.html' | 'controller.html'): FrameDocument | undefined {
     const file = `${this.#dir}/${name}`;
     let mtimeMs: number;
     try {
@@ -52,9 +59,10 @@ export class FrameDocuments {
       return undefined;
     }
     const hit = this.#cache.get(name);
-    if (hit?.mtimeMs === mtimeMs) return hit.html;
-    const html = injectConfig(readFileSync(file, 'utf8'), this.#apiOrigin, this.#fontHosts);
-    this.#cache.set(name, { mtimeMs, html });
-    return html;
+    if (hit?.mtimeMs === mtimeMs) return hit.doc;
+    const built = readFileSync(file, 'utf8');
+    const doc = { html: injectConfig(built, this.#apiOrigin, this.#fontHosts), link: preloadLinks(built) };
+    this.#cache.set(name, { mtimeMs, doc });
+    return doc;
   }
 }

@@ -49,14 +49,16 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
     if (doc === 'field.html' && !isFieldType(c.req.query('type'))) return plain(400, 'Unknown field type.');
     const status = await d.keys.frameStatus(pk, origin);
     if (status !== 'ok') return plain(403, 'This frame cannot be shown here. Ask GET /v1/frames/status on the vault API why.');
-    const html = docs.get(doc);
-    if (html === undefined) return plain(404, 'The frame documents are not built. Run `pnpm build`.');
-    return new Response(html, {
+    const built = docs.get(doc);
+    if (built === undefined) return plain(404, 'The frame documents are not built. Run `pnpm build`.');
+    return new Response(built.html, {
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': frameCsp(origin, d.apiOrigin, d.fontHosts),
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
+        // The document's own hashed assets start loading with the headers, not after parsing.
+        ...(built.link !== undefined ? { Link: built.link } : {}),
       },
     });
   });
