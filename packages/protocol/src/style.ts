@@ -17,5 +17,8 @@ export const STYLE_PSEUDOS = [
 export type StylePseudo = (typeof STYLE_PSEUDOS)[number];
 
 export type StyleDeclarations = Record<string, string>;
-export type StyleRule = StyleDeclarations & Partial<Record<StylePseudo, StyleDeclarations>>;
+/** CSS properties of one variant, plus nested pseudo-class blocks (e.g. `'::placeholder': {color: '#888'}`). */
+export type StyleRule = { [property: string]: string | StyleDeclarations | undefined } & {
+  [P in StylePseudo]?: StyleDeclarations;
+};
 export type StyleSpec = Partial<Record<StyleVariant, StyleRule>>;
