@@ -15,9 +15,9 @@
  *    iframe's place: the connection fails with `frame_integrity` and every request rejects.
  *    (A HELLO and its document's `load` may arrive in either order; each HELLO covers one `load`.)
  *
- * This runs on the merchant page, inside the SDK's 5 kB budget: requests, handlers and teardown
- * live in this one class instead of helper classes, and messages are short (the code says what
- * happened; ChannelError's docs say what to do).
+ * This runs on the merchant page, where every byte counts (packages/sdk/README.md, "Sizes"): requests,
+ * handlers and teardown live in this one class instead of helper classes, and messages are short
+ * (the error code says what happened; channel-error.ts lists what each code means).
  */
 import { isCompatibleVersion, isFrameEvent, isFrameReply, isHelloMessage, isMountId, MAX_REQUEST_ID, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
 import type { ErrorCode, FrameEventName, FrameRole, RequestMethod, TokenizeResult } from '@tokenframe/protocol';

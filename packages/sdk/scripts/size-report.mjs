@@ -5,7 +5,8 @@
 // 1. the total (min, min+gzip level 9);
 // 2. per module, its rendered code minified and gzipped on its own: a ranking, not a split (gzip
 //    shares one dictionary across modules, so these add up to far more than the total);
-// 3. per top-level declaration of the real minified bundle, in order, what it adds to the gzipped
+// 3. the nested parts the page cannot do without, each built alone (error table ⊂ guards ⊂ channel);
+// 4. per top-level declaration of the real minified bundle, in order, what it adds to the gzipped
 //    prefix before it: these add up exactly to the total. Repeated code costs little here; text and
 //    logic seen once cost what they weigh.
 import { gzipSync } from 'node:zlib';
@@ -30,6 +31,26 @@ const modules = Object.entries(chunk.modules)
   })
   .sort((a, b) => b['min+gzip alone'] - a['min+gzip alone']);
 console.table(modules);
+
+// Nested parts, each bundled alone from a virtual entry, minified the same way.
+const PARTS = {
+  'error table (ERROR_CODES, isErrorCode, errorTypeOf)': "import { errorTypeOf, isErrorCode } from '@tokenframe/protocol'; globalThis.x = [errorTypeOf, isErrorCode];",
+  '+ page-side guards (HELLO, FrameEvent, FrameReply, FrameStatusResponse)':
+    "import { isFrameEvent, isFrameReply, isFrameStatusResponse, isHelloMessage } from '@tokenframe/protocol'; globalThis.x = [isFrameEvent, isFrameReply, isFrameStatusResponse, isHelloMessage];",
+  '+ channel page side (connectToFrame)': "import { connectToFrame } from '@tokenframe/channel'; import { isFrameStatusResponse } from '@tokenframe/protocol'; globalThis.x = [connectToFrame, isFrameStatusResponse];",
+};
+const parts = {};
+for (const [name, source] of Object.entries(PARTS)) {
+  // Vite resolves a lib entry against the root: catch it as `<root>/__part__`.
+  const virtual = { name: 'part', enforce: 'pre', resolveId: (id) => (id.endsWith('__part__') ? '\0part' : undefined), load: (id) => (id === '\0part' ? source : undefined) };
+  const built = await build({
+    root: packageDir, configFile: false, logLevel: 'silent', plugins: [virtual],
+    build: { write: false, minify: true, target: 'es2022', lib: { entry: '__part__', formats: ['iife'], name: 'Part' } },
+  });
+  parts[name] = { 'min+gzip alone': gz((Array.isArray(built) ? built[0] : built).output[0].code) };
+}
+parts['+ the SDK (the whole core)'] = { 'min+gzip alone': gz(code) };
+console.table(parts);
 
 // The IIFE body: (function(){ …declarations… })();
 let call = parseSync('b.js', code).program.body[0].expression;
