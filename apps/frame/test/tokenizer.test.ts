@@ -50,6 +50,8 @@ async function vault(script: { tokens?: (call: Call, n: number) => Response | 'n
   return { tokenizer, calls, claims, rotate, tokens: () => calls.filter((c) => c.path === '/v1/tokens') };
 }
 
+const headerOf = (jwe: string) => JSON.parse(atob(jwe.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+
 const vaultError = (status: number, type: string, code: string) =>
   new Response(JSON.stringify({ error: { type, code, message: `vault says ${code}`, requestId: 'req_1' } }), { status });
 
@@ -94,6 +96,27 @@ describe('Tokenizer', () => {
     expect(v.calls.filter((c) => c.path === '/v1/jwks')).toHaveLength(2);
     const keysUsed = v.tokens().map((c) => c.headers['Idempotency-Key']);
     expect(new Set(keysUsed).size).toBe(keysUsed.length);
+  });
+
+  test('start() prepares the session and JWKS at boot; tokenize then only POSTs /v1/tokens', async () => {
+    const v = await vault();
+    v.tokenizer.start();
+    await new Promise((r) => setTimeout(r, 20));
+    const before = v.calls.map((c) => c.path).sort();
+    expect(before).toEqual(['/v1/jwks', '/v1/sessions']);
+    expect(await v.tokenizer.tokenize(CARD)).toHaveProperty('token');
+    expect(v.calls.slice(before.length).map((c) => c.path)).toEqual(['/v1/tokens']);
+  });
+
+  test('every JWE has its own ephemeral key, made ahead or not (ECDH-ES must never reuse one)', async () => {
+    const v = await vault();
+    v.tokenizer.start();
+    const results = [await v.tokenizer.tokenize(CARD), ...(await Promise.all([v.tokenizer.tokenize(CARD), v.tokenizer.tokenize(CARD)]))];
+    await v.tokenizer.tokenize(CARD);
+    expect(results.every((r) => 'token' in r)).toBe(true);
+    const epks = v.tokens().map((c) => JSON.stringify(headerOf(JSON.parse(c.body!).jwe as string)['epk']));
+    expect(epks).toHaveLength(4);
+    expect(new Set(epks).size).toBe(4);
   });
 
   test.each([

@@ -5,8 +5,11 @@
  * was used up (by the *vault's* clock: the shopper's may be wrong); an `unknown_kid` (keys rotated)
  * refetches the JWKS once and seals again under a new Idempotency-Key (the body changed); a network
  * retry inside VaultClient reuses the same JWE and key. The page gets only the token reply.
+ * While idle it keeps what the next tokenize needs ready: the session, the JWKS (fetched at boot)
+ * and one ephemeral ECDH key, made ahead and used for exactly one JWE (sealJwe enforces that).
  */
-import { sealJwe } from '@tokenframe/crypto/seal';
+import { generateEphemeralKey, sealJwe } from '@tokenframe/crypto/seal';
+import type { EphemeralKey } from '@tokenframe/crypto/seal';
 import type { SessionResponse, TokenizeResult } from '@tokenframe/protocol';
 import type { CardData } from './read-card';
 import type { VaultClient, VaultResult } from './vault-client';
@@ -36,15 +39,18 @@ export class Tokenizer {
   readonly #o: TokenizerOptions;
   readonly #now: () => number;
   #session: Promise<VaultResult<Session>> | undefined;
+  #nextKey: Promise<EphemeralKey | undefined> | undefined;
 
   constructor(options: TokenizerOptions) {
     this.#o = options;
     this.#now = options.now ?? Date.now;
   }
 
-  /** Opens the session at boot so tokenize does not wait for it. */
+  /** Opens the session, fetches the JWKS and makes the first ephemeral key at boot, so tokenize waits for none. */
   start(): void {
     void this.#currentSession();
+    void this.#o.client.encryptionKey();
+    this.#prepareKey();
   }
 
   async tokenize(card: CardData): Promise<TokenizeResult> {
@@ -57,8 +63,10 @@ export class Tokenizer {
       if (!key.ok) return { error: key.error };
       const { pk, origin, api } = this.#o;
       const claims = { ...card, aud: api, pk, sid: session.value.sid, origin, iat: Math.floor((this.#now() + session.value.skew) / 1000), jti: randomId() };
-      const jwe = await sealJwe(claims, key.value);
+      const ephemeral = await this.#takeKey();
+      const jwe = await sealJwe(claims, key.value, ephemeral ? { ephemeral } : {});
       const r = await this.#o.client.createToken(jwe, crypto.randomUUID());
+      this.#prepareKey(); // for the next tokenize, made while the shopper reads the result
       if (r.ok) {
         const { brand, last4, expMonth, expYear } = r.value.card;
         return { token: r.value.id, card: { brand, last4, expMonth, expYear } };
@@ -74,6 +82,18 @@ export class Tokenizer {
       }
       return { error: r.error };
     }
+  }
+
+  #prepareKey(): void {
+    // A failure here only means the next seal makes its own key.
+    this.#nextKey ??= generateEphemeralKey().catch(() => undefined);
+  }
+
+  /** The key made ahead, if any; the slot empties so no other seal can get the same one. */
+  #takeKey(): Promise<EphemeralKey | undefined> {
+    const next = this.#nextKey ?? Promise.resolve(undefined);
+    this.#nextKey = undefined;
+    return next;
   }
 
   #currentSession(): Promise<VaultResult<Session>> {

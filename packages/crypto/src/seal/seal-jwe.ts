@@ -1,5 +1,6 @@
 import { encodeBase64url } from './base64url';
 import { concatKdf } from './concat-kdf';
+import { EphemeralKey } from './ephemeral-key';
 
 /**
  * Seals claims for the vault as a compact JWE: ECDH-ES (direct key agreement) + A256GCM, P-256.
@@ -7,7 +8,8 @@ import { concatKdf } from './concat-kdf';
  * Runs in the frame with WebCrypto only: no Node built-ins, no dependencies, well under 1 kB
  * min+gzip. Steps (RFC 7516 §5.1, RFC 7518 §4.6):
  *   1. import the vault's public key; generate a fresh ephemeral P-256 pair (private part
- *      non-extractable; WebCrypto always lets the public part be exported);
+ *      non-extractable; WebCrypto always lets the public part be exported), or take the one made
+ *      ahead with generateEphemeralKey() (`options.ephemeral`, single use: see ./ephemeral-key.ts);
  *   2. Z = ECDH(ephemeral private, vault public); CEK = Concat KDF(Z, "A256GCM", 256 bits);
  *   3. protected header {alg, enc, kid, epk}; AAD = ASCII of its base64url form;
  *   4. AES-256-GCM with a random 96-bit IV; output header..iv.ciphertext.tag (no encrypted key).
@@ -20,21 +22,31 @@ export interface SealPublicJwk {
   kid: string;
 }
 
+export interface SealOptions {
+  /** A key pair from generateEphemeralKey(), made ahead; used for this JWE and never again. */
+  ephemeral?: EphemeralKey;
+}
+
 const TAG_BYTES = 16;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-export async function sealJwe(claims: object, publicJwk: SealPublicJwk): Promise<string> {
+export async function sealJwe(claims: object, publicJwk: SealPublicJwk, options: SealOptions = {}): Promise<string> {
   const { kty, crv, x, y, kid } = publicJwk ?? {};
   if (kty !== 'EC' || crv !== 'P-256' || typeof x !== 'string' || typeof y !== 'string' || typeof kid !== 'string' || !kid) {
     throw new TypeError('sealJwe: publicJwk must be a P-256 key from the vault JWKS: {kty: "EC", crv: "P-256", x, y, kid}.');
   }
   if (typeof claims !== 'object' || !claims) throw new TypeError('sealJwe: claims must be a JSON object.');
+  const given = options?.ephemeral;
+  if (given !== undefined && !(given instanceof EphemeralKey)) throw new TypeError('sealJwe: options.ephemeral must come from generateEphemeralKey().');
+  // Taken before the first await, so two concurrent seals can never share it.
+  const taken = given?.take();
   const subtle = crypto.subtle;
   const ecdh = { name: 'ECDH', namedCurve: 'P-256' };
-  const vaultKey = await subtle.importKey('jwk', { kty, crv, x, y }, ecdh, false, []);
-  const ephemeral = (await subtle.generateKey(ecdh, false, ['deriveBits'])) as CryptoKeyPair;
-  const epk = await subtle.exportKey('jwk', ephemeral.publicKey);
-  const z = new Uint8Array(await subtle.deriveBits({ name: 'ECDH', public: vaultKey }, ephemeral.privateKey, 256));
+  const [vaultKey, { privateKey, epk }] = await Promise.all([
+    subtle.importKey('jwk', { kty, crv, x, y }, ecdh, false, []),
+    taken ?? EphemeralKey.generate().then((k) => k.take()),
+  ]);
+  const z = new Uint8Array(await subtle.deriveBits({ name: 'ECDH', public: vaultKey }, privateKey, 256));
   const cek = await subtle.importKey('raw', await concatKdf(z, 'A256GCM', 256), 'AES-GCM', false, ['encrypt']);
   const header = encodeBase64url(
     utf8(JSON.stringify({ alg: 'ECDH-ES', enc: 'A256GCM', kid, epk: { kty: epk.kty, crv: epk.crv, x: epk.x, y: epk.y } })),
