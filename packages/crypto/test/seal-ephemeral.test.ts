@@ -2,7 +2,7 @@ import { compactDecrypt } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { openJwe } from '../src/open';
 import { generateEphemeralKey, sealJwe } from '../src/seal';
-import { CLAIMS, currentJwk, currentKey, headerOf, lookup } from './fixtures';
+import { CLAIMS, currentJwk, currentKey, headerOf, lookup, nextJwk } from './fixtures';
 
 // An ephemeral key made ahead (while the frame is idle) must be used for exactly one JWE:
 // ECDH-ES derives the content key from it and the vault key alone (RFC 7518 §4.6).
@@ -14,6 +14,23 @@ describe('sealJwe with a pre-generated ephemeral key', () => {
     expect(openJwe(jwe, lookup)).toEqual({ ok: true, kid: currentJwk.kid, claims: CLAIMS });
     const { plaintext } = await compactDecrypt(jwe, currentKey);
     expect(JSON.parse(new TextDecoder().decode(plaintext))).toEqual(CLAIMS);
+  });
+
+  test.each([
+    ['made for this vault key (content key derived ahead)', () => generateEphemeralKey(currentJwk), currentJwk.kid],
+    ['made for another vault key (derived again at seal time)', () => generateEphemeralKey(nextJwk), currentJwk.kid],
+    ['made for no key', () => generateEphemeralKey(), currentJwk.kid],
+  ])('%s: sealed to the key passed to sealJwe, opens under its kid', async (_name, make, kid) => {
+    const ephemeral = await make();
+    const jwe = await sealJwe(CLAIMS, currentJwk, { ephemeral });
+    expect(headerOf(jwe)).toEqual({ alg: 'ECDH-ES', enc: 'A256GCM', kid, epk: ephemeral.publicJwk });
+    expect(openJwe(jwe, lookup)).toEqual({ ok: true, kid, claims: CLAIMS });
+  });
+
+  test('a key made ahead for a vault key is still single use', async () => {
+    const ephemeral = await generateEphemeralKey(currentJwk);
+    await sealJwe(CLAIMS, currentJwk, { ephemeral });
+    await expect(sealJwe(CLAIMS, currentJwk, { ephemeral })).rejects.toThrow(/already used/);
   });
 
   test('is used once, then discarded: a second seal with it throws, a plain seal gets a fresh key', async () => {

@@ -14,7 +14,7 @@ import { brandIcon } from './brand-icon';
 import type { FieldChange, FieldElement, FieldValues } from './field-change';
 import { KINDS } from './kinds/index';
 import type { KindState } from './kinds/index';
-import { loadLocale, messagesFor } from './locale/messages';
+import { isLocaleLoaded, loadLocale, messagesFor } from './locale/messages';
 import type { FieldErrorCode, InputKind } from './locale/messages';
 import { resolveLocale } from './locale/resolve-locale';
 import { reformat, skipSeparators } from './reformat';
@@ -112,7 +112,8 @@ export class TfInput extends LitElement implements FieldElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Strings of other locales arrive as a small chunk; render again once they are here.
-    if (changed.has('locale')) void loadLocale(resolveLocale(this.locale)).then(() => this.requestUpdate());
+    const locale = resolveLocale(this.locale);
+    if (changed.has('locale') && !isLocaleLoaded(locale)) void loadLocale(locale).then(() => this.requestUpdate());
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -6,7 +6,8 @@
  * refetches the JWKS once and seals again under a new Idempotency-Key (the body changed); a network
  * retry inside VaultClient reuses the same JWE and key. The page gets only the token reply.
  * While idle it keeps what the next tokenize needs ready: the session, the JWKS (fetched at boot)
- * and one ephemeral ECDH key, made ahead and used for exactly one JWE (sealJwe enforces that).
+ * and one ephemeral ECDH key with its content key, made ahead and used for exactly one JWE (sealJwe
+ * enforces that), so sealing is one AES-GCM encryption.
  */
 import { generateEphemeralKey, sealJwe } from '@tokenframe/crypto/seal';
 import type { EphemeralKey } from '@tokenframe/crypto/seal';
@@ -49,8 +50,7 @@ export class Tokenizer {
   /** Opens the session, fetches the JWKS and makes the first ephemeral key at boot, so tokenize waits for none. */
   start(): void {
     void this.#currentSession();
-    void this.#o.client.encryptionKey();
-    this.#prepareKey();
+    this.#prepareKey(); // fetches the JWKS
   }
 
   async tokenize(card: CardData): Promise<TokenizeResult> {
@@ -85,8 +85,12 @@ export class Tokenizer {
   }
 
   #prepareKey(): void {
-    // A failure here only means the next seal makes its own key.
-    this.#nextKey ??= generateEphemeralKey().catch(() => undefined);
+    // Made for the current JWKS key, so its content key is derived ahead too. A failure here only
+    // means the next seal makes its own key; a rotated key only means it derives its own.
+    this.#nextKey ??= this.#o.client
+      .encryptionKey()
+      .then((k) => generateEphemeralKey(k.ok ? k.value : undefined))
+      .catch(() => undefined);
   }
 
   /** The key made ahead, if any; the slot empties so no other seal can get the same one. */

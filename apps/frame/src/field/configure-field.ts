@@ -25,8 +25,12 @@ export class FieldConfigurator {
   async apply(config: FieldConfig): Promise<void> {
     const locale = resolveLocale(config.locale, navigator.language);
     const messages = await loadLocale(locale).catch(() => undefined);
-    this.#doc.documentElement.lang = messages ? locale : 'en';
-    this.#doc.documentElement.dir = messages?.dir ?? 'ltr';
+    // Writes only what changed: each DOM write invalidates style in a frame that is still booting.
+    const root = this.#doc.documentElement;
+    const lang = messages ? locale : 'en';
+    const dir = messages?.dir ?? 'ltr';
+    if (root.lang !== lang) root.lang = lang;
+    if ((root.dir || 'ltr') !== dir) root.dir = dir;
     this.#el.locale = locale;
     this.#el.placeholder = config.placeholder;
     this.#el.label = config.ariaLabel;
@@ -34,7 +38,8 @@ export class FieldConfigurator {
 
     const { style, warnings } = validateStyle(config.style);
     for (const w of warnings) warn(w);
-    this.#sheet = applyMerchantStyle(this.#doc, style, this.#sheet);
+    // No merchant style yet and none now: no empty sheet to adopt (a full style recalc).
+    if (this.#sheet || Object.keys(style).length) this.#sheet = applyMerchantStyle(this.#doc, style, this.#sheet);
 
     const fresh = (config.fonts ?? []).filter((f) => !this.#fonts.has(f));
     fresh.forEach((f) => this.#fonts.add(f));

@@ -1,5 +1,5 @@
 import { encodeBase64url } from './base64url';
-import { concatKdf } from './concat-kdf';
+import { deriveContentKey } from './derive-content-key';
 import { EphemeralKey } from './ephemeral-key';
 
 /**
@@ -9,7 +9,8 @@ import { EphemeralKey } from './ephemeral-key';
  * min+gzip. Steps (RFC 7516 §5.1, RFC 7518 §4.6):
  *   1. import the vault's public key; generate a fresh ephemeral P-256 pair (private part
  *      non-extractable; WebCrypto always lets the public part be exported), or take the one made
- *      ahead with generateEphemeralKey() (`options.ephemeral`, single use: see ./ephemeral-key.ts);
+ *      ahead with generateEphemeralKey() (`options.ephemeral`, single use: see ./ephemeral-key.ts;
+ *      made for this vault key, steps 2–3 were done ahead too);
  *   2. Z = ECDH(ephemeral private, vault public); CEK = Concat KDF(Z, "A256GCM", 256 bits);
  *   3. protected header {alg, enc, kid, epk}; AAD = ASCII of its base64url form;
  *   4. AES-256-GCM with a random 96-bit IV; output header..iv.ciphertext.tag (no encrypted key).
@@ -38,22 +39,13 @@ export async function sealJwe(claims: object, publicJwk: SealPublicJwk, options:
   if (typeof claims !== 'object' || !claims) throw new TypeError('sealJwe: claims must be a JSON object.');
   const given = options?.ephemeral;
   if (given !== undefined && !(given instanceof EphemeralKey)) throw new TypeError('sealJwe: options.ephemeral must come from generateEphemeralKey().');
+  const vault = { kty, crv, x, y, kid };
   // Taken before the first await, so two concurrent seals can never share it.
-  const taken = given?.take();
-  const subtle = crypto.subtle;
-  const ecdh = { name: 'ECDH', namedCurve: 'P-256' };
-  const [vaultKey, { privateKey, epk }] = await Promise.all([
-    subtle.importKey('jwk', { kty, crv, x, y }, ecdh, false, []),
-    taken ?? EphemeralKey.generate().then((k) => k.take()),
-  ]);
-  const z = new Uint8Array(await subtle.deriveBits({ name: 'ECDH', public: vaultKey }, privateKey, 256));
-  const cek = await subtle.importKey('raw', await concatKdf(z, 'A256GCM', 256), 'AES-GCM', false, ['encrypt']);
-  const header = encodeBase64url(
-    utf8(JSON.stringify({ alg: 'ECDH-ES', enc: 'A256GCM', kid, epk: { kty: epk.kty, crv: epk.crv, x: epk.x, y: epk.y } })),
-  );
+  const taken = given?.take(vault) ?? (await EphemeralKey.generate()).take(vault);
+  const { cek, header } = taken.ahead ?? (await deriveContentKey(vault, taken.privateKey, taken.epk));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const sealed = new Uint8Array(
-    await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(header) }, cek, utf8(JSON.stringify(claims))),
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(header) }, cek, utf8(JSON.stringify(claims))),
   );
   const tagStart = sealed.length - TAG_BYTES;
   return [header, '', encodeBase64url(iv), encodeBase64url(sealed.subarray(0, tagStart)), encodeBase64url(sealed.subarray(tagStart))].join('.');

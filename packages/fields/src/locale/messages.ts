@@ -53,6 +53,11 @@ export function messagesFor(locale: LocaleId): Messages {
   return loaded[locale] ?? en;
 }
 
+/** True when a locale's strings are here (English always is): no render needs to wait for them. */
+export function isLocaleLoaded(locale: LocaleId): boolean {
+  return loaded[locale] !== undefined;
+}
+
 /** Loads a locale's strings (a small chunk per locale, from 'self'); English is always there. */
 export async function loadLocale(locale: LocaleId): Promise<Messages> {
   if (loaded[locale]) return loaded[locale];
