@@ -10,6 +10,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   timeout: 60_000,
+  // The whole system (vault + both demos) and the fixture sites, started once: support/global-setup.ts.
+  globalSetup: './support/global-setup.ts',
+  expect: { timeout: 10_000 }, // frames load from a second server on a shared 2-core machine
   fullyParallel: false,
   workers: 1, // a 2-core machine shared with others: one browser at a time
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/playwright.json' }]],
