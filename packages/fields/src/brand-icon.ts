@@ -1,5 +1,5 @@
-import { svg } from 'lit';
-import type { SVGTemplateResult } from 'lit';
+import { svg } from 'lit/html.js';
+import type { SVGTemplateResult } from 'lit/html.js';
 
 /**
  * Inline SVG brand marks (no external images: img-src allows only 'self' and data:, and a request

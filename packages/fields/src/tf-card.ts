@@ -3,15 +3,17 @@
  * onto two rows when the frame is narrow (flex-wrap, so the height depends on the width only, never
  * on what was typed). Focus moves number → expiry → CVC as each completes; the page sees one field.
  */
-import { LitElement, html } from 'lit';
+import { html } from 'lit/html.js';
 import type { CardBrand } from '@tokenframe/card';
 import type { FieldChange, FieldElement, FieldValues } from './field-change';
+import { FieldElementBase } from './field-element-base';
+import type { PropertyDeclaration } from './field-element-base';
 import type { TfInput } from './tf-input';
 
 const ORDER = ['number', 'expiry', 'cvc'] as const;
 
-export class TfCard extends LitElement implements FieldElement {
-  static override properties = {
+export class TfCard extends FieldElementBase implements FieldElement {
+  static override properties: Record<string, PropertyDeclaration> = {
     locale: { type: String },
     placeholder: { type: String },
     label: { type: String },
@@ -32,10 +34,6 @@ export class TfCard extends LitElement implements FieldElement {
     super();
     this.locale = 'en';
     this.disabled = false;
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   get change(): FieldChange {

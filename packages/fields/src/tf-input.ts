@@ -7,11 +7,12 @@
  * live region. Rendered in light DOM: the frame document is ours alone, and the merchant's validated
  * styles are one document-level constructable sheet. Events are plain, non-bubbling `tf-*` events.
  */
-import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { CardBrand } from '@tokenframe/card';
 import { brandIcon } from './brand-icon';
 import type { FieldChange, FieldElement, FieldValues } from './field-change';
+import { FieldElementBase } from './field-element-base';
+import type { ChangedProperties, PropertyDeclaration } from './field-element-base';
 import { KINDS } from './kinds/index';
 import type { KindState } from './kinds/index';
 import { isLocaleLoaded, loadLocale, messagesFor } from './locale/messages';
@@ -21,8 +22,8 @@ import { reformat, skipSeparators } from './reformat';
 
 let instances = 0;
 
-export class TfInput extends LitElement implements FieldElement {
-  static override properties = {
+export class TfInput extends FieldElementBase implements FieldElement {
+  static override properties: Record<string, PropertyDeclaration> = {
     kind: { type: String },
     locale: { type: String },
     placeholder: { type: String },
@@ -54,10 +55,6 @@ export class TfInput extends LitElement implements FieldElement {
     this.locale = 'en';
     this.disabled = false;
     this.autofillCompanions = false;
-  }
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   get change(): FieldChange {
@@ -110,13 +107,13 @@ export class TfInput extends LitElement implements FieldElement {
     this.#input()?.blur();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: ChangedProperties): void {
     // Strings of other locales arrive as a small chunk; render again once they are here.
     const locale = resolveLocale(this.locale);
     if (changed.has('locale') && !isLocaleLoaded(locale)) void loadLocale(locale).then(() => this.requestUpdate());
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: ChangedProperties): void {
     // A new brand can shorten the CVC (Amex 4 → Visa 3): re-format what is there.
     if (changed.has('brand') && this.kind === 'cvc') this.applyValues(this.readValues());
   }
