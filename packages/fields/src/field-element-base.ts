@@ -20,7 +20,11 @@ export interface PropertyDeclaration {
 /** Changed property → its previous value (like Lit's PropertyValues). */
 export type ChangedProperties = ReadonlyMap<PropertyKey, unknown>;
 
-export abstract class FieldElementBase extends HTMLElement {
+// Node (the frame's unit tests import this package's index for KINDS and messages) has no
+// HTMLElement; the class is then only defined, never constructed.
+const Base: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
+
+export abstract class FieldElementBase extends Base {
   static properties: Record<string, PropertyDeclaration> = {};
 
   /** Called once by customElements.define: installs the property accessors of this class. */
