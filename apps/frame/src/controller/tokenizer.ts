@@ -66,7 +66,8 @@ export class Tokenizer {
       const ephemeral = await this.#takeKey();
       const jwe = await sealJwe(claims, key.value, ephemeral ? { ephemeral } : {});
       const r = await this.#o.client.createToken(jwe, crypto.randomUUID());
-      this.#prepareKey(); // for the next tokenize, made while the shopper reads the result
+      // The next key is made in a later task, once this result is on its way to the page.
+      setTimeout(() => this.#prepareKey());
       if (r.ok) {
         const { brand, last4, expMonth, expYear } = r.value.card;
         return { token: r.value.id, card: { brand, last4, expMonth, expYear } };
