@@ -1,7 +1,13 @@
-// Child process for throughput.ts: a vault on ephemeral ports; prints its bound API address.
+// Child process for throughput.ts: a vault on ephemeral ports; prints its bound API address, and
+// on SIGTERM the CPU time it used (so the bench can tell server cost from client and scheduling).
 import { createLogger } from '../src/log/create-logger';
 import { startVault } from '../src/server/start-vault';
 
 const vault = await startVault({ env: { ...process.env, PORT: '0', FRAMES_PORT: '0' }, logger: createLogger({ level: 'warn', destination: { write: () => undefined } }) });
 process.stdout.write(`${JSON.stringify({ api: vault.listening.api })}\n`);
-process.on('SIGTERM', () => void vault.stop().then(() => process.exit(0)));
+const started = process.cpuUsage();
+process.on('SIGTERM', () => {
+  const cpu = process.cpuUsage(started);
+  process.stdout.write(`${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
+  void vault.stop().then(() => process.exit(0));
+});

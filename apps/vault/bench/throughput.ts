@@ -95,7 +95,11 @@ async function inProcess(groupCommit: boolean): Promise<number> {
   const { api } = createVaultApps(vault, { config: loadConfig(env), apiUrl: API, framesUrl: FRAMES, logger, now: Date.now });
   const send: Send = async (path, init) => api.request(path, init);
   const pk = await publishableKey(env);
-  const rate = await run(send, pk, await prepare(send, pk));
+  const jwes = await prepare(send, pk);
+  const cpu = process.cpuUsage();
+  const rate = await run(send, pk, jwes);
+  const used = process.cpuUsage(cpu);
+  console.error(`    in-process CPU: ${((used.user + used.system) / 1000 / jwes.length).toFixed(2)} ms per request`);
   await vault.close();
   rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
   return rate;
@@ -116,6 +120,7 @@ function keepAliveClient(base: string): Send {
         res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0 })));
       });
       req.on('error', reject);
+      req.setTimeout(30_000, () => req.destroy(new Error(`no answer to ${init.method ?? 'GET'} ${path} within 30 s`)));
       req.end(init.body as string | undefined);
     });
 }
@@ -124,11 +129,17 @@ async function overHttp(groupCommit: boolean): Promise<number> {
   const env = benchEnv(groupCommit);
   const pk = await publishableKey(env);
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  const lines = createInterface({ input: child.stdout! });
+  const line = await new Promise<string>((resolve) => lines.once('line', resolve));
   const base = (JSON.parse(line) as { api: string }).api;
   const send = keepAliveClient(base);
-  const rate = await run(send, pk, await prepare(send, pk));
+  const jwes = await prepare(send, pk);
+  const jwesCount = jwes.length;
+  const rate = await run(send, pk, jwes);
+  const cpuLine = new Promise<string>((resolve) => lines.once('line', resolve));
   child.kill('SIGTERM');
+  const { cpuMs } = JSON.parse(await cpuLine) as { cpuMs: number };
+  console.error(`    server CPU over HTTP: ${(cpuMs / jwesCount).toFixed(2)} ms per request (incl. preparation requests)`);
   await new Promise((r) => child.once('exit', r));
   rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
   return rate;
@@ -139,7 +150,10 @@ if (process.env.BENCH_ONLY === 'in-process') {
   process.exit(0);
 }
 const samples: Record<string, number[]> = {};
-const record = (k: string, v: number) => (samples[k] ??= []).push(v);
+const record = (k: string, v: number) => {
+  console.error(`  round: ${k}: ${v.toFixed(0)} requests/s`);
+  (samples[k] ??= []).push(v);
+};
 for (let r = 0; r < ROUNDS; r++) {
   for (const gc of [true, false]) {
     record(`in-process, group commit ${gc ? 'on' : 'off'}`, await inProcess(gc));
