@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { isFieldType } from '@tokenframe/protocol';
 import type { KeyService } from '../services/key-service';
 import type { AppEnv } from './app-env';
+import { FrameAssets } from './frame-assets';
 import { frameCsp, FrameDocuments } from './frame-document';
 import { requestContext } from './request-context';
 
@@ -40,6 +40,7 @@ const plain = (status: number, text: string, extra: Record<string, string> = {})
 export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const docs = new FrameDocuments(d.frameDir, d.apiOrigin, d.fontHosts);
+  const assets = new FrameAssets(join(d.frameDir, 'assets'));
   app.use('*', requestContext(d.logger, { 'Cross-Origin-Resource-Policy': 'same-origin' }));
 
   app.get('/frames/v1/:doc{(field|controller)\\.html}', async (c) => {
@@ -67,14 +68,16 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
     const name = c.req.param('name');
     const type = ASSET_TYPES[extname(name)];
     if (!ASSET_NAME.test(name) || name.includes('..') || !type) return plain(404, 'Not found.');
-    let body: Buffer;
-    try {
-      body = await readFile(join(d.frameDir, 'assets', name));
-    } catch {
-      return plain(404, 'Not found.');
-    }
-    return new Response(new Uint8Array(body), {
-      headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable', 'Content-Security-Policy': DENY },
+    const asset = await assets.get(name, c.req.header('Accept-Encoding'));
+    if (!asset) return plain(404, 'Not found.');
+    return new Response(asset.body, {
+      headers: {
+        'Content-Type': type,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'Content-Security-Policy': DENY,
+        Vary: 'Accept-Encoding',
+        ...(asset.encoding !== 'identity' ? { 'Content-Encoding': asset.encoding } : {}),
+      },
     });
   });
 

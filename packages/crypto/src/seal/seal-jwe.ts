@@ -5,8 +5,8 @@ import { EphemeralKey } from './ephemeral-key';
 /**
  * Seals claims for the vault as a compact JWE: ECDH-ES (direct key agreement) + A256GCM, P-256.
  *
- * Runs in the frame with WebCrypto only: no Node built-ins, no dependencies, well under 1 kB
- * min+gzip. Steps (RFC 7516 §5.1, RFC 7518 §4.6):
+ * Runs in the frame with WebCrypto only: no Node built-ins, no dependencies; 1.6 kB min+gzip
+ * with the made-ahead key (0.98 kB without). Steps (RFC 7516 §5.1, RFC 7518 §4.6):
  *   1. import the vault's public key; generate a fresh ephemeral P-256 pair (private part
  *      non-extractable; WebCrypto always lets the public part be exported), or take the one made
  *      ahead with generateEphemeralKey() (`options.ephemeral`, single use: see ./ephemeral-key.ts;
