@@ -98,9 +98,10 @@ describe('Tokenizer', () => {
     expect(new Set(keysUsed).size).toBe(keysUsed.length);
   });
 
-  test('start() prepares the session and JWKS at boot; tokenize then only POSTs /v1/tokens', async () => {
+  test('start() and prepare() get the session and JWKS ahead; tokenize then only POSTs /v1/tokens', async () => {
     const v = await vault();
     v.tokenizer.start();
+    v.tokenizer.prepare();
     await new Promise((r) => setTimeout(r, 20));
     const before = v.calls.map((c) => c.path).sort();
     expect(before).toEqual(['/v1/jwks', '/v1/sessions']);
@@ -111,6 +112,7 @@ describe('Tokenizer', () => {
   test('every JWE has its own ephemeral key, made ahead or not (ECDH-ES must never reuse one)', async () => {
     const v = await vault();
     v.tokenizer.start();
+    v.tokenizer.prepare();
     const results = [await v.tokenizer.tokenize(CARD), ...(await Promise.all([v.tokenizer.tokenize(CARD), v.tokenizer.tokenize(CARD)]))];
     await v.tokenizer.tokenize(CARD);
     expect(results.every((r) => 'token' in r)).toBe(true);

@@ -49,7 +49,13 @@ function main(): void {
     })().finally(() => (inFlight = undefined));
     return inFlight;
   });
-  void conn.connected.then(() => conn.emit({ name: 'ready' }));
+  void conn.connected.then(() => {
+    conn.emit({ name: 'ready' });
+    // The JWKS and the first ephemeral key wait until the mount's frames are idle: they share this
+    // renderer's main thread, and their boot is what the shopper waits for.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => tokenizer.prepare(), { timeout: 2_000 });
+    else setTimeout(() => tokenizer.prepare(), 500);
+  });
   addEventListener('pagehide', () => {
     peer.close();
     conn.destroy();

@@ -47,9 +47,13 @@ export class Tokenizer {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Opens the session, fetches the JWKS and makes the first ephemeral key at boot, so tokenize waits for none. */
+  /** Opens the session at boot so tokenize does not wait for it. */
   start(): void {
     void this.#currentSession();
+  }
+
+  /** Fetches the JWKS and makes the first ephemeral key; call when idle (not while the fields are still booting). */
+  prepare(): void {
     this.#prepareKey(); // fetches the JWKS
   }
 
