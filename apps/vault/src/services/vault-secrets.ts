@@ -87,11 +87,12 @@ export class VaultSecrets {
     this.#privateKeyFor = privateKeyFor(state);
   }
 
+  /**
+   * Never keeps a value it made without reading it back: another process starting at the same
+   * moment may have stored its own first, and then both must use that one (insert-if-absent).
+   */
   async #readOrCreate(name: string, make: () => string, now: number): Promise<string> {
-    const sealed = await this.#store.getState(name);
-    if (sealed) return openField(this.kekFor, sealed, stateAad(name));
-    const value = make();
-    await this.#store.putState(name, sealField(this.dataKek, value, stateAad(name)), now);
-    return value;
+    const sealed = (await this.#store.getState(name)) ?? (await this.#store.putStateIfAbsent(name, sealField(this.dataKek, make(), stateAad(name)), now));
+    return openField(this.kekFor, sealed, stateAad(name));
   }
 }

@@ -236,6 +236,12 @@ export class SqliteStore implements VaultStore {
       this.#run('INSERT INTO vault_state (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at', name, value, at),
     );
   }
+  putStateIfAbsent(name: string, value: string, at: number): Promise<string> {
+    return this.#write(() => {
+      this.#run('INSERT INTO vault_state (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING', name, value, at);
+      return this.#get('SELECT value FROM vault_state WHERE name = ?', name)!.value as string;
+    });
+  }
   rewrapEnvelopes(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return this.#write(() => {
       let n = 0;
@@ -267,14 +273,18 @@ export class SqliteStore implements VaultStore {
   }
 }
 
+/**
+ * Applies pending migrations in one IMMEDIATE transaction (the write lock first, then the check), so
+ * a second process opening the same file at the same moment waits and then finds nothing to do.
+ */
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  for (const m of SQLITE_MIGRATIONS) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    for (const m of SQLITE_MIGRATIONS) {
+      if (done.has(m.version)) continue;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
-    })();
-  }
+    }
+  }).immediate();
 }

@@ -66,6 +66,11 @@ export interface VaultStore {
 
   getState(name: string): Promise<string | undefined>;
   putState(name: string, value: string, at: number): Promise<void>;
+  /**
+   * Inserts `value` unless `name` exists, in one transaction, and returns what is stored then: of
+   * two processes creating the vault's secrets at once, both get the winner's value.
+   */
+  putStateIfAbsent(name: string, value: string, at: number): Promise<string>;
   /** Rewrites every at-rest envelope with `rewrap` (master key rotation), in one transaction. */
   rewrapEnvelopes(rewrap: (envelope: string, field: string) => string): Promise<number>;
 

@@ -235,6 +235,13 @@ export class PgStore implements VaultStore {
       [name, value, at],
     );
   }
+  /** The re-read is a second statement: under READ COMMITTED it sees the row the winner committed. */
+  putStateIfAbsent(name: string, value: string, at: number): Promise<string> {
+    return inTransaction(this.#pool, async (q) => {
+      await run(q, 'INSERT INTO vault_state (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, value, at]);
+      return (await one(q, 'SELECT value FROM vault_state WHERE name = $1', [name]))!.value as string;
+    });
+  }
   rewrapEnvelopes(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return inTransaction(this.#pool, async (q) => {
       let n = 0;
