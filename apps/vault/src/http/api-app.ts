@@ -4,6 +4,7 @@ import type { RateLimiter } from '../limits/rate-limiter';
 import type { KeyService } from '../services/key-service';
 import type { TokenService } from '../services/token-service';
 import type { VaultSecrets } from '../services/vault-secrets';
+import { isStoreBusy } from '../storage/store-busy';
 import type { VaultStore } from '../storage/vault-store';
 import type { AppEnv } from './app-env';
 import { apiError, errorResponse, jsonResponse } from './api-error';
@@ -64,6 +65,13 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
 
   app.notFound((c) => errorResponse(apiError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));
   app.onError((err, c) => {
+    if (isStoreBusy(err)) {
+      d.logger.warn({ requestId: c.get('requestId'), code: (err as { code?: string }).code }, 'storage busy');
+      return errorResponse(
+        apiError(503, 'service_unavailable', 'The vault\'s database is busy. Retry the request after the Retry-After seconds (with the same Idempotency-Key).', undefined, { 'Retry-After': '1' }),
+        c.get('requestId'),
+      );
+    }
     d.logger.error({ requestId: c.get('requestId'), err: { name: err.name, message: err.message } }, 'unhandled error');
     return errorResponse(apiError(500, 'internal_error', 'Something went wrong in the vault. Quote the request id when reporting it.'), c.get('requestId'));
   });

@@ -53,6 +53,9 @@ export class GroupCommit {
     if (batch.length === 0) return;
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
+      // IMMEDIATE: take the write lock at BEGIN, where SQLite waits `busy_timeout` for another
+      // process's COMMIT. A DEFERRED transaction would read first and then fail at once with
+      // SQLITE_BUSY_SNAPSHOT when it tries to write after the other process committed.
       this.#db.transaction(() => {
         for (const w of batch) {
           try {
@@ -61,9 +64,10 @@ export class GroupCommit {
             outcomes.push({ ok: false, value: error });
           }
         }
-      })();
+      }).immediate();
     } catch (error) {
-      // The COMMIT itself failed (disk full, I/O error): nothing in the batch is durable.
+      // BEGIN found the file locked past busy_timeout, or the COMMIT failed (disk full, I/O
+      // error): nothing in the batch is durable. The HTTP edge answers SQLITE_BUSY with a 503.
       for (const w of batch) w.reject(error);
       this.#settleIdle();
       return;

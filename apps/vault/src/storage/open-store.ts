@@ -9,7 +9,8 @@ export type StoreKind = 'sqlite' | 'postgres';
 /**
  * `DATABASE_URL=postgres://…` selects PostgreSQL (or a PG-wire engine: CockroachDB, YugabyteDB),
  * with `TOKENFRAME_PG_SCHEMA` (optional search_path) and `TOKENFRAME_PG_POOL_SIZE` (default 10);
- * otherwise the embedded SQLite file `vault.sqlite` in the data folder.
+ * otherwise the embedded SQLite file `vault.sqlite` in the data folder (`TOKENFRAME_SQLITE_BUSY_TIMEOUT_MS`,
+ * default 2000: how long a write waits for another process holding the file's write lock).
  */
 export async function openStore(env: NodeJS.ProcessEnv, dataDir: string, opts: { groupCommit?: boolean } = {}): Promise<{ store: VaultStore; kind: StoreKind }> {
   const url = env.DATABASE_URL;
@@ -25,7 +26,13 @@ export async function openStore(env: NodeJS.ProcessEnv, dataDir: string, opts: {
       throw new Error(`Could not open PostgreSQL at DATABASE_URL (${redactUrl(url)}): ${(e as Error).message}`, { cause: e });
     }
   }
-  return { store: new SqliteStore(join(dataDir, 'vault.sqlite'), { groupCommit: opts.groupCommit ?? true }), kind: 'sqlite' };
+  const busy = env.TOKENFRAME_SQLITE_BUSY_TIMEOUT_MS;
+  const busyTimeoutMs = busy === undefined || busy === '' ? undefined : Number(busy);
+  if (busyTimeoutMs !== undefined && !(Number.isInteger(busyTimeoutMs) && busyTimeoutMs >= 0)) {
+    throw new Error('TOKENFRAME_SQLITE_BUSY_TIMEOUT_MS must be a whole number of milliseconds.');
+  }
+  const sqliteOpts = { groupCommit: opts.groupCommit ?? true, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) };
+  return { store: new SqliteStore(join(dataDir, 'vault.sqlite'), sqliteOpts), kind: 'sqlite' };
 }
 
 /** The URL without its password, for error messages. */

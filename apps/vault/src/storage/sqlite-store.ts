@@ -8,6 +8,7 @@ import type { EventRecord } from './records';
 import type { AccountRecord, ApiKeyRecord, CommitTokenResult, IdempotencyBegin, PurgeCounts, SessionRecord, StoredResponse, TokenRecord } from './records';
 
 const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_BUSY_TIMEOUT_MS = 2000;
 const TOKEN_FIELDS = ['pan_enc', 'cvc_enc', 'name_enc', 'postal_enc'] as const;
 
 /**
@@ -20,13 +21,18 @@ export class SqliteStore implements VaultStore {
   readonly #commit: GroupCommit;
   readonly #statements = new Map<string, Database.Statement>();
 
-  constructor(file: string, opts: { groupCommit?: boolean } = {}) {
+  /**
+   * `busyTimeoutMs`: how long a write waits for another process's COMMIT on the same file. A group
+   * commit holds the lock for milliseconds, so 2 s is ample; it is short because better-sqlite3
+   * waits synchronously (the event loop stalls), and past it the request gets a 503 to retry.
+   */
+  constructor(file: string, opts: { groupCommit?: boolean; busyTimeoutMs?: number } = {}) {
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('secure_delete = ON');
     this.#db.pragma('foreign_keys = ON');
-    this.#db.pragma('busy_timeout = 5000');
+    this.#db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
     migrate(this.#db);
     this.#commit = new GroupCommit(this.#db, opts.groupCommit ?? true);
   }
