@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { ApiKeyRecord } from '../storage/records';
+import { canonicalIp } from './ip-ranges';
 
 /** Hono bindings: `incoming` exists when served by @hono/node-server, not under app.request(). */
 export interface AppEnv {
@@ -13,6 +14,5 @@ export type AppContext = Context<AppEnv>;
 /** The client address resolved at the edge (TOKENFRAME_TRUSTED_PROXIES), else the TCP peer address. */
 export function clientIp(c: AppContext): string {
   if (c.env?.clientIp) return c.env.clientIp;
-  const ip = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  return canonicalIp(c.env?.incoming?.socket?.remoteAddress ?? 'unknown');
 }

@@ -3,6 +3,13 @@ import type { Scope } from '../auth/scopes';
 import type { KeyService } from '../services/key-service';
 import { clientIp, type AppEnv } from './app-env';
 import { apiError, errorResponse, type ApiError } from './api-error';
+import { ipInRanges, parseIpRanges } from './ip-ranges';
+
+/** Addresses and CIDR ranges; an entry that does not parse (never accepted at creation) admits nobody. */
+function allowedFrom(allowlist: readonly string[], ip: string): boolean {
+  const parsed = parseIpRanges(allowlist);
+  return parsed.ok && ipInRanges(parsed.list, ip);
+}
 
 function bearer(header: string | undefined): string | undefined {
   const m = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header ?? '');
@@ -44,7 +51,7 @@ export function requireSecretKey(keys: KeyService, scope: Scope): MiddlewareHand
     const r = await authenticate(keys, c.req.header('Authorization'), 'secret');
     if (r.error) return errorResponse(r.error, requestId);
     const key = r.key!;
-    if (key.ipAllowlist.length && !key.ipAllowlist.includes(clientIp(c))) {
+    if (key.ipAllowlist.length && !allowedFrom(key.ipAllowlist, clientIp(c))) {
       return errorResponse(apiError(403, 'ip_not_allowed', 'This secret key is not allowed from this IP address.'), requestId);
     }
     if (!key.scopes.includes(scope)) return errorResponse(apiError(403, 'insufficient_scope', `This secret key lacks the "${scope}" scope.`), requestId);

@@ -3,6 +3,7 @@ import { generateApiKey, hashApiKey, keyHint, parseApiKey, randomId, sameHash } 
 import { canonicalOrigin } from '../auth/canonical-origin';
 import { keyState } from '../auth/key-state';
 import { DEFAULT_SECRET_SCOPES, isScope } from '../auth/scopes';
+import { parseIpRanges } from '../http/ip-ranges';
 import type { AccountRecord, ApiKeyRecord, KeyEnv, KeyType } from '../storage/records';
 import type { VaultStore } from '../storage/vault-store';
 
@@ -66,6 +67,8 @@ export class KeyService {
       if (!origins.length) return fail('A publishable key needs at least one --origin (the merchant page origin).');
     } else {
       if (origins.length) return fail('Secret keys have no origins: they are for servers, never browsers.');
+      const ips = parseIpRanges(input.ips ?? []);
+      if (!ips.ok) return fail(`--ip "${ips.bad}" is not an IP address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32).`);
       const bad = scopes.find((s) => !isScope(s));
       if (bad) return fail(`Unknown scope "${bad}". Scopes: tokens:read, tokens:reveal, tokens:persist, tokens:delete, events:read.`);
     }
