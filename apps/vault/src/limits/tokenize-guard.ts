@@ -17,6 +17,8 @@ export interface OpenedContext extends GuardContext {
   bin: string;
   fingerprint: string;
   luhnValid: boolean;
+  /** One of the documented test cards (@tokenframe/card TEST_CARDS). */
+  testCard: boolean;
 }
 
 /** Hooks TokenService calls inside a tokenize; an ApiError (429) stops the request. */
@@ -70,8 +72,15 @@ export class RateLimitGuard implements TokenizeGuard {
     return (await this.#check(key, 'perKey', key.id)) ?? (await this.#check(key, 'perIp', `${key.id}:${ip}`));
   }
 
+  /**
+   * A documented test card on a test key is exempt from the per-card and per-BIN limits: reusing
+   * 4242… is what a sandbox is for, and a test key cannot tell a card tester anything (it refuses
+   * every other card with the same 402). Per-key, per-IP and per-session limits still apply, and a
+   * non-test card on a test key is still counted, so a leaked pk_test being probed is still seen.
+   */
   async afterOpen(c: OpenedContext): Promise<ApiError | undefined> {
     const { key } = c;
+    if (key.env === 'test' && c.testCard) return this.#check(key, 'perSession', c.sid);
     const plain =
       (await this.#check(key, 'perSession', c.sid)) ??
       (await this.#check(key, 'perFingerprint', `${key.accountId}:${c.fingerprint}`)) ??

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bin, last4, validateNumber } from '@tokenframe/card';
+import { bin, isTestCard, last4, validateNumber } from '@tokenframe/card';
 import { fingerprint, openField, sealField } from '@tokenframe/crypto/at-rest';
 import { openJwe } from '@tokenframe/crypto/open';
 import type { TokenCreateResponse } from '@tokenframe/protocol';
@@ -126,7 +126,7 @@ export class TokenService {
     if (session.uses >= session.maxUses) return sessionError('session_exhausted');
     if (await store.isJtiSeen(c.jti)) return replayed();
     const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
-    const late = await this.#o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid });
+    const late = await this.#o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
     if (late) return late;
     const card = checkCard(c, input.key.env, now);
     if (isApiError(card)) return card;
