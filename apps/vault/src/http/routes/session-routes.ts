@@ -8,6 +8,7 @@ import type { VaultStore } from '../../storage/vault-store';
 import { clientIp, type AppEnv } from '../app-env';
 import { apiError, errorResponse, isApiError, jsonResponse } from '../api-error';
 import { exactCors } from '../exact-cors';
+import { idempotent } from '../idempotent';
 import { readJsonBody } from '../read-json-body';
 import { requirePublishableKey } from '../require-key';
 
@@ -39,17 +40,19 @@ export function sessionRoutes(d: SessionRouteDeps): Hono<AppEnv> {
     }
     const body = await readJsonBody(c.req.raw, ['origin']);
     if (isApiError(body)) return errorResponse(body, requestId);
-    const raw = body.value.origin;
-    const origin = typeof raw === 'string' ? canonicalOrigin(raw) : undefined;
-    if (!origin) return errorResponse(apiError(400, 'malformed_request', 'The body must be {"origin": "<page origin, scheme://host[:port]>"}.', 'origin'), requestId);
-    if (!(await d.keys.originAllowed(key, origin))) {
-      return errorResponse(apiError(403, 'origin_not_allowed', 'This origin is not allowed for this publishable key.', 'origin'), requestId);
-    }
-    const now = d.now();
-    const session = { id: randomId('ses', 18), accountId: key.accountId, keyId: key.id, origin, createdAt: now, expiresAt: now + d.sessionTtlMs, maxUses: d.sessionMaxUses, uses: 0 };
-    await d.store.insertSession(session);
-    const res: SessionResponse = { sid: session.id, expiresAt: session.expiresAt, serverTime: now };
-    return jsonResponse(201, res);
+    return idempotent(c, d.store, d.now, body.raw, 'store', async () => {
+      const raw = body.value.origin;
+      const origin = typeof raw === 'string' ? canonicalOrigin(raw) : undefined;
+      if (!origin) return errorResponse(apiError(400, 'malformed_request', 'The body must be {"origin": "<page origin, scheme://host[:port]>"}.', 'origin'), requestId);
+      if (!(await d.keys.originAllowed(key, origin))) {
+        return errorResponse(apiError(403, 'origin_not_allowed', 'This origin is not allowed for this publishable key.', 'origin'), requestId);
+      }
+      const now = d.now();
+      const session = { id: randomId('ses', 18), accountId: key.accountId, keyId: key.id, origin, createdAt: now, expiresAt: now + d.sessionTtlMs, maxUses: d.sessionMaxUses, uses: 0 };
+      await d.store.insertSession(session);
+      const res: SessionResponse = { sid: session.id, expiresAt: session.expiresAt, serverTime: now };
+      return jsonResponse(201, res);
+    });
   });
   return app;
 }
