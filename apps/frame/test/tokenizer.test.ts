@@ -9,6 +9,7 @@ const API = 'http://127.0.0.1:4000';
 const ORIGIN = 'http://localhost:5173';
 const PK = 'pk_test_abc';
 const CARD = { pan: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
+const SPLIT = ['cardNumber', 'cardExpiry', 'cardCvc'] as const;
 
 interface Call {
   method: string;
@@ -52,13 +53,13 @@ async function vault(script: { tokens?: (call: Call, n: number) => Response | 'n
 
 const headerOf = (jwe: string) => JSON.parse(atob(jwe.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
 
-const vaultError = (status: number, type: string, code: string) =>
-  new Response(JSON.stringify({ error: { type, code, message: `vault says ${code}`, requestId: 'req_1' } }), { status });
+const vaultError = (status: number, type: string, code: string, param?: string) =>
+  new Response(JSON.stringify({ error: { type, code, message: `vault says ${code}`, ...(param && { param }), requestId: 'req_1' } }), { status });
 
 describe('Tokenizer', () => {
   test('seals the claims for the vault and replies only token + card summary', async () => {
     const v = await vault();
-    const result = await v.tokenizer.tokenize(CARD);
+    const result = await v.tokenizer.tokenize(CARD, SPLIT);
     expect(result).toEqual({ token: 'tok_123', card: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 } });
     const session = v.calls.find((c) => c.path === '/v1/sessions')!;
     expect(session.headers['Authorization']).toBe(`Bearer ${PK}`);
@@ -74,7 +75,7 @@ describe('Tokenizer', () => {
 
   test('a network failure is retried with the same JWE and the same Idempotency-Key', async () => {
     const v = await vault({ tokens: (_c, n) => (n <= 2 ? 'network' : undefined!) });
-    expect(await v.tokenizer.tokenize(CARD)).toHaveProperty('token', 'tok_123');
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toHaveProperty('token', 'tok_123');
     const t = v.tokens();
     expect(t).toHaveLength(3);
     expect(new Set(t.map((c) => c.body)).size).toBe(1);
@@ -83,15 +84,15 @@ describe('Tokenizer', () => {
 
   test('gives up after two retries with a network_error', async () => {
     const v = await vault({ tokens: () => 'network' });
-    expect(await v.tokenizer.tokenize(CARD)).toEqual({ error: expect.objectContaining({ type: 'network_error', code: 'network_error' }) });
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({ error: expect.objectContaining({ type: 'network_error', code: 'network_error' }) });
     expect(v.tokens()).toHaveLength(3);
   });
 
   test('unknown_kid refetches the JWKS once and seals again under a new Idempotency-Key', async () => {
     const v = await vault();
-    await v.tokenizer.tokenize(CARD); // caches the JWKS
+    await v.tokenizer.tokenize(CARD, SPLIT); // caches the JWKS
     await v.rotate();
-    const result = await v.tokenizer.tokenize(CARD);
+    const result = await v.tokenizer.tokenize(CARD, SPLIT);
     expect(result).toHaveProperty('token');
     expect(v.calls.filter((c) => c.path === '/v1/jwks')).toHaveLength(2);
     const keysUsed = v.tokens().map((c) => c.headers['Idempotency-Key']);
@@ -105,7 +106,7 @@ describe('Tokenizer', () => {
     await new Promise((r) => setTimeout(r, 20));
     const before = v.calls.map((c) => c.path).sort();
     expect(before).toEqual(['/v1/jwks', '/v1/sessions']);
-    expect(await v.tokenizer.tokenize(CARD)).toHaveProperty('token');
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toHaveProperty('token');
     expect(v.calls.slice(before.length).map((c) => c.path)).toEqual(['/v1/tokens']);
   });
 
@@ -113,8 +114,8 @@ describe('Tokenizer', () => {
     const v = await vault();
     v.tokenizer.start();
     v.tokenizer.prepare();
-    const results = [await v.tokenizer.tokenize(CARD), ...(await Promise.all([v.tokenizer.tokenize(CARD), v.tokenizer.tokenize(CARD)]))];
-    await v.tokenizer.tokenize(CARD);
+    const results = [await v.tokenizer.tokenize(CARD, SPLIT), ...(await Promise.all([v.tokenizer.tokenize(CARD, SPLIT), v.tokenizer.tokenize(CARD, SPLIT)]))];
+    await v.tokenizer.tokenize(CARD, SPLIT);
     expect(results.every((r) => 'token' in r)).toBe(true);
     const epks = v.tokens().map((c) => JSON.stringify(headerOf(JSON.parse(c.body!).jwe as string)['epk']));
     expect(epks).toHaveLength(4);
@@ -126,7 +127,7 @@ describe('Tokenizer', () => {
     ['session_exhausted', 400],
   ])('%s opens a new session and tries once more', async (code, status) => {
     const v = await vault({ tokens: (_c, n) => (n === 1 ? vaultError(status, 'invalid_request_error', code) : undefined!) });
-    expect(await v.tokenizer.tokenize(CARD)).toHaveProperty('token');
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toHaveProperty('token');
     expect(v.calls.filter((c) => c.path === '/v1/sessions')).toHaveLength(2);
     expect(v.claims[0]!['sid']).toBe('sess_2');
   });
@@ -135,11 +136,11 @@ describe('Tokenizer', () => {
     const v = await vault({ sessionTtlMs: 60_000, serverSkewMs: 0 });
     const tokenizer = v.tokenizer;
     tokenizer.start();
-    await tokenizer.tokenize(CARD);
+    await tokenizer.tokenize(CARD, SPLIT);
     expect(v.calls.filter((c) => c.path === '/v1/sessions')).toHaveLength(1);
     const late = await vault({ sessionTtlMs: 3_000 }); // inside the renewal margin
-    await late.tokenizer.tokenize(CARD);
-    await late.tokenizer.tokenize(CARD);
+    await late.tokenizer.tokenize(CARD, SPLIT);
+    await late.tokenizer.tokenize(CARD, SPLIT);
     expect(late.calls.filter((c) => c.path === '/v1/sessions')).toHaveLength(2);
   });
 
@@ -149,12 +150,27 @@ describe('Tokenizer', () => {
     [401, 'authentication_error', 'invalid_api_key'],
   ])('a %i %s/%s comes back as the error value', async (status, type, code) => {
     const v = await vault({ tokens: () => vaultError(status, type, code) });
-    expect(await v.tokenizer.tokenize(CARD)).toEqual({ error: { type, code, message: `vault says ${code}` } });
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({ error: { type, code, message: `vault says ${code}` } });
     expect(v.tokens()).toHaveLength(1);
+  });
+
+  test.each([
+    ['live_card_in_test_mode', 'number', SPLIT, 'cardNumber'],
+    ['live_card_in_test_mode', 'number', ['card'], 'card'],
+    ['expired_card', 'exp', SPLIT, 'cardExpiry'],
+    ['invalid_cvc', 'cvc', ['card', 'postalCode'], 'card'],
+  ] as const)('a 402 %s on param %s, with %j mounted, names the field %s', async (code, param, mounted, field) => {
+    const v = await vault({ tokens: () => vaultError(402, 'card_error', code, param) });
+    expect(await v.tokenizer.tokenize(CARD, mounted)).toEqual({ error: { type: 'card_error', code, message: `vault says ${code}`, field } });
+  });
+
+  test('a param that is no field (the session, the JWE) names none', async () => {
+    const v = await vault({ tokens: () => vaultError(403, 'integration_error', 'origin_not_allowed', 'origin') });
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({ error: { type: 'integration_error', code: 'origin_not_allowed', message: 'vault says origin_not_allowed' } });
   });
 
   test('a malformed vault reply is an api_error, never passed through', async () => {
     const v = await vault({ tokens: () => new Response(JSON.stringify({ id: 'tok_1', pan: '4242424242424242' }), { status: 201 }) });
-    expect(await v.tokenizer.tokenize(CARD)).toEqual({ error: expect.objectContaining({ type: 'api_error', code: 'internal_error' }) });
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({ error: expect.objectContaining({ type: 'api_error', code: 'internal_error' }) });
   });
 });

@@ -40,12 +40,13 @@ function main(): void {
   conn.handle('tokenize', (p) => {
     // A double click gets the same answer, not a second token.
     inFlight ??= (async (): Promise<TokenizeResult> => {
-      const card = readCard(await peer.collect(), p?.extra, locale);
+      const collected = await peer.collect();
+      const card = readCard(collected, p?.extra, locale);
       if (!card.ok) {
         peer.reveal();
         return { error: card.error };
       }
-      return tokenizer.tokenize(card.card);
+      return tokenizer.tokenize(card.card, collected.fields);
     })().finally(() => (inFlight = undefined));
     return inFlight;
   });

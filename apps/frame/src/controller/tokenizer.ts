@@ -11,7 +11,8 @@
  */
 import { generateEphemeralKey, sealJwe } from '@tokenframe/crypto/seal';
 import type { EphemeralKey } from '@tokenframe/crypto/seal';
-import type { SessionResponse, TokenizeResult } from '@tokenframe/protocol';
+import type { FieldType, SessionResponse, TokenizeResult } from '@tokenframe/protocol';
+import { fieldForParam } from './field-for-param';
 import type { CardData } from './read-card';
 import type { VaultClient, VaultResult } from './vault-client';
 import { randomId } from '../mount/random-id';
@@ -57,7 +58,8 @@ export class Tokenizer {
     this.#prepareKey(); // fetches the JWKS
   }
 
-  async tokenize(card: CardData): Promise<TokenizeResult> {
+  /** `mounted`: the mount's field types, so a vault card error names the field that holds the bad value. */
+  async tokenize(card: CardData, mounted: readonly FieldType[]): Promise<TokenizeResult> {
     let refreshedKey = false;
     let renewedSession = false;
     for (;;) {
@@ -85,7 +87,8 @@ export class Tokenizer {
         this.#session = undefined;
         continue;
       }
-      return { error: r.error };
+      const field = fieldForParam(r.param, mounted);
+      return { error: field ? { ...r.error, field } : r.error };
     }
   }
 

@@ -10,7 +10,12 @@ import { isSessionResponse, isTokenCreateResponse, isVaultErrorBody } from '@tok
 import type { SessionResponse, TokenCreateResponse, TokenframeErrorShape } from '@tokenframe/protocol';
 import type { SealPublicJwk } from '@tokenframe/crypto/seal';
 
-export type VaultResult<T> = { ok: true; value: T } | { ok: false; error: TokenframeErrorShape };
+/**
+ * `param` is the vault's name for the parameter or sealed claim it refused (`number`, `exp`, `sid`,
+ * …): the vault's vocabulary, not the page's, so it stays out of `error` until the controller
+ * turns it into one of the mount's fields (fieldForParam).
+ */
+export type VaultResult<T> = { ok: true; value: T } | { ok: false; error: TokenframeErrorShape; param?: string };
 
 export interface VaultClientOptions {
   api: string;
@@ -61,7 +66,7 @@ export class VaultClient {
     if (status >= 200 && status < 300 && guard(json)) return { ok: true, value: json };
     if (isVaultErrorBody(json)) {
       const { type, code, message, param } = json.error;
-      return { ok: false, error: { type, code, message, ...(param !== undefined ? { field: param } : {}) } };
+      return { ok: false, error: { type, code, message }, ...(param !== undefined ? { param } : {}) };
     }
     return { ok: false, error: { type: 'api_error', code: 'internal_error', message: `The vault answered ${status} with an unexpected body.` } };
   }
