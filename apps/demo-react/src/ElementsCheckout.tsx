@@ -9,6 +9,7 @@ import { FIELD_STYLE } from './field-style';
 import { PayButton } from './PayButton';
 import { PaymentSuccess } from './PaymentSuccess';
 import { shopperMessage } from './shopper-message';
+import { submitLikeEnter } from './submit-like-enter';
 import { useCheckout } from './use-checkout';
 import type { DemoConfig } from './use-demo-config';
 
@@ -18,6 +19,7 @@ const FIELD_TAGS = 'tf-card-number, tf-card-expiry, tf-card-cvc';
 
 export function ElementsCheckout({ config }: { config: DemoConfig }) {
   const group = useRef<TfFieldsElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState('');
   const [change, setChange] = useState<FieldsChangeEvent>();
@@ -33,15 +35,18 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
     };
     const onLoadError = (e: Event) => setLoadError(shopperMessage((e as CustomEvent<TokenframeErrorShape>).detail));
     const onChange = (e: Event) => setChange((e as CustomEvent<FieldsChangeEvent>).detail);
+    const onSubmit = () => submitLikeEnter(form.current);
     for (const child of children) {
       child.addEventListener('tf-ready', onReady);
       child.addEventListener('tf-loaderror', onLoadError);
+      child.addEventListener('tf-submit', onSubmit);
     }
     el.addEventListener('tf-change', onChange);
     return () => {
       for (const child of children) {
         child.removeEventListener('tf-ready', onReady);
         child.removeEventListener('tf-loaderror', onLoadError);
+        child.removeEventListener('tf-submit', onSubmit);
       }
       el.removeEventListener('tf-change', onChange);
     };
@@ -66,7 +71,7 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
   };
 
   return (
-    <form className="form" noValidate onSubmit={checkout.onSubmit}>
+    <form ref={form} className="form" noValidate onSubmit={checkout.onSubmit}>
       <tf-fields ref={group} appearance={FIELD_STYLE} locale="en"
         publishable-key={config.publishableKey} vault-url={config.vaultUrl} frames-url={config.framesUrl}>
         {field('cardNumber', 'Card number', true, <tf-card-number label="Card number" placeholder="1234 1234 1234 1234" />)}

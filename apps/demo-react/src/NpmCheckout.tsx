@@ -7,6 +7,7 @@ import { FIELD_STYLE } from './field-style';
 import { PayButton } from './PayButton';
 import { PaymentSuccess } from './PaymentSuccess';
 import { shopperMessage } from './shopper-message';
+import { submitLikeEnter } from './submit-like-enter';
 import { useCheckout } from './use-checkout';
 import type { DemoConfig } from './use-demo-config';
 
@@ -18,6 +19,7 @@ const FIELDS = [
 
 export function NpmCheckout({ config }: { config: DemoConfig }) {
   const containers = useRef(new Map<FieldType, HTMLDivElement>());
+  const form = useRef<HTMLFormElement>(null);
   const fieldsRef = useRef<Fields | undefined>(undefined);
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState('');
@@ -35,7 +37,9 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
         FIELDS.map(({ type, label, placeholder }) => {
           const container = containers.current.get(type);
           if (!container) throw new Error(`no container for ${type}`);
-          return fields?.create(type, { ariaLabel: label, placeholder }).mount(container, { signal: abort.signal });
+          const field = fields?.create(type, { ariaLabel: label, placeholder });
+          field?.on('submit', () => submitLikeEnter(form.current));
+          return field?.mount(container, { signal: abort.signal });
         }),
       );
       setReady(true);
@@ -57,7 +61,7 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
   return (
-    <form className="form" noValidate onSubmit={checkout.onSubmit} aria-busy={checkout.busy}>
+    <form ref={form} className="form" noValidate onSubmit={checkout.onSubmit} aria-busy={checkout.busy}>
       {FIELDS.map(({ type, label, wide }) => {
         const detail = details[type];
         const message = detail?.error && !detail.empty ? detail.error.message : '';

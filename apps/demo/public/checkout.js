@@ -61,6 +61,12 @@ function setBusy(busy) {
   form.classList.toggle('form--busy', busy);
 }
 
+// What Enter in an <input> would do: submit the form, unless its submit button is disabled
+// (still loading, or a payment in flight), as the HTML spec's implicit submission rule says.
+function submitLikeEnter() {
+  if (!pay.disabled) form.requestSubmit();
+}
+
 async function sendTokenToBackend(token) {
   const res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
   const body = await res.json().catch(() => ({}));
@@ -89,6 +95,8 @@ async function main() {
   const created = FIELDS.map((f) => {
     const field = fields.create(f.type, { ariaLabel: f.ariaLabel, placeholder: f.placeholder });
     field.on('change', (detail) => showFieldState(f.type, detail));
+    // Enter inside a frame cannot reach this form; the field says so with `submit`.
+    field.on('submit', submitLikeEnter);
     document.querySelector(`[data-focus="${f.type}"]`).addEventListener('click', () => field.focus());
     return { field, target: f.target };
   });
