@@ -11,9 +11,18 @@ const MESSAGES: Record<string, string> = {
   live_card_in_test_mode: 'This shop is in test mode: please use one of the test cards.',
 };
 const FALLBACK = 'Payment is unavailable right now. Please try again in a few minutes.';
+const FIX_FIELDS = 'Please check the card details above.';
 
 export function shopperMessage(error: Pick<TokenframeErrorShape, 'type' | 'code' | 'message'>): string {
   if (error.type === 'card_error') return MESSAGES[error.code] ?? error.message;
   if (error.type === 'integration_error' || error.type === 'api_error') console.error(`Tokenframe ${error.code}: ${error.message}`);
   return MESSAGES[error.code] ?? FALLBACK;
+}
+
+/**
+ * For an error that names a field. The field's own checks already show their message under it, so
+ * point there; a refusal by the vault (e.g. a real card on a test key) shows nothing there: say why.
+ */
+export function fieldErrorMessage(error: Pick<TokenframeErrorShape, 'code'>): string {
+  return MESSAGES[error.code] ?? FIX_FIELDS;
 }

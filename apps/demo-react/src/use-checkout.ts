@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { TokenizeResult } from '@tokenframe/sdk';
 import { payWithToken, type ConfirmedCard } from './pay-with-token';
-import { shopperMessage } from './shopper-message';
+import { fieldErrorMessage, shopperMessage } from './shopper-message';
 
 export interface CheckoutState {
   busy: boolean;
@@ -24,9 +24,8 @@ export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined,
       setState({ busy: true, error: '' });
       const result = await pending;
       if ('error' in result && result.error.field) {
-        // The field already shows what is wrong, under it: point there instead of repeating it.
         onFieldError?.(result.error.field);
-        return setState({ busy: false, error: 'Please check the card details above.' });
+        return setState({ busy: false, error: fieldErrorMessage(result.error) });
       }
       if ('error' in result) return setState({ busy: false, error: shopperMessage(result.error) });
       const confirmed = await payWithToken(result.token);

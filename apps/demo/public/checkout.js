@@ -116,8 +116,9 @@ async function main() {
     try {
       const result = await fields.tokenize();
       if (result.error?.field) {
-        // The field already shows what is wrong (its own message, under it): point there.
-        showError(FIX_FIELDS_MESSAGE);
+        // Point at the field. Its own checks already show their message under it; a refusal by
+        // the vault (e.g. a real card on a test key) shows nothing there, so say why up here.
+        showError(SHOPPER_MESSAGES[result.error.code] ?? FIX_FIELDS_MESSAGE);
         return fields.get(result.error.field)?.focus();
       }
       if (result.error) return showError(shopperMessage(result.error));
