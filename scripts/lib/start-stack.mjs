@@ -40,14 +40,13 @@ export async function startStack({ demo = false, demoReact = false, build = true
   const stop = async () => {
     for (const c of [...children].reverse()) await c.stop();
   };
-  const start = async (spec, readyUrl, accept) => {
+  // Each URL must answer while the child is alive (waitForUrl's `abort`): an answer from another
+  // process that took the port is a loud failure naming the port, not a stack that seems to run.
+  const start = async (spec, readyUrls, accept) => {
     const c = startChild({ ...spec, quiet, env: { ...env, NO_COLOR: '1', ...spec.env } });
     children.push(c);
     try {
-      await waitForUrl(readyUrl, { abort: c.exited, accept });
-      // Answered, but by us? A child that lost its port to another process exits right away.
-      await new Promise((r) => setTimeout(r, 300));
-      if (c.child.exitCode !== null || c.child.signalCode !== null) throw new Error(`it exited; another process answers ${readyUrl}`);
+      for (const [i, url] of readyUrls.entries()) await waitForUrl(url, { abort: c.exited, ...(i === 0 ? { accept } : { timeoutMs: 10_000 }) });
     } catch (e) {
       await stop();
       throw new Error(`${spec.name} did not start: ${e.message}\n--- last output of ${spec.name} ---\n${c.recentOutput()}`, { cause: e });
@@ -55,8 +54,8 @@ export async function startStack({ demo = false, demoReact = false, build = true
     return c;
   };
 
-  await start({ name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] }, `${urls.vault}/v1/jwks`, (r) => r.ok);
-  await waitForUrl(`${urls.frames}/`, { timeoutMs: 10_000 });
+  // One process serves the API and the frames origin: both ports must be its own.
+  await start({ name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] }, [`${urls.vault}/v1/jwks`, `${urls.frames}/`], (r) => r.ok);
   let keys;
   try {
     keys = await ensureDevKeys({ vaultUrl: urls.vault, origins: [urls.demo, urls.demoReact], dataDir: dataDir ?? dataDirOf(), env, log });
@@ -73,10 +72,10 @@ export async function startStack({ demo = false, demoReact = false, build = true
     TF_REACT_ORIGIN: urls.demoReact,
   };
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  if (demo) await start({ name: 'demo', cmd: tsx, args: ['apps/demo/src/server.ts'], env: demoEnv }, `${urls.demo}/healthz`, (r) => r.ok);
+  if (demo) await start({ name: 'demo', cmd: tsx, args: ['apps/demo/src/server.ts'], env: demoEnv }, [`${urls.demo}/healthz`], (r) => r.ok);
   if (demoReact) {
     const vite = join(ROOT, 'node_modules/.bin/vite');
-    await start({ name: 'react', cmd: vite, args: ['--strictPort'], cwd: join(ROOT, 'apps/demo-react'), env: demoEnv }, `${urls.demoReact}/`, (r) => r.ok);
+    await start({ name: 'react', cmd: vite, args: ['--strictPort'], cwd: join(ROOT, 'apps/demo-react'), env: demoEnv }, [`${urls.demoReact}/`], (r) => r.ok);
   }
   return { urls, keys, stop, children };
 }
