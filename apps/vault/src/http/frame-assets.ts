@@ -10,10 +10,13 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
  */
 export type AssetEncoding = 'br' | 'gzip' | 'identity';
 
+/** Bytes on their own ArrayBuffer (a valid fetch `BodyInit` under both Node's and the DOM's types). */
+type Bytes = Uint8Array<ArrayBuffer>;
+
 interface Encoded {
-  identity: Uint8Array;
-  br?: Uint8Array;
-  gzip?: Uint8Array;
+  identity: Bytes;
+  br?: Bytes;
+  gzip?: Bytes;
 }
 
 /** Text assets worth compressing; fonts and images already are. */
@@ -32,7 +35,7 @@ export class FrameAssets {
   }
 
   /** The asset in the best encoding the client accepts, or undefined when there is no such file. */
-  async get(name: string, acceptEncoding: string | undefined): Promise<{ body: Uint8Array; encoding: AssetEncoding } | undefined> {
+  async get(name: string, acceptEncoding: string | undefined): Promise<{ body: Bytes; encoding: AssetEncoding } | undefined> {
     let entry = this.#cache.get(name);
     if (!entry) {
       entry = this.#load(name);
