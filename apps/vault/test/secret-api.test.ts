@@ -1,5 +1,8 @@
+import { randomInt } from 'node:crypto';
+import { isLuhnValid } from '@tokenframe/card';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeHarness, secretHeaders, SHOP, type Harness } from './harness';
+import { freshPgSchema } from './support/services';
 
 let h: Harness;
 let pk: string;
@@ -105,6 +108,59 @@ describe('secret-key token operations', () => {
     expect((await h.vault.store.findToken(id))?.cvcEnc).toBeNull();
     await h.vault.store.purgeExpired(h.clock.now + 31 * 60_000);
     expect(await h.vault.store.findToken(id)).toBeUndefined();
+  });
+});
+
+/** A Luhn-valid number that is no documented test card, as a live key requires. */
+function livePan(): string {
+  for (;;) {
+    const body = `4${Array.from({ length: 14 }, () => randomInt(10)).join('')}`;
+    for (let d = 0; d < 10; d++) if (isLuhnValid(body + d)) return body + d;
+  }
+}
+
+describe.each([
+  ['SQLite', async () => ({ env: {}, drop: async () => undefined })],
+  ['PostgreSQL', async () => freshPgSchema()],
+])('GET /v1/events keeps test and live apart (%s)', (_store, backing) => {
+  const LIVE_SHOP = 'https://shop.example';
+  let m: Harness;
+  let drop: () => Promise<void>;
+  const tokens: Record<'test' | 'live', string> = { test: '', live: '' };
+  const readers: Record<'test' | 'live', string> = { test: '', live: '' };
+  beforeAll(async () => {
+    const b = await backing();
+    drop = b.drop;
+    m = await makeHarness(b.env);
+    await m.cli('accounts', 'create', '--name', 'modes');
+    await m.cli('origins', 'verify', '--account', 'modes', '--origin', LIVE_SHOP, '--json');
+    for (const env of ['test', 'live'] as const) {
+      const origin = env === 'live' ? LIVE_SHOP : SHOP;
+      const pkE = (await m.key('--account', 'modes', '--type', 'publishable', '--env', env, '--origin', origin)).key;
+      const sk = (await m.key('--account', 'modes', '--type', 'secret', '--env', env, '--scope', 'tokens:delete', '--scope', 'events:read')).key;
+      const sid = await m.session(pkE, origin);
+      const res = await m.tokenize(pkE, await m.seal({ pk: pkE, sid, origin, ...(env === 'live' ? { pan: livePan() } : {}) }));
+      if (res.status !== 201) throw new Error(`${env} tokenize: ${res.status} ${await res.text()}`);
+      tokens[env] = ((await res.json()) as { id: string }).id;
+      const del = await m.api.request(`/v1/tokens/${tokens[env]}`, { method: 'DELETE', headers: secretHeaders(sk) });
+      expect(del.status).toBe(200);
+      readers[env] = sk;
+    }
+  });
+  afterAll(async () => {
+    await m.close();
+    await drop();
+  });
+
+  test.each([
+    ['a test key', 'test', 'live'],
+    ['a live key', 'live', 'test'],
+  ] as const)("%s lists only its own mode's token.deleted events", async (_n, mine, other) => {
+    const res = await m.api.request('/v1/events', { headers: secretHeaders(readers[mine]) });
+    expect(res.status).toBe(200);
+    const ids = ((await res.json()) as { data: { type: string; data: { tokenId?: string } }[] }).data.map((e) => `${e.type} ${e.data.tokenId ?? ''}`);
+    expect(ids).toContain(`token.deleted ${tokens[mine]}`);
+    expect(ids.join()).not.toContain(tokens[other]);
   });
 });
 

@@ -104,6 +104,7 @@ export class RateLimitGuard implements TokenizeGuard {
         id: `evt_${randomBytes(12).toString('base64url')}`,
         accountId: c.key.accountId,
         type: 'card_testing_suspected',
+        livemode: c.key.env === 'live',
         createdAt: this.#d.now(),
         data: { scope, [scope]: value, keyId: c.key.id, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds },
       });

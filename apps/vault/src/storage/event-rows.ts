@@ -8,6 +8,7 @@ export const eventFromRow = (r: Row): EventRecord => ({
   id: r.id as string,
   accountId: r.account_id as string,
   type: r.type as string,
+  livemode: Number(r.livemode) === 1,
   createdAt: Number(r.created_at),
   data: JSON.parse(r.data as string) as Record<string, unknown>,
 });
@@ -16,6 +17,7 @@ export const auditEventFromRow = (r: Row): EventRecord => ({
   id: `evt_audit_${String(r.id)}`,
   accountId: r.account_id as string,
   type: AUDIT_TYPES[r.action as string] ?? `token.${String(r.action)}`,
+  livemode: Number(r.livemode) === 1,
   createdAt: Number(r.at),
   data: { tokenId: r.token_id, keyId: r.key_id, requestId: r.request_id },
 });

@@ -92,6 +92,8 @@ export interface EventRecord {
   id: string;
   accountId: string;
   type: string;
+  /** The mode of the key or token the event is about: test keys list only test-mode events. */
+  livemode: boolean;
   createdAt: number;
   data: Record<string, unknown>;
 }

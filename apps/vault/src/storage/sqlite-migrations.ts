@@ -47,4 +47,18 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX audit_log_account_at ON audit_log (account_id, at);
     `,
   },
+  {
+    // Events and audit rows record the mode (test/live) of what they are about, so a test key never
+    // lists live-mode activity. Rows written before this migration take the mode of the key that
+    // wrote them; a row whose key is gone counts as live (hidden from test keys).
+    version: 3,
+    sql: `
+      ALTER TABLE events ADD COLUMN livemode INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE audit_log ADD COLUMN livemode INTEGER NOT NULL DEFAULT 1;
+      UPDATE events SET livemode = 0 WHERE json_extract(data, '$.keyId') IN (SELECT id FROM api_keys WHERE env = 'test');
+      UPDATE audit_log SET livemode = 0 WHERE key_id IN (SELECT id FROM api_keys WHERE env = 'test');
+      CREATE INDEX events_account_mode_created ON events (account_id, livemode, created_at);
+      CREATE INDEX audit_log_account_mode_at ON audit_log (account_id, livemode, at);
+    `,
+  },
 ];

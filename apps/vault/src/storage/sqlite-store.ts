@@ -177,7 +177,7 @@ export class SqliteStore implements VaultStore {
       const r = this.#get('SELECT * FROM tokens WHERE id = ?', id);
       if (!r) return undefined;
       this.#run('UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE id = ?', id);
-      this.#audit(r.account_id as string, audit, 'reveal', id);
+      this.#audit(r, audit, 'reveal', id);
       return tokenFromRow(r);
     });
   }
@@ -190,17 +190,18 @@ export class SqliteStore implements VaultStore {
   }
   deleteToken(id: string, audit: { keyId: string; requestId: string; at: number }): Promise<boolean> {
     return this.#write(() => {
-      const r = this.#get('SELECT account_id FROM tokens WHERE id = ?', id);
+      const r = this.#get('SELECT account_id, livemode FROM tokens WHERE id = ?', id);
       if (!r) return false;
       this.#run('DELETE FROM tokens WHERE id = ?', id);
-      this.#audit(r.account_id as string, audit, 'delete', id);
+      this.#audit(r, audit, 'delete', id);
       return true;
     });
   }
-  #audit(accountId: string, a: { keyId: string; requestId: string; at: number }, action: string, tokenId: string): void {
+  /** The audit row takes the account and mode of the token row it is about. */
+  #audit(token: Row, a: { keyId: string; requestId: string; at: number }, action: string, tokenId: string): void {
     this.#run(
-      'INSERT INTO audit_log (at, account_id, key_id, action, token_id, request_id) VALUES (?, ?, ?, ?, ?, ?)',
-      a.at, accountId, a.keyId, action, tokenId, a.requestId,
+      'INSERT INTO audit_log (at, account_id, livemode, key_id, action, token_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      a.at, token.account_id, token.livemode, a.keyId, action, tokenId, a.requestId,
     );
   }
   purgeExpired(now: number): Promise<PurgeCounts> {
@@ -215,22 +216,26 @@ export class SqliteStore implements VaultStore {
 
   async recordEvent(e: EventRecord): Promise<void> {
     await this.#write(() =>
-      this.#run('INSERT INTO events (id, account_id, type, created_at, data) VALUES (?, ?, ?, ?, ?)', e.id, e.accountId, e.type, e.createdAt, JSON.stringify(e.data)),
+      this.#run(
+        'INSERT INTO events (id, account_id, livemode, type, created_at, data) VALUES (?, ?, ?, ?, ?, ?)',
+        e.id, e.accountId, e.livemode ? 1 : 0, e.type, e.createdAt, JSON.stringify(e.data),
+      ),
     );
   }
-  async listEvents(accountId: string, opts: { limit: number; type?: string }): Promise<EventRecord[]> {
+  async listEvents(accountId: string, opts: { livemode: boolean; limit: number; type?: string }): Promise<EventRecord[]> {
     const src = eventSources(opts.type);
+    const mode = opts.livemode ? 1 : 0;
     const events = !src.events
       ? []
       : opts.type
-        ? this.#all('SELECT * FROM events WHERE account_id = ? AND type = ? ORDER BY created_at DESC LIMIT ?', accountId, opts.type, opts.limit)
-        : this.#all('SELECT * FROM events WHERE account_id = ? ORDER BY created_at DESC LIMIT ?', accountId, opts.limit);
+        ? this.#all('SELECT * FROM events WHERE account_id = ? AND livemode = ? AND type = ? ORDER BY created_at DESC LIMIT ?', accountId, mode, opts.type, opts.limit)
+        : this.#all('SELECT * FROM events WHERE account_id = ? AND livemode = ? ORDER BY created_at DESC LIMIT ?', accountId, mode, opts.limit);
     const audit =
       src.auditAction === undefined
         ? []
         : src.auditAction === null
-          ? this.#all('SELECT * FROM audit_log WHERE account_id = ? ORDER BY at DESC LIMIT ?', accountId, opts.limit)
-          : this.#all('SELECT * FROM audit_log WHERE account_id = ? AND action = ? ORDER BY at DESC LIMIT ?', accountId, src.auditAction, opts.limit);
+          ? this.#all('SELECT * FROM audit_log WHERE account_id = ? AND livemode = ? ORDER BY at DESC LIMIT ?', accountId, mode, opts.limit)
+          : this.#all('SELECT * FROM audit_log WHERE account_id = ? AND livemode = ? AND action = ? ORDER BY at DESC LIMIT ?', accountId, mode, src.auditAction, opts.limit);
     return mergeEvents(events.map(eventFromRow), audit.map(auditEventFromRow), opts.limit);
   }
 

@@ -61,8 +61,8 @@ export interface VaultStore {
   purgeExpired(now: number): Promise<PurgeCounts>;
 
   recordEvent(event: EventRecord): Promise<void>;
-  /** Newest first: recorded events plus the audit trail of reveals and deletes, for one account. */
-  listEvents(accountId: string, opts: { limit: number; type?: string }): Promise<EventRecord[]>;
+  /** Newest first: recorded events plus the audit trail of reveals and deletes, for one account in one mode. */
+  listEvents(accountId: string, opts: { livemode: boolean; limit: number; type?: string }): Promise<EventRecord[]>;
 
   getState(name: string): Promise<string | undefined>;
   putState(name: string, value: string, at: number): Promise<void>;

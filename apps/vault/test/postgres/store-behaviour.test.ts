@@ -129,19 +129,22 @@ describe.each(ADAPTERS)('VaultStore contract: %s', (_name, open) => {
     expect((await s.findToken('tok_rv'))?.cvcEnc).toBeNull();
     expect(await s.revealToken('tok_none', { keyId: 'key_sk', requestId: 'req_x', at: T0 })).toBeUndefined();
     expect([await s.deleteToken('tok_rv', { keyId: 'key_sk', requestId: 'req_2', at: T0 + 20 }), await s.deleteToken('tok_rv', { keyId: 'key_sk', requestId: 'req_3', at: T0 + 30 })]).toEqual([true, false]);
-    const events = await s.listEvents('acct_1', { limit: 10 });
-    expect(events.map((e) => [e.type, e.data.tokenId, e.data.requestId])).toEqual([['token.deleted', 'tok_rv', 'req_2'], ['token.revealed', 'tok_rv', 'req_1']]);
-    expect((await s.listEvents('acct_1', { limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual(['token.revealed']);
+    const events = await s.listEvents('acct_1', { livemode: false, limit: 10 });
+    expect(events.map((e) => [e.type, e.data.tokenId, e.data.requestId, e.livemode])).toEqual([['token.deleted', 'tok_rv', 'req_2', false], ['token.revealed', 'tok_rv', 'req_1', false]]);
+    expect((await s.listEvents('acct_1', { livemode: false, limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual(['token.revealed']);
+    expect(await s.listEvents('acct_1', { livemode: true, limit: 10 })).toEqual([]);
   });
 
-  test('recorded events list newest first, filtered by type and account, capped by limit', async () => {
-    for (let i = 0; i < 3; i++) await s.recordEvent({ id: `evt_${i}`, accountId: 'acct_1', type: 'card_testing_suspected', createdAt: T0 + 100 + i, data: { scope: 'bin', bin: '42424242' } });
-    await s.recordEvent({ id: 'evt_other', accountId: 'acct_2', type: 'card_testing_suspected', createdAt: T0 + 200, data: {} });
-    const got = await s.listEvents('acct_1', { limit: 2, type: 'card_testing_suspected' });
+  test('recorded events list newest first, filtered by type, account and mode, capped by limit', async () => {
+    for (let i = 0; i < 3; i++) await s.recordEvent({ id: `evt_${i}`, accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 100 + i, data: { scope: 'bin', bin: '42424242' } });
+    await s.recordEvent({ id: 'evt_other', accountId: 'acct_2', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 200, data: {} });
+    await s.recordEvent({ id: 'evt_live', accountId: 'acct_1', type: 'card_testing_suspected', livemode: true, createdAt: T0 + 300, data: {} });
+    const got = await s.listEvents('acct_1', { livemode: false, limit: 2, type: 'card_testing_suspected' });
     expect(got).toEqual([
-      { id: 'evt_2', accountId: 'acct_1', type: 'card_testing_suspected', createdAt: T0 + 102, data: { scope: 'bin', bin: '42424242' } },
-      { id: 'evt_1', accountId: 'acct_1', type: 'card_testing_suspected', createdAt: T0 + 101, data: { scope: 'bin', bin: '42424242' } },
+      { id: 'evt_2', accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 102, data: { scope: 'bin', bin: '42424242' } },
+      { id: 'evt_1', accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 101, data: { scope: 'bin', bin: '42424242' } },
     ]);
+    expect((await s.listEvents('acct_1', { livemode: true, limit: 10 })).map((e) => e.id)).toEqual(['evt_live']);
   });
 
   test('persist clears the expiry of a live token only', async () => {

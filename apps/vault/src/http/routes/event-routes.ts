@@ -9,7 +9,7 @@ const TYPES = ['card_testing_suspected', 'token.revealed', 'token.deleted'] as c
 
 /**
  * GET /v1/events (secret key with `events:read`): the account's security events and its audit
- * trail of reveals and deletes, newest first. `?type=` filters, `?limit=` caps (1–100, default 20).
+ * trail of reveals and deletes, in the key's mode (test or live), newest first. `?type=` filters, `?limit=` caps (1–100, default 20).
  */
 export function eventRoutes(d: { keys: KeyService; store: VaultStore }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -22,7 +22,9 @@ export function eventRoutes(d: { keys: KeyService; store: VaultStore }): Hono<Ap
     if (type !== undefined && !(TYPES as readonly string[]).includes(type)) {
       return errorResponse(apiError(400, 'malformed_request', `type must be one of: ${TYPES.join(', ')}.`, 'type'), requestId);
     }
-    const events = await d.store.listEvents(c.get('key').accountId, { limit, ...(type ? { type } : {}) });
+    const key = c.get('key');
+    // A key lists only its own mode: a test key must not learn of live tokens' reveals and deletes.
+    const events = await d.store.listEvents(key.accountId, { livemode: key.env === 'live', limit, ...(type ? { type } : {}) });
     return jsonResponse(200, { data: events.map(({ id, type: t, createdAt, data }) => ({ id, type: t, createdAt, data })) }, { 'Cache-Control': 'no-store' });
   });
   return app;

@@ -13,7 +13,9 @@ export async function migratePg(pool: pg.Pool): Promise<void> {
   await pool.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)').catch((e: { code?: string }) => {
     if (!DUPLICATE.has(e.code ?? '')) throw e;
   });
-  for (let pass = 0; pass < 3; pass++) {
+  // Each lost race means the winner applied at least one more version, so one pass per version
+  // (plus the final check) always suffices; a fixed small count failed once there were 3 versions.
+  for (let pass = 0; pass <= PG_MIGRATIONS.length + 1; pass++) {
     const done = new Set((await pool.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
     const todo = PG_MIGRATIONS.filter((m) => !done.has(m.version));
     if (todo.length === 0) return;

@@ -50,4 +50,16 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX audit_log_account_at ON audit_log (account_id, at);
     `,
   },
+  {
+    // Twin of SQLite version 3: events and audit rows record their mode (see sqlite-migrations.ts).
+    version: 3,
+    sql: `
+      ALTER TABLE events ADD COLUMN livemode SMALLINT NOT NULL DEFAULT 1;
+      ALTER TABLE audit_log ADD COLUMN livemode SMALLINT NOT NULL DEFAULT 1;
+      UPDATE events SET livemode = 0 WHERE (data::jsonb ->> 'keyId') IN (SELECT id FROM api_keys WHERE env = 'test');
+      UPDATE audit_log SET livemode = 0 WHERE key_id IN (SELECT id FROM api_keys WHERE env = 'test');
+      CREATE INDEX events_account_mode_created ON events (account_id, livemode, created_at);
+      CREATE INDEX audit_log_account_mode_at ON audit_log (account_id, livemode, at);
+    `,
+  },
 ];

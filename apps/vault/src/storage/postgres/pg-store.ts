@@ -172,7 +172,7 @@ export class PgStore implements VaultStore {
       const r = await one(q, 'SELECT * FROM tokens WHERE id = $1 FOR UPDATE', [id]);
       if (!r) return undefined;
       await run(q, 'UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE id = $1', [id]);
-      await this.#audit(q, r.account_id as string, audit, 'reveal', id);
+      await this.#audit(q, r, audit, 'reveal', id);
       return tokenFromRow(r);
     });
   }
@@ -185,15 +185,16 @@ export class PgStore implements VaultStore {
   }
   deleteToken(id: string, audit: { keyId: string; requestId: string; at: number }): Promise<boolean> {
     return inTransaction(this.#pool, async (q) => {
-      const r = await one(q, 'DELETE FROM tokens WHERE id = $1 RETURNING account_id', [id]);
+      const r = await one(q, 'DELETE FROM tokens WHERE id = $1 RETURNING account_id, livemode', [id]);
       if (!r) return false;
-      await this.#audit(q, r.account_id as string, audit, 'delete', id);
+      await this.#audit(q, r, audit, 'delete', id);
       return true;
     });
   }
-  async #audit(q: Q, accountId: string, a: { keyId: string; requestId: string; at: number }, action: string, tokenId: string): Promise<void> {
-    await run(q, 'INSERT INTO audit_log (id, at, account_id, key_id, action, token_id, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      randomBytes(12).toString('base64url'), a.at, accountId, a.keyId, action, tokenId, a.requestId,
+  /** The audit row takes the account and mode of the token row it is about. */
+  async #audit(q: Q, token: Row, a: { keyId: string; requestId: string; at: number }, action: string, tokenId: string): Promise<void> {
+    await run(q, 'INSERT INTO audit_log (id, at, account_id, livemode, key_id, action, token_id, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      randomBytes(12).toString('base64url'), a.at, token.account_id, token.livemode, a.keyId, action, tokenId, a.requestId,
     ]);
   }
   purgeExpired(now: number): Promise<PurgeCounts> {
@@ -207,21 +208,24 @@ export class PgStore implements VaultStore {
   }
 
   async recordEvent(e: EventRecord): Promise<void> {
-    await run(this.#pool, 'INSERT INTO events (id, account_id, type, created_at, data) VALUES ($1, $2, $3, $4, $5)', [e.id, e.accountId, e.type, e.createdAt, JSON.stringify(e.data)]);
+    await run(this.#pool, 'INSERT INTO events (id, account_id, livemode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)', [
+      e.id, e.accountId, e.livemode ? 1 : 0, e.type, e.createdAt, JSON.stringify(e.data),
+    ]);
   }
-  async listEvents(accountId: string, opts: { limit: number; type?: string }): Promise<EventRecord[]> {
+  async listEvents(accountId: string, opts: { livemode: boolean; limit: number; type?: string }): Promise<EventRecord[]> {
     const src = eventSources(opts.type);
+    const mode = opts.livemode ? 1 : 0;
     const events = !src.events
       ? []
       : opts.type
-        ? await all(this.#pool, 'SELECT * FROM events WHERE account_id = $1 AND type = $2 ORDER BY created_at DESC LIMIT $3', [accountId, opts.type, opts.limit])
-        : await all(this.#pool, 'SELECT * FROM events WHERE account_id = $1 ORDER BY created_at DESC LIMIT $2', [accountId, opts.limit]);
+        ? await all(this.#pool, 'SELECT * FROM events WHERE account_id = $1 AND livemode = $2 AND type = $3 ORDER BY created_at DESC LIMIT $4', [accountId, mode, opts.type, opts.limit])
+        : await all(this.#pool, 'SELECT * FROM events WHERE account_id = $1 AND livemode = $2 ORDER BY created_at DESC LIMIT $3', [accountId, mode, opts.limit]);
     const audit =
       src.auditAction === undefined
         ? []
         : src.auditAction === null
-          ? await all(this.#pool, 'SELECT * FROM audit_log WHERE account_id = $1 ORDER BY at DESC LIMIT $2', [accountId, opts.limit])
-          : await all(this.#pool, 'SELECT * FROM audit_log WHERE account_id = $1 AND action = $2 ORDER BY at DESC LIMIT $3', [accountId, src.auditAction, opts.limit]);
+          ? await all(this.#pool, 'SELECT * FROM audit_log WHERE account_id = $1 AND livemode = $2 ORDER BY at DESC LIMIT $3', [accountId, mode, opts.limit])
+          : await all(this.#pool, 'SELECT * FROM audit_log WHERE account_id = $1 AND livemode = $2 AND action = $3 ORDER BY at DESC LIMIT $4', [accountId, mode, src.auditAction, opts.limit]);
     return mergeEvents(events.map(eventFromRow), audit.map(auditEventFromRow), opts.limit);
   }
 
