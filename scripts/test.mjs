@@ -37,6 +37,7 @@ const env = { CHROMIUM_PATH: chromium };
 step('lint', 'pnpm', ['exec', 'eslint', '.']);
 step('typecheck', 'node', ['scripts/typecheck.mjs']);
 step('build', 'pnpm', ['run', 'build']);
+step('README pins the built SDK (SRI)', 'node', ['scripts/readme-sri.mjs', '--check']);
 
 // Vitest: JSON report for the count, default reporter for humans.
 const vitestJson = `${out}/vitest.json`;
