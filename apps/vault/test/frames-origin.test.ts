@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const get = (path: string) => h.frames.request(path);
+const get = (path: string, headers: Record<string, string> = {}) => h.frames.request(path, { headers });
 const q = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
 describe('frame documents', () => {
@@ -66,6 +66,31 @@ describe('frame documents', () => {
     const res = await get(`/frames/v1/field.html?${q({ type: '<script>', pk, origin: SHOP })}`);
     expect(res.status).toBe(400);
     expect(await res.text()).not.toContain('<script>');
+  });
+});
+
+describe('frame documents opened outside an iframe', () => {
+  const field = () => `/frames/v1/field.html?${q({ type: 'card', pk, origin: SHOP, v: '1.0' })}`;
+  const controller = () => `/frames/v1/controller.html?${q({ pk, origin: SHOP, v: '1.0' })}`;
+  test.each([
+    ['document', field, 403],
+    ['document', controller, 403],
+    ['empty', field, 403],
+    ['script', field, 403],
+    ['object', field, 403],
+    ['frame', field, 403],
+    ['iframe', field, 200],
+    ['iframe', controller, 200],
+  ])('Sec-Fetch-Dest: %s → %i', async (dest, path, status) => {
+    const res = await get(path(), { 'Sec-Fetch-Dest': dest });
+    expect(res.status).toBe(status);
+    if (status === 403) {
+      expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(await res.text()).toBe('Frame documents load only inside an iframe.');
+    }
+  });
+  test('no Sec-Fetch-Dest (an older browser) is still served', async () => {
+    expect((await get(field())).status).toBe(200);
   });
 });
 

@@ -45,6 +45,11 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
 
   app.get('/frames/v1/:doc{(field|controller)\\.html}', async (c) => {
     const doc = c.req.param('doc') as 'field.html' | 'controller.html';
+    // frame-ancestors does not apply to a top-level page: window.open(field.html?pk=…&origin=…)
+    // would show a working card form on our domain (phishing material). Browsers that send
+    // Sec-Fetch-Dest tell us how the document is used; one without it is an old browser, served.
+    const dest = c.req.header('Sec-Fetch-Dest');
+    if (dest !== undefined && dest !== 'iframe') return plain(403, 'Frame documents load only inside an iframe.');
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
     if (doc === 'field.html' && !isFieldType(c.req.query('type'))) return plain(400, 'Unknown field type.');
@@ -58,6 +63,7 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
         'Content-Security-Policy': frameCsp(origin, d.apiOrigin, d.fontHosts),
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
+        Vary: 'Sec-Fetch-Dest',
         // The document's own hashed assets start loading with the headers, not after parsing.
         ...(built.link !== undefined ? { Link: built.link } : {}),
       },
