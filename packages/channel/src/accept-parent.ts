@@ -1,7 +1,8 @@
 /**
  * Frame side of the handshake (DESIGN.md, "The channel", steps 3 and 5–7).
  *
- * Requirements: say HELLO only to the page origin this document was served for (never `*`);
+ * Requirements: say HELLO only to the page origin this document was served for (never `*`), once,
+ * from this document's own window `load` (the page pairs one HELLO with each iframe `load`);
  * accept exactly ONE CONNECT, and only when `event.source === window.parent`, `event.origin ===
  * parentOrigin` (so `null` never passes), the mount id matches, the major version matches, and it
  * carries exactly one port. Then stop listening on the window and speak only over that port.
@@ -21,8 +22,11 @@ export interface AcceptParentOptions {
   parentOrigin: string;
   mount: string;
   role: FrameRole;
-  window?: ChannelWindow & { parent: Window };
+  window?: FrameWindow;
 }
+
+/** The frame's own window: `document.readyState` says whether its `load` already fired. */
+type FrameWindow = ChannelWindow & { parent: Window; document?: { readyState: DocumentReadyState } };
 
 const MAX_QUEUED_EVENTS = 100;
 
@@ -43,14 +47,24 @@ export class ParentConnection {
     this.#parentOrigin = checkOrigin(options.parentOrigin, 'parentOrigin');
     if (!isMountId(options.mount)) throw new ChannelError('invalid_argument', 'mount must be 8–64 characters of A–Z, a–z, 0–9, "_" or "-".');
     this.#mount = options.mount;
-    const win = options.window ?? (globalThis as unknown as ChannelWindow & { parent: Window });
+    const win = options.window ?? (globalThis as unknown as FrameWindow);
     this.#parent = win.parent;
     this.connected = new Promise((resolve) => (this.#resolve = resolve));
     const g = captureGlobals(win);
     const stop = g.listen('message', (e) => this.#onWindowMessage(e, stop));
     this.#cleanup.add(stop);
     const hello: HelloMessage = { ns: NS, v: PROTOCOL_VERSION, type: 'hello', mount: this.#mount, role: options.role };
-    this.#parent.postMessage(hello, this.#parentOrigin);
+    const sayHello = (): void => this.#parent.postMessage(hello, this.#parentOrigin);
+    // HELLO only once this document has loaded: the page pairs it with this document's iframe `load`, so a
+    // document navigated in before our `load` (which then never comes) cannot pass for us (connect-to-frame.ts).
+    if (win.document === undefined || win.document.readyState === 'complete') sayHello();
+    else {
+      const stopLoad = g.listen('load', () => {
+        stopLoad();
+        if (!this.#destroyed) sayHello();
+      });
+      this.#cleanup.add(stopLoad);
+    }
   }
 
   /** Registers the handler for one request method; returns a function that removes it. */

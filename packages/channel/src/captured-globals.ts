@@ -1,7 +1,7 @@
 import type { ChannelWindow } from './types';
 
 export interface Captured {
-  listen(type: 'message', fn: (e: MessageEvent) => void): () => void;
+  listen(type: 'message' | 'load', fn: (e: MessageEvent) => void): () => void;
   MessageChannel: typeof MessageChannel;
   setTimeout: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimeout: (t: ReturnType<typeof setTimeout>) => void;

@@ -13,7 +13,13 @@
  * 3. later, a valid HELLO means the frame document reloaded: a new port, then `reconnect` handlers run;
  *    an iframe `load` not matched by a HELLO within `reloadTimeoutMs` means another document took the
  *    iframe's place: the connection fails with `frame_integrity` and every request rejects.
- *    (A HELLO and its document's `load` may arrive in either order; each HELLO covers one `load`.)
+ *
+ * Pairing (the takeover check): the frame says HELLO from its own window `load` (accept-parent.ts), so
+ * every frame document sends exactly one HELLO, at the moment its iframe `load` is about to fire. Each
+ * iframe `load` needs one HELLO of its own and each HELLO pays for one `load`: HELLO after the `load`
+ * (within `reloadTimeoutMs`), or HELLO first and its `load` within `helloLeadMs`. Nothing is granted in
+ * advance: a HELLO sent while the document was still loading would let a foreign document, navigated in
+ * before that `load`, spend it (the review's fake-browser case in connection.test.ts).
  *
  * This runs on the merchant page, where every byte counts (packages/sdk/README.md, "Sizes"): requests,
  * handlers and teardown live in this one class instead of helper classes, and messages are short
@@ -37,6 +43,8 @@ export interface ConnectToFrameOptions {
   timeoutMs?: number;
   /** Iframe `load` → HELLO budget after a reload. Default 5 s. */
   reloadTimeoutMs?: number;
+  /** How long a HELLO that came first waits for its iframe `load`. Default 1 s (they are sent together). */
+  helloLeadMs?: number;
   /** Default per-request timeout. Default 30 s. */
   requestTimeoutMs?: number;
   window?: ChannelWindow;
@@ -62,6 +70,7 @@ export class FrameConnection {
   readonly #mount: string;
   readonly #role: FrameRole | undefined;
   readonly #reloadMs: number;
+  readonly #leadMs: number;
   readonly #requestMs: number;
   readonly #g: Captured;
   #state: State = 'connecting';
@@ -73,9 +82,11 @@ export class FrameConnection {
   #handlers = new Map<string, Set<Handler>>();
   #stops: (() => void)[] = [];
   #settleReady!: (error?: ChannelError) => void;
-  #helloCredit: Timer | undefined;
+  /** A HELLO waiting for its iframe `load` (at most one: each frame document says HELLO once). */
+  #helloFirst: Timer | undefined;
+  /** Iframe `load`s still waiting for their HELLO, and (once connected) the clock they run against. */
+  #owed = 0;
   #integrityTimer: Timer | undefined;
-  #loadBeforeHello = false;
 
   constructor(options: ConnectToFrameOptions) {
     const { iframe, mount, timeoutMs = 10_000 } = options;
@@ -86,6 +97,7 @@ export class FrameConnection {
     this.#role = options.role;
     this.#origin = checkOrigin(options.frameOrigin, 'frameOrigin');
     this.#reloadMs = options.reloadTimeoutMs ?? 5_000;
+    this.#leadMs = options.helloLeadMs ?? 1_000;
     this.#requestMs = options.requestTimeoutMs ?? 30_000;
     const g = (this.#g = captureGlobals(options.window ?? (globalThis as unknown as ChannelWindow)));
     this.ready = new Promise<void>((resolve, reject) => (this.#settleReady = (error) => (error ? reject(error) : resolve())));
@@ -197,33 +209,40 @@ export class FrameConnection {
     }
     this.#port = port1;
     port1.onmessage = (m) => this.#onPortMessage(m);
-    this.#coverLoad(); // before the state changes: it needs to know whether this is the first HELLO
     this.#state = 'connected';
+    this.#coverLoad();
     for (const message of this.#queue.splice(0)) this.#post(message);
     if (reconnect) this.#emit(RECONNECT);
     else this.#settleReady();
   }
 
-  /** A HELLO covers one iframe `load`: the one already waiting, or the next within reloadTimeoutMs. */
+  /** Pairs this HELLO with a `load` that is owed one, or lets it wait `helloLeadMs` for its own. */
   #coverLoad(): void {
-    if (this.#integrityTimer !== undefined) {
-      this.#g.clearTimeout(this.#integrityTimer);
-      this.#integrityTimer = undefined;
+    if (this.#owed > 0) {
+      if (--this.#owed > 0) this.#armIntegrity(); // loads owed from before the first HELLO run from now
+      else if (this.#integrityTimer !== undefined) {
+        this.#g.clearTimeout(this.#integrityTimer);
+        this.#integrityTimer = undefined;
+      }
       return;
     }
-    if (this.#helloCredit !== undefined) this.#g.clearTimeout(this.#helloCredit);
-    if (this.#state === 'connecting' && this.#loadBeforeHello) return; // the first document's load came first
-    this.#helloCredit = this.#g.setTimeout(() => (this.#helloCredit = undefined), this.#reloadMs);
+    if (this.#helloFirst !== undefined) this.#g.clearTimeout(this.#helloFirst); // an unpaired HELLO is dropped, never banked
+    this.#helloFirst = this.#g.setTimeout(() => (this.#helloFirst = undefined), this.#leadMs);
   }
 
   #onLoad(): void {
-    if (this.#state === 'connecting') this.#loadBeforeHello = true;
-    if (this.#state !== 'connected') return;
-    if (this.#helloCredit !== undefined) {
-      this.#g.clearTimeout(this.#helloCredit);
-      this.#helloCredit = undefined;
+    if (this.#state !== 'connecting' && this.#state !== 'connected') return;
+    if (this.#helloFirst !== undefined) {
+      this.#g.clearTimeout(this.#helloFirst);
+      this.#helloFirst = undefined;
       return;
     }
+    this.#owed++;
+    // Before the first HELLO, an unpaired load (a 403 page, a slow boot) is frame_load_timeout's business.
+    if (this.#state === 'connected') this.#armIntegrity();
+  }
+
+  #armIntegrity(): void {
     this.#integrityTimer ??= this.#g.setTimeout(() => {
       this.#integrityTimer = undefined;
       this.#fail(new ChannelError('frame_integrity', 'the frame was replaced by a foreign document'));
@@ -273,8 +292,8 @@ export class FrameConnection {
   #end(state: State, error: ChannelError): void {
     const connecting = this.#state === 'connecting';
     this.#state = state;
-    for (const t of [this.#helloCredit, this.#integrityTimer]) if (t !== undefined) this.#g.clearTimeout(t);
-    this.#helloCredit = this.#integrityTimer = undefined;
+    for (const t of [this.#helloFirst, this.#integrityTimer]) if (t !== undefined) this.#g.clearTimeout(t);
+    this.#helloFirst = this.#integrityTimer = undefined;
     this.#rejectAll(error);
     this.#queue = [];
     this.#port?.close();

@@ -137,3 +137,43 @@ test('junk over the port is dropped; the connection keeps working', async () => 
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   raw.close();
 });
+
+// Security review: the first HELLO used to grant a `load` credit; a foreign document navigated in after
+// that HELLO but before the frame's own `load` spent it and passed for the frame.
+test('takeover after the frame booted but before its own load: never a healthy connection', async () => {
+  const page = new FakeWindow(PAGE);
+  const frame = new FakeWindow(FRAMES, 'loading'); // the frame script runs while its document still loads
+  const iframe = new FakeIframe(page, frame);
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 60 });
+  open.push(c);
+  const failures: string[] = [];
+  c.onFailure((e) => failures.push(e.code));
+  frameSide(frame);
+  await tick(10);
+  iframe.navigate(new FakeWindow('http://127.0.0.2:4001', 'loading'));
+  iframe.fireLoad(); // the foreign document's load; ours never comes
+  await tick(200);
+  const ready = await codeOf(c.ready);
+  expect(ready === 'resolved' ? failures : ready).toEqual(ready === 'resolved' ? ['frame_integrity'] : 'frame_load_timeout');
+  expect(await codeOf(c.request('tokenize', {}, { timeoutMs: 30 }))).not.toBe('resolved');
+});
+
+test.each<[string, number, string[]]>([
+  ['its own load follows within helloLeadMs', 5, []],
+  ['a foreign load later than helloLeadMs', 80, ['frame_integrity']],
+])('a HELLO before any load is no credit: %s', async (_label, loadAfterMs, expected) => {
+  const page = new FakeWindow(PAGE);
+  const frame = new FakeWindow(FRAMES);
+  const iframe = new FakeIframe(page, frame);
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 300, helloLeadMs: 30 });
+  open.push(c);
+  const failures: string[] = [];
+  c.onFailure((e) => failures.push(e.code));
+  frameSide(frame);
+  await c.ready;
+  await tick(loadAfterMs);
+  if (loadAfterMs > 30) iframe.navigate(new FakeWindow('http://127.0.0.2:4001'));
+  iframe.fireLoad();
+  await tick(350);
+  expect(failures).toEqual(expected);
+});

@@ -15,26 +15,39 @@ export class FakeWindow {
   readonly origin: string;
   parent: WindowProxyFake;
   #listeners = new Set<Listener>();
+  #loadListeners = new Set<Listener>();
+  /** 'complete' by default: a frame script that runs after its document loaded says HELLO at once. */
+  readonly document: { readyState: DocumentReadyState };
   #proxies = new Map<FakeWindow, WindowProxyFake>();
   readonly MessageChannel = MessageChannel;
   readonly setTimeout = globalThis.setTimeout;
   readonly clearTimeout = globalThis.clearTimeout;
 
-  constructor(origin: string) {
+  constructor(origin: string, readyState: DocumentReadyState = 'complete') {
     this.origin = origin;
+    this.document = { readyState };
     this.parent = this.proxyFor(this);
   }
 
   addEventListener(type: string, fn: Listener): void {
     if (type === 'message') this.#listeners.add(fn);
+    if (type === 'load') this.#loadListeners.add(fn);
   }
 
   removeEventListener(type: string, fn: Listener): void {
     if (type === 'message') this.#listeners.delete(fn);
+    if (type === 'load') this.#loadListeners.delete(fn);
   }
 
   get listenerCount(): number {
-    return this.#listeners.size;
+    return this.#listeners.size + this.#loadListeners.size;
+  }
+
+  /** This document finished loading: its window `load` fires (before its iframe's, as in a browser). */
+  finishLoading(): void {
+    if (this.document.readyState === 'complete') return;
+    this.document.readyState = 'complete';
+    for (const fn of [...this.#loadListeners]) fn({});
   }
 
   /** This window as `viewer` sees it: posting through it sends from `viewer` to this window. */
@@ -67,10 +80,12 @@ export class FakeIframe {
   contentWindow: WindowProxyFake | null;
   isConnected = true;
   #page: FakeWindow;
+  #document: FakeWindow;
   #load = new Set<() => void>();
 
   constructor(page: FakeWindow, frame: FakeWindow) {
     this.#page = page;
+    this.#document = frame;
     this.contentWindow = frame.proxyFor(page);
     frame.parent = page.proxyFor(frame);
   }
@@ -83,12 +98,15 @@ export class FakeIframe {
     if (type === 'load') this.#load.delete(fn);
   }
 
+  /** The current document's window `load`, then the iframe's `load` on the page. */
   fireLoad(): void {
+    this.#document.finishLoading();
     for (const fn of [...this.#load]) fn();
   }
 
   /** A new document (a reload, or a takeover by another origin) replaces the current one. */
   navigate(next: FakeWindow): void {
+    this.#document = next;
     this.contentWindow = next.proxyFor(this.#page);
     next.parent = this.#page.proxyFor(next);
   }
