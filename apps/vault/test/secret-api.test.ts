@@ -164,6 +164,30 @@ describe.each([
   });
 });
 
+describe('Cache-Control: no-store on every secret-key answer', () => {
+  let fresh: string;
+  let skEvents: string;
+  beforeAll(async () => {
+    const sid = await h.session(pk);
+    fresh = ((await (await h.tokenize(pk, await h.seal({ pk, sid, pan: '4000056655665556' }))).json()) as { id: string }).id;
+    skEvents = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'events:read')).key;
+  });
+  test.each([
+    ['read', 'GET', () => `/v1/tokens/${fresh}`, () => skRead, 200],
+    ['read of an unknown token', 'GET', () => '/v1/tokens/tok_doesnotexistatall00000', () => skRead, 404],
+    ['a made-up key', 'GET', () => `/v1/tokens/${fresh}`, () => 'sk_test_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 401],
+    ['a key without the scope', 'GET', () => '/v1/events', () => skRead, 403],
+    ['persist', 'POST', () => `/v1/tokens/${fresh}/persist`, () => skAll, 200],
+    ['reveal', 'POST', () => `/v1/tokens/${fresh}/reveal`, () => skAll, 200],
+    ['events', 'GET', () => '/v1/events', () => skEvents, 200],
+    ['delete', 'DELETE', () => `/v1/tokens/${fresh}`, () => skAll, 200],
+  ])('%s', async (_n, method, path, sk, status) => {
+    const res = await call(method, path(), sk());
+    expect(res.status).toBe(status);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+  });
+});
+
 function skAllF(): string {
   return skAll;
 }

@@ -41,8 +41,23 @@ export function requirePublishableKey(keys: KeyService): MiddlewareHandler<AppEn
 /**
  * Secret-key endpoints. A browser always sends `Origin` on these requests; a secret key in a
  * browser is a leaked key, so the request is refused before the key is even looked at.
+ * Every answer, refusals included, is `Cache-Control: no-store`: they carry card data (reveal),
+ * BIN and fingerprint (read, persist) or the audit trail (events), none of which a cache may keep.
  */
 export function requireSecretKey(keys: KeyService, scope: Scope): MiddlewareHandler<AppEnv> {
+  const gate = checkSecretKey(keys, scope);
+  return async (c, next) => {
+    const refused = await gate(c, next);
+    if (refused instanceof Response) {
+      refused.headers.set('Cache-Control', 'no-store');
+      return refused;
+    }
+    c.res.headers.set('Cache-Control', 'no-store');
+    return undefined;
+  };
+}
+
+function checkSecretKey(keys: KeyService, scope: Scope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const requestId = c.get('requestId');
     if (c.req.header('Origin') !== undefined) {

@@ -1,8 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { BlockList } from 'node:net';
 import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { apiError, errorResponse } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
 import { clientIpFrom } from '../http/client-ip';
+import { requestContext } from '../http/request-context';
 import type { VaultMetrics } from './vault-metrics';
 
 /** Route templates: a fixed set, so a path full of random ids cannot blow up label cardinality. */
@@ -23,19 +26,25 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  * The API as served: `GET /metrics` (bearer `TOKENFRAME_METRICS_TOKEN`; without a configured
  * token the endpoint does not exist), then every other request handed to the API app unchanged,
  * timed and counted, with the client IP resolved once (trusted proxies only) for the API's limits.
- * Tokenize outcomes are read from the response's error code.
+ * Tokenize outcomes are read from the response's error code. `/metrics` runs under the same
+ * requestContext as the API, so it and its 401 carry a real request id and the standard headers.
  */
-export function instrumentApi(api: Hono<AppEnv>, o: { metrics: VaultMetrics; metricsToken: string | undefined; trustedProxies: BlockList }): Hono<AppEnv> {
+export function instrumentApi(
+  api: Hono<AppEnv>,
+  o: { metrics: VaultMetrics; metricsToken: string | undefined; trustedProxies: BlockList; logger: Logger },
+): Hono<AppEnv> {
   const { metrics, metricsToken } = o;
   const outer = new Hono<AppEnv>();
-  outer.get('/metrics', async (c, next) => {
-    if (!metricsToken) return next();
-    const presented = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
-    if (!timingSafeEqual(digest(presented), digest(metricsToken))) {
-      return c.json({ error: { type: 'authentication_error', code: 'invalid_api_key', message: 'Send "Authorization: Bearer <TOKENFRAME_METRICS_TOKEN>".', requestId: '' } }, 401);
-    }
-    return c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
-  });
+  if (metricsToken) {
+    outer.get('/metrics', requestContext(o.logger), async (c) => {
+      const presented = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
+      if (!timingSafeEqual(digest(presented), digest(metricsToken))) {
+        const denied = apiError(401, 'invalid_api_key', 'Send "Authorization: Bearer <TOKENFRAME_METRICS_TOKEN>".', undefined, { 'Cache-Control': 'no-store' });
+        return errorResponse(denied, c.get('requestId'));
+      }
+      return new Response(metrics.render(), { headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' } });
+    });
+  }
   outer.all('*', async (c) => {
     const started = performance.now();
     const peer = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';

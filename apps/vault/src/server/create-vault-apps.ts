@@ -45,7 +45,7 @@ export function createVaultApps(
     now: o.now,
   });
   // The edge: client IP (trusted proxies), /metrics, request metrics; then the API unchanged.
-  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: vault.scale.metricsToken, trustedProxies: vault.scale.trustedProxies });
+  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: vault.scale.metricsToken, trustedProxies: vault.scale.trustedProxies, logger: o.logger });
   const frames = createFramesApp({
     keys: vault.keys,
     logger: o.logger,

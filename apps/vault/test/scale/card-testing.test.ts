@@ -110,7 +110,16 @@ describe('GET /v1/events and GET /metrics', () => {
   ])('/metrics with %s → %s %s', async (_n, auth, status) => {
     const res = await h.api.request('/metrics', auth ? { headers: { Authorization: auth } } : {});
     expect(res.status).toBe(status);
-    if (status !== 200) return;
+    // The same standard headers as every API answer, and a real request id (also in a 401's body).
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    const requestId = res.headers.get('X-Request-Id');
+    expect(requestId).toMatch(/^req_[A-Za-z0-9_-]{16}$/);
+    if (status !== 200) {
+      expect(((await res.json()) as { error: { requestId: string } }).error.requestId).toBe(requestId);
+      return;
+    }
     const text = await res.text();
     for (const line of [
       'tokenframe_tokenize_total{outcome="created"}',
