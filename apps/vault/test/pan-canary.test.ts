@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLuhnValid } from '@tokenframe/card';
 import { afterAll, expect, test } from 'vitest';
+import { createLogger } from '../src/log/create-logger';
 import type { RunningVault } from '../src/server/start-vault';
 import { browserTokenize, cliJson, liveEnv, startLiveVault } from './live-vault';
 
@@ -87,4 +88,30 @@ test('the middle digits of a tokenized PAN appear in no log line, database file 
   const cvcKeyPart = cvcEnvelope.split('.')[3]!; // the wrapped data key: 43 unique characters
   expect(dbFiles().flatMap((f) => (readFileSync(join(env.TOKENFRAME_DATA_DIR!, f)).toString('latin1').includes(cvcKeyPart) ? [f] : []))).toEqual([]);
   vault = undefined;
+});
+
+test('card data logged by mistake, at any depth and in any known shape, leaves no digits in the log', () => {
+  const lines: string[] = [];
+  const logger = createLogger({ destination: { write: (l: string) => void lines.push(l) } });
+  const pan = canaryPan();
+  const cvc = String(randomInt(100, 1000));
+  const card = { number: pan, cvc, cvv: cvc, expMonth: 12, expYear: 2040, name: 'Ada Lovelace', postal: 'N1 9GU' };
+  const claims = { pan, cvc, aud: 'https://vault.example', jti: randomUUID() };
+  const bad = Object.assign(new Error(`Unexpected token in JSON at position 9: "${pan.slice(0, 4)} ${pan.slice(4, 8)} ${pan.slice(8)}"`), {
+    body: JSON.stringify({ card }),
+    request: { body: { card } },
+  });
+  logger.info({ card }, 'depth 1');
+  logger.info({ req: { body: { card } } }, 'depth 3');
+  logger.info({ ctx: { req: { body: { card: { details: card } } } } }, 'depth 5');
+  logger.info({ claims, pan, cvc, number: pan }, 'top level');
+  logger.info({ a: { b: { c: { d: { pan, number: pan, jwe: `eyJ.${pan}` } } } } }, 'deep');
+  logger.info({ req: { headers: { Authorization: `Bearer ${pan}`, authorization: pan, cookie: pan } } }, 'headers');
+  logger.error({ err: bad }, 'an error carrying a request body');
+  logger.error({ err: { name: 'SyntaxError', message: `bad ${pan}` } }, 'a plain error object');
+  expect(lines).toHaveLength(8);
+  const leaks = lines.filter((l) => l.includes(pan.slice(8, -4)) || l.includes(pan.slice(0, 8)) || l.includes(`"${cvc}"`) || l.includes('Lovelace') || l.includes('N1 9GU'));
+  expect(leaks).toEqual([]);
+  for (const l of lines) expect(JSON.stringify({ ...(JSON.parse(l) as object), time: 0 })).not.toMatch(/\d{8,}/);
+  expect(JSON.parse(lines[6]!).err).toMatchObject({ type: 'Error', message: expect.stringContaining('[digits]') as unknown });
 });
