@@ -58,5 +58,7 @@ export {
   isVaultErrorBody,
   isPlainObject,
   LIMITS,
+  MAX_POSTAL,
   MAX_REQUEST_ID,
+  MAX_SHORT_TEXT,
 } from './guards/index';

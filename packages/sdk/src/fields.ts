@@ -1,4 +1,4 @@
-import { FIELD_TYPES, isFieldType, type ChangeDetail, type FieldConfig, type FieldType, type TokenizeExtra, type TokenizeResult } from '@tokenframe/protocol';
+import { FIELD_TYPES, isFieldType, MAX_POSTAL, MAX_SHORT_TEXT, type ChangeDetail, type FieldConfig, type FieldType, type TokenizeExtra, type TokenizeResult } from '@tokenframe/protocol';
 import { checkFieldConfig } from './check-options';
 import { Emitter } from './emitter';
 import { Field, type FieldHost } from './field';
@@ -180,10 +180,11 @@ export class Fields extends Emitter<FieldsEventMap> {
   }
 }
 
+/** The frame's guard has the same bounds and drops a request over them without a reply: say so here, at once. */
 function checkExtra(extra: unknown): void {
   const ok =
     typeof extra === 'object' &&
     extra !== null &&
-    Object.entries(extra).every(([key, value]) => (key === 'name' || key === 'postal') && typeof value === 'string' && value.length <= 200);
-  if (!ok) misuse('tokenize(extra): only string name and postal.');
+    Object.entries(extra).every(([key, value]) => (key === 'name' || key === 'postal') && typeof value === 'string' && value.length <= (key === 'name' ? MAX_SHORT_TEXT : MAX_POSTAL));
+  if (!ok) misuse(`tokenize(extra): only strings name (max ${MAX_SHORT_TEXT}) and postal (max ${MAX_POSTAL}).`);
 }

@@ -123,7 +123,10 @@ describe('developer errors throw at once', () => {
     ['invalid selector', () => tf.fields().create('cardNumber').mount('##'), /invalid selector/],
     ['target not an element', () => tf.fields().create('cardNumber').mount({} as never), /target must be/],
     ['unknown event', () => tf.fields().create('cardNumber').on('chnage' as never, () => {}), /unknown event 'chnage'/],
-    ['card data as tokenize extra', () => tf.fields().tokenize({ pan: '4242424242424242' } as never), /only string name and postal/],
+    ['card data as tokenize extra', () => tf.fields().tokenize({ pan: '4242424242424242' } as never), /only strings name \(max 200\) and postal \(max 32\)/],
+    ['postal longer than the frame accepts', () => tf.fields().tokenize({ postal: '1'.repeat(33) }), /postal \(max 32\)/],
+    ['name longer than the frame accepts', () => tf.fields().tokenize({ name: 'A'.repeat(201) }), /name \(max 200\)/],
+    ['a number as postal', () => tf.fields().tokenize({ postal: 12345 } as never), /only strings name \(max 200\) and postal \(max 32\)/],
   ])('%s', (_name, misuse, message) => {
     expect(misuse).toThrow(message);
   });
@@ -181,13 +184,13 @@ describe('events', () => {
 });
 
 describe('tokenize', () => {
-  test('resolves with the controller reply; a double click makes one request', async () => {
+  test('resolves with the controller reply (extras at their bounds pass); a double click makes one request', async () => {
     const fields = tf.fields();
     await fields.create('card').mount('#a');
-    const [one, two] = await Promise.all([fields.tokenize({ name: 'Ada' }), fields.tokenize()]);
+    const [one, two] = await Promise.all([fields.tokenize({ name: 'Ada', postal: '9'.repeat(32) }), fields.tokenize()]);
     expect(one).toEqual(net.tokenizeResult);
     expect(two).toBe(one);
-    expect(net.field('controller').requests.filter((r) => r.method === 'tokenize')).toEqual([{ method: 'tokenize', params: { extra: { name: 'Ada' } } }]);
+    expect(net.field('controller').requests.filter((r) => r.method === 'tokenize')).toEqual([{ method: 'tokenize', params: { extra: { name: 'Ada', postal: '9'.repeat(32) } } }]);
   });
 
   test.each([

@@ -14,4 +14,4 @@ export { isCardSummary } from './is-card-summary';
 export { isErrorShape } from './is-error-shape';
 export { isSessionResponse, isTokenCreateResponse, isFrameStatusResponse, isVaultErrorBody } from './is-vault-response';
 export { isPlainObject } from './shape';
-export { LIMITS, MAX_REQUEST_ID } from './limits';
+export { LIMITS, MAX_POSTAL, MAX_REQUEST_ID, MAX_SHORT_TEXT } from './limits';

@@ -12,6 +12,8 @@ export const LAST4 = /^\d{4}$/;
 export const MAX_REQUEST_ID = 2 ** 31 - 1;
 export const MAX_MESSAGE = 1000;
 export const MAX_SHORT_TEXT = 200;
+/** Tokenize extras: `name` is short text, `postal` this long at most (the SDK checks both up front). */
+export const MAX_POSTAL = 32;
 export const MAX_CODE = 64;
 export const MAX_URL = 512;
 export const MAX_NETWORKS = 8;
@@ -40,7 +42,7 @@ export const LIMITS = {
   maxFonts: 8,
   maxNetworks: MAX_NETWORKS,
   maxLocale: 35,
-  maxPostal: 32,
+  maxPostal: MAX_POSTAL,
   maxFrameHeight: MAX_FRAME_HEIGHT,
   minExpYear: MIN_EXP_YEAR,
   maxExpYear: MAX_EXP_YEAR,
