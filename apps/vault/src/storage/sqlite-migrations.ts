@@ -55,10 +55,17 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
     sql: `
       ALTER TABLE events ADD COLUMN livemode INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE audit_log ADD COLUMN livemode INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
+  {
+    // Separate from the DDL above: CockroachDB restricts using a column added in the same transaction.
+    // Idempotent (IF NOT EXISTS), so a store that ran an early build of version 3 applies it cleanly.
+    version: 4,
+    sql: `
       UPDATE events SET livemode = 0 WHERE json_extract(data, '$.keyId') IN (SELECT id FROM api_keys WHERE env = 'test');
       UPDATE audit_log SET livemode = 0 WHERE key_id IN (SELECT id FROM api_keys WHERE env = 'test');
-      CREATE INDEX events_account_mode_created ON events (account_id, livemode, created_at);
-      CREATE INDEX audit_log_account_mode_at ON audit_log (account_id, livemode, at);
+      CREATE INDEX IF NOT EXISTS events_account_mode_created ON events (account_id, livemode, created_at);
+      CREATE INDEX IF NOT EXISTS audit_log_account_mode_at ON audit_log (account_id, livemode, at);
     `,
   },
 ];

@@ -48,3 +48,46 @@ test('both adapters ship the same migration versions, tables and columns', async
     await schema.drop();
   }
 });
+
+/** Rows written before version 3 take the mode of the key that wrote them; an unknown key counts as live. */
+const BEFORE_MODES = [
+  "INSERT INTO accounts VALUES ('acct', 'a', 1)",
+  "INSERT INTO api_keys VALUES ('key_t', 'acct', 'secret', 'test', $h1, 'h', 'l', '[]', '[]', '[]', 1, NULL, NULL)",
+  "INSERT INTO api_keys VALUES ('key_l', 'acct', 'secret', 'live', $h2, 'h', 'l', '[]', '[]', '[]', 1, NULL, NULL)",
+  "INSERT INTO events VALUES ('evt_t', 'acct', 'card_testing_suspected', 1, '{\"keyId\":\"key_t\"}')",
+  "INSERT INTO events VALUES ('evt_l', 'acct', 'card_testing_suspected', 2, '{\"keyId\":\"key_l\"}')",
+  "INSERT INTO events VALUES ('evt_x', 'acct', 'card_testing_suspected', 3, '{}')",
+];
+const EXPECTED_MODES = { evt_t: 0, evt_l: 1, evt_x: 1, aud_t: 0, aud_l: 1 };
+
+test('migration 4 backfills the mode of existing events and audit rows (SQLite and PostgreSQL)', async () => {
+  const db = new Database(':memory:');
+  for (const m of SQLITE_MIGRATIONS.filter((x) => x.version <= 2)) db.exec(m.sql);
+  for (const sql of BEFORE_MODES) db.exec(sql.replace('$h1', "x'01'").replace('$h2', "x'02'"));
+  db.exec("INSERT INTO audit_log (id, at, account_id, key_id, action, token_id, request_id) VALUES (1, 1, 'acct', 'key_t', 'reveal', 'tok', 'r'), (2, 2, 'acct', 'key_l', 'reveal', 'tok', 'r')");
+  for (const m of SQLITE_MIGRATIONS.filter((x) => x.version > 2)) db.exec(m.sql);
+  const sqlite = Object.fromEntries([
+    ...(db.prepare('SELECT id, livemode FROM events').all() as { id: string; livemode: number }[]).map((r) => [r.id, r.livemode]),
+    ...(db.prepare('SELECT key_id, livemode FROM audit_log').all() as { key_id: string; livemode: number }[]).map((r) => [`aud_${r.key_id.slice(4)}`, r.livemode]),
+  ]);
+  db.close();
+  expect(sqlite).toEqual(EXPECTED_MODES);
+
+  const schema = await freshPgSchema();
+  const c = new pg.Client({ connectionString: schema.url, options: `-c search_path=${schema.schema}` });
+  await c.connect();
+  try {
+    for (const m of PG_MIGRATIONS.filter((x) => x.version <= 2)) await c.query(m.sql);
+    for (const sql of BEFORE_MODES) await c.query(sql.replace('$h1', "'\\x01'").replace('$h2', "'\\x02'"));
+    await c.query("INSERT INTO audit_log (id, at, account_id, key_id, action, token_id, request_id) VALUES ('a1', 1, 'acct', 'key_t', 'reveal', 'tok', 'r'), ('a2', 2, 'acct', 'key_l', 'reveal', 'tok', 'r')");
+    for (const m of PG_MIGRATIONS.filter((x) => x.version > 2)) await c.query(m.sql);
+    const postgres = Object.fromEntries([
+      ...(await c.query<{ id: string; livemode: number }>('SELECT id, livemode FROM events')).rows.map((r) => [r.id, r.livemode]),
+      ...(await c.query<{ key_id: string; livemode: number }>('SELECT key_id, livemode FROM audit_log')).rows.map((r) => [`aud_${r.key_id.slice(4)}`, r.livemode]),
+    ]);
+    expect(postgres).toEqual(EXPECTED_MODES);
+  } finally {
+    await c.end();
+    await schema.drop();
+  }
+});
