@@ -34,17 +34,26 @@ export const STYLE_PROPERTIES = [
 export type StyleProperty = (typeof STYLE_PROPERTIES)[number];
 
 /**
- * Properties that can change the frame's height. They are allowed only in `base`: if a state
- * variant (complete, invalid, …) could change the height, the `resize` the frame reports would
- * tell the page something about what was typed.
+ * Properties that can change the frame's height, directly or by changing how wide the text is (and so
+ * where the one-frame card wraps). They are allowed only at the top level of `base`: in a state variant
+ * (complete, invalid, …) or a pseudo-class block (`:-webkit-autofill`, …) they would change the height
+ * with that state, and the `resize` the frame reports would tell the page what was typed or autofilled.
  */
 export const HEIGHT_PROPERTIES: ReadonlySet<StyleProperty> = new Set([
   'fontFamily',
   'fontSize',
+  'fontStyle',
+  'fontVariant',
+  'fontVariantNumeric',
+  'fontWeight',
+  'letterSpacing',
   'lineHeight',
   'padding',
   'paddingTop',
   'paddingBottom',
+  'paddingLeft',
+  'paddingRight',
+  'textTransform',
 ]);
 
 export function isStyleProperty(x: string): x is StyleProperty {

@@ -3,7 +3,7 @@
  *
  * Requirements (issue #5, "Styling API, safe by construction"):
  * - only the variants in STYLE_VARIANTS, only the pseudo-classes in STYLE_PSEUDOS, no selector strings;
- * - only allowlisted properties (./style-allowlist.ts), height-affecting ones only in `base`;
+ * * - only allowlisted properties (./style-allowlist.ts), size-affecting ones only at the top level of `base`;
  * - values are short strings (or finite numbers) free of anything that could open a URL, escape the
  *   declaration or reach outside it: url, image-set, `\`, `@`, `;`, `{`, `}`, `<`, `>`, expression,
  *   javascript, attr(, var(, env(, comments and control characters.
@@ -52,26 +52,27 @@ function validateRule(variant: StyleVariant, rule: Record<string, unknown>, warn
       }
       const declarations: StyleDeclarations = {};
       for (const [prop, v] of Object.entries(value).slice(0, MAX_KEYS)) {
-        const checked = checkDeclaration(variant, `${variant}['${key}']`, prop, v, warnings);
+        const checked = checkDeclaration(false, `${variant}['${key}']`, prop, v, warnings);
         if (checked !== undefined) declarations[prop] = checked;
       }
       Object.assign(out, { [key]: declarations });
       continue;
     }
-    const checked = checkDeclaration(variant, variant, key, value, warnings);
+    const checked = checkDeclaration(variant === 'base', variant, key, value, warnings);
     if (checked !== undefined) out[key] = checked;
   }
   return out;
 }
 
-function checkDeclaration(variant: StyleVariant, path: string, prop: string, value: unknown, warnings: string[]): string | undefined {
+/** `sizing`: whether this block may change the field's size (only the top level of `base` may). */
+function checkDeclaration(sizing: boolean, path: string, prop: string, value: unknown, warnings: string[]): string | undefined {
   const where = `style.${path}.${safeName(prop)}`;
   if (!isStyleProperty(prop)) {
     warnings.push(`${where} ignored: not an allowed property`);
     return undefined;
   }
-  if (variant !== 'base' && HEIGHT_PROPERTIES.has(prop)) {
-    warnings.push(`${where} ignored: properties that change the field's height are allowed only in style.base`);
+  if (!sizing && HEIGHT_PROPERTIES.has(prop)) {
+    warnings.push(`${where} ignored: properties that change the field's size are allowed only in style.base, outside pseudo-classes`);
     return undefined;
   }
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;

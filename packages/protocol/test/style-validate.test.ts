@@ -65,7 +65,18 @@ describe('validateStyle drops and names what is not allowed', () => {
     expect(r.warnings[0]).toMatch(/not an allowed property/);
   });
 
-  test.each(['fontSize', 'lineHeight', 'padding', 'paddingTop', 'fontFamily'])('%s outside base changes height: dropped', (prop) => {
+  // Anything that changes the height, or the text's width (and so where the one-frame card wraps).
+  const SIZING = ['fontSize', 'lineHeight', 'padding', 'paddingTop', 'paddingBottom', 'paddingLeft', 'paddingRight', 'fontFamily', 'fontWeight', 'fontStyle', 'fontVariant', 'fontVariantNumeric', 'letterSpacing', 'textTransform'];
+
+  test.each(SIZING)('%s in a pseudo-class of base (autofill, focus, …) would leak that state: dropped', (prop) => {
+    for (const pseudo of [':-webkit-autofill', ':focus', ':hover', '::placeholder', '::selection', ':disabled']) {
+      const r = validateStyle({ base: { [prop]: '2px', [pseudo]: { [prop]: '20px', color: 'red' } } });
+      expect(r.style).toEqual({ base: { [prop]: '2px', [pseudo]: { color: 'red' } } });
+      expect(r.warnings).toEqual([`style.base['${pseudo}'].${prop} ignored: properties that change the field's size are allowed only in style.base, outside pseudo-classes`]);
+    }
+  });
+
+  test.each(SIZING)('%s outside base changes height: dropped', (prop) => {
     for (const variant of ['complete', 'empty', 'invalid'] as const) {
       const r = validateStyle({ [variant]: { [prop]: '20px', ':focus': { [prop]: '20px' } } });
       expect(r.style).toEqual({ [variant]: { ':focus': {} } });

@@ -1,6 +1,7 @@
 // <tf-input> and <tf-card> in real Chromium: typing, caret, paste, autofill, keyboard, errors, a11y attributes.
 import { afterEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { STYLE_SELECTORS } from '../../src/field-change';
 import { mountCard, mountInput, settle } from './mount-field';
 
 afterEach(() => document.body.replaceChildren());
@@ -182,6 +183,23 @@ describe('<tf-card>', () => {
     await settle();
     expect(inputs.map((i) => i.value)).toEqual(['4242 4242 4242 4242', '12 / 30', '123']);
     expect(lastChange()?.complete).toBe(true);
+  });
+
+  // The frame reports its height to the page: it must not change when only the number completes.
+  test.each([250, 290, 320, 340, 360, 400])('the card keeps its height as the number completes (frame %ipx wide)', async (width) => {
+    const { el, box, inputs } = await mountCard();
+    box.style.width = `${width}px`;
+    // Defence in depth: the style validator keeps width-changing properties out of state variants, but
+    // should one get through, the layout alone must still not wrap.
+    const wide = document.head.appendChild(document.createElement('style'));
+    wide.textContent = `${STYLE_SELECTORS.complete}{padding-left:130px;padding-right:130px;letter-spacing:2px}`;
+    await settle();
+    const before = el.getBoundingClientRect().height;
+    await userEvent.fill(inputs[0]!, '4242424242424242');
+    await settle();
+    const after = el.getBoundingClientRect().height;
+    wide.remove();
+    expect(after).toBe(before);
   });
 
   test('focus and blur are reported for the card as a whole', async () => {
