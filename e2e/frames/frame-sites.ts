@@ -7,6 +7,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
+// The vault's own CSP and config injection, so "styles apply under the CSP" tests the production headers.
+import { frameCsp, injectConfig } from '../../apps/vault/src/http/frame-document';
 
 export const PAGE = 'http://localhost:4411';
 export const FRAMES = 'http://127.0.0.1:4412';
@@ -57,18 +59,16 @@ export async function startSites(): Promise<{ apiLog: ApiLog[]; close(): Promise
   return { apiLog, close: async () => void (await Promise.all([page, frames, api].map((s) => new Promise((r) => s.close(r))))) };
 }
 
-/** The vault's frame serving, reduced to what the frames need: CSP, no-store, injected config. */
+/** The vault's frame serving, reduced to what the frames need: its CSP, no-store, its injected config. */
 function serveFrame(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', FRAMES);
   const rel = normalize(url.pathname.replace(/^\/frames\/v1\//, ''));
   const file = join(DIST, rel);
   if (!url.pathname.startsWith('/frames/v1/') || rel.startsWith('..') || !existsSync(file)) return void res.writeHead(404).end();
   const origin = url.searchParams.get('origin') ?? 'null';
-  const csp = `frame-ancestors ${origin}; default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${API}; font-src 'none'; img-src 'self' data:; base-uri 'none'; form-action 'none'`;
+  const csp = frameCsp(origin, API, []);
   let body: string | Buffer = readFileSync(file);
-  if (extname(file) === '.html') {
-    body = body.toString().replace('<head>', `<head><meta name="tf-api-origin" content="${API}"><meta name="tf-font-hosts" content="">`);
-  }
+  if (extname(file) === '.html') body = injectConfig(body.toString(), API, []);
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' }).end(body);
 }
 
