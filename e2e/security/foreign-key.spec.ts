@@ -36,6 +36,9 @@ test('a rogue controller and field under another account key get no card data', 
     params: {},
   })) as { ok: boolean; result?: { token?: string; error?: { code: string } } };
   expect(rogue.result?.token).toBeUndefined();
+  // It got only its own rogue number field (same key): the shopper's expiry, filled above, never reached
+  // it, so its form is incomplete there. (Without the rogue field it would stop at incomplete_number.)
+  expect(rogue.result?.error?.code).toBe('incomplete_expiry');
   expect(JSON.stringify(rogue)).not.toContain('tok_');
 
   // The real controller takes the real fields only: Visa 4242, not the rogue Mastercard.
