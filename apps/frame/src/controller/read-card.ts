@@ -5,17 +5,11 @@
 import { normalizeDigits, validateCvc, validateExpiry, validateNumber } from '@tokenframe/card';
 import { KINDS, messagesFor } from '@tokenframe/fields';
 import type { FieldErrorCode, LocaleId } from '@tokenframe/fields';
-import type { FieldType, TokenframeErrorShape, TokenizeExtra } from '@tokenframe/protocol';
+import type { FieldType, SealedClaims, TokenframeErrorShape, TokenizeExtra } from '@tokenframe/protocol';
 import type { Collected } from '../mount/controller-peer';
 
-export interface CardData {
-  pan: string;
-  expMonth: number;
-  expYear: number;
-  cvc?: string;
-  name?: string;
-  postal?: string;
-}
+/** The card part of the sealed claims; the tokenizer adds aud, pk, sid, origin, iat and jti. */
+export type CardData = Pick<SealedClaims, 'pan' | 'expMonth' | 'expYear' | 'cvc' | 'name' | 'postal'>;
 
 export type CardRead = { ok: true; card: CardData } | { ok: false; error: TokenframeErrorShape };
 
