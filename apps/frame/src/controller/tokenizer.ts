@@ -11,7 +11,7 @@
  */
 import { generateEphemeralKey, sealJwe } from '@tokenframe/crypto/seal';
 import type { EphemeralKey } from '@tokenframe/crypto/seal';
-import type { FieldType, SessionResponse, TokenizeResult } from '@tokenframe/protocol';
+import type { FieldType, SealedClaims, SessionResponse, TokenizeResult } from '@tokenframe/protocol';
 import { fieldForParam } from './field-for-param';
 import type { CardData } from './read-card';
 import type { VaultClient, VaultResult } from './vault-client';
@@ -68,7 +68,7 @@ export class Tokenizer {
       const key = await this.#o.client.encryptionKey(refreshedKey);
       if (!key.ok) return { error: key.error };
       const { pk, origin, api } = this.#o;
-      const claims = { ...card, aud: api, pk, sid: session.value.sid, origin, iat: Math.floor((this.#now() + session.value.skew) / 1000), jti: randomId() };
+      const claims: SealedClaims = { ...card, aud: api, pk, sid: session.value.sid, origin, iat: Math.floor((this.#now() + session.value.skew) / 1000), jti: randomId() };
       const ephemeral = await this.#takeKey();
       const jwe = await sealJwe(claims, key.value, ephemeral ? { ephemeral } : {});
       const r = await this.#o.client.createToken(jwe, crypto.randomUUID());
