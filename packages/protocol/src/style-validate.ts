@@ -3,7 +3,7 @@
  *
  * Requirements (issue #5, "Styling API, safe by construction"):
  * - only the variants in STYLE_VARIANTS, only the pseudo-classes in STYLE_PSEUDOS, no selector strings;
- * * - only allowlisted properties (./style-allowlist.ts), size-affecting ones only at the top level of `base`;
+ * - only allowlisted properties (./style-allowlist.ts), size-affecting ones only at the top level of `base`;
  * - values are short strings (or finite numbers) free of anything that could open a URL, escape the
  *   declaration or reach outside it: url, image-set, `\`, `@`, `;`, `{`, `}`, `<`, `>`, expression,
  *   javascript, attr(, var(, env(, comments and control characters.
