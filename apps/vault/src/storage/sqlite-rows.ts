@@ -1,6 +1,9 @@
 import type { AccountRecord, ApiKeyRecord, SessionRecord, TokenRecord } from './records';
 
-/** Column ↔ record mapping for the SQLite adapter (snake_case rows, JSON arrays as TEXT). */
+/**
+ * Column ↔ record mapping for the SQLite adapter, also used by the PostgreSQL one (its schema keeps the
+ * same columns: snake_case, JSON arrays as TEXT, booleans as 0/1; pg-pool reads BIGINT as a number).
+ */
 export type Row = Record<string, unknown>;
 
 export const accountFromRow = (r: Row): AccountRecord => ({
