@@ -5,7 +5,7 @@
  *
  * Single use, enforced here: with ECDH-ES the content key is derived from this pair and the vault's
  * key alone, so one pair used for two JWEs would encrypt both under the same AES-GCM key. `take()`
- * hands the private key (and content key) out exactly once and forgets them; a second call throws.
+ * forgets the private key (and content key) synchronously, on its first call; a second call throws.
  */
 import { deriveContentKey } from './derive-content-key';
 import type { ContentKey } from './derive-content-key';
@@ -20,32 +20,25 @@ export interface EphemeralPublicJwk {
 
 // Named through CryptoKeyPair: code without lib.dom (the vault's tests) shims only that one type.
 type PrivateKey = CryptoKeyPair['privateKey'];
-interface Ahead extends ContentKey {
-  for: Pick<SealPublicJwk, 'kid' | 'x' | 'y'>;
-}
-
-const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
 export class EphemeralKey {
-  #privateKey: PrivateKey | undefined;
-  #ahead: Ahead | undefined;
-  readonly #epk: EphemeralPublicJwk;
+  /** Until taken: the private key, and the content key derived ahead with (a copy of) the vault key it is for. */
+  #unused: [PrivateKey, [SealPublicJwk, ContentKey]?] | undefined;
+  #epk!: EphemeralPublicJwk;
 
-  private constructor(privateKey: PrivateKey, epk: EphemeralPublicJwk, ahead: Ahead | undefined) {
-    this.#privateKey = privateKey;
-    this.#epk = epk;
-    this.#ahead = ahead;
-  }
+  /** Only generate() makes one. */
+  private constructor() {}
 
   /** A fresh pair (private part non-extractable); with `forKey`, its content key for that vault key too. */
-  static async generate(forKey?: SealPublicJwk): Promise<EphemeralKey> {
-    const pair = (await crypto.subtle.generateKey(ECDH, false, ['deriveBits'])) as CryptoKeyPair;
-    const { x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
-    if (typeof x !== 'string' || typeof y !== 'string') throw new Error('EphemeralKey: WebCrypto exported no P-256 point.');
-    const epk: EphemeralPublicJwk = { kty: 'EC', crv: 'P-256', x, y };
-    // A key the vault JWKS would not give (bad point): nothing ahead, sealJwe reports it.
-    const derived = forKey ? await deriveContentKey(forKey, pair.privateKey, epk).catch(() => undefined) : undefined;
-    return new EphemeralKey(pair.privateKey, epk, forKey && derived ? { ...derived, for: { kid: forKey.kid, x: forKey.x, y: forKey.y } } : undefined);
+  static async generate(this: void, forKey?: SealPublicJwk): Promise<EphemeralKey> {
+    const { privateKey, publicKey } = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])) as CryptoKeyPair;
+    // A P-256 public JWK always has x and y.
+    const { x, y } = (await crypto.subtle.exportKey('jwk', publicKey)) as EphemeralPublicJwk;
+    const key = new EphemeralKey();
+    const epk: EphemeralPublicJwk = (key.#epk = { kty: 'EC', crv: 'P-256', x, y });
+    // A key the vault JWKS would not give (bad shape or point): nothing ahead; sealJwe reports it.
+    key.#unused = [privateKey, forKey && (await deriveContentKey(forKey, privateKey, epk).then((cek) => [{ ...forKey }, cek], () => undefined))];
+    return key;
   }
 
   /** The public part, as it will appear in the JWE header (`epk`). */
@@ -55,18 +48,18 @@ export class EphemeralKey {
 
   /** True once the key was taken for a JWE. */
   get used(): boolean {
-    return this.#privateKey === undefined;
+    return !this.#unused;
   }
 
-  /** For sealJwe, once: the private key, `epk`, and the content key if it was derived ahead for exactly `vault`. */
-  take(vault: SealPublicJwk): { privateKey: PrivateKey; epk: EphemeralPublicJwk; ahead?: ContentKey } {
-    const privateKey = this.#privateKey;
-    if (privateKey === undefined) throw new TypeError('sealJwe: this ephemeral key was already used for a JWE; generate a new one for every seal.');
-    const ahead = this.#ahead;
-    this.#privateKey = undefined;
-    this.#ahead = undefined;
-    const same = ahead !== undefined && ahead.for.kid === vault.kid && ahead.for.x === vault.x && ahead.for.y === vault.y;
-    return { privateKey, epk: this.#epk, ...(same ? { ahead: { cek: ahead.cek, header: ahead.header } } : {}) };
+  /**
+   * For sealJwe, once: the content key for `vault` (the one derived ahead if it was for exactly
+   * that key). The key is marked used before this returns, so no concurrent call can get it too.
+   */
+  async take(vault: SealPublicJwk): Promise<ContentKey> {
+    if (!this.#unused) throw new TypeError('already used');
+    const [privateKey, [to, ahead] = []] = this.#unused;
+    this.#unused = undefined;
+    return ahead && to?.kid === vault.kid && to.x === vault.x && to.y === vault.y ? ahead : deriveContentKey(vault, privateKey, this.#epk);
   }
 }
 
@@ -74,6 +67,4 @@ export class EphemeralKey {
  * Makes the ephemeral key for one future `sealJwe(claims, jwk, { ephemeral })`. Pass the vault key
  * that seal will use to derive its content key ahead as well (ignored if the seal uses another key).
  */
-export function generateEphemeralKey(forKey?: SealPublicJwk): Promise<EphemeralKey> {
-  return EphemeralKey.generate(forKey);
-}
+export const generateEphemeralKey: (forKey?: SealPublicJwk) => Promise<EphemeralKey> = EphemeralKey.generate;
