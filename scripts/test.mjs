@@ -61,6 +61,7 @@ if (existsSync('e2e/playwright.config.ts')) {
   if (existsSync(pwJson)) {
     const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
     passed += s.expected + (s.flaky ?? 0);
+    if (s.flaky) console.warn(`⚠ ${s.flaky} end-to-end test(s) passed only on retry (flaky): see the list above and fix them.`);
     failed += s.unexpected;
     if (!pwOk && s.unexpected === 0) failed++;
   } else {

@@ -143,9 +143,13 @@ test('iframe.focus() (auto-advance) puts the caret in the input', async ({ page 
   await open(page);
   const m = 'mountFFFF1';
   await mount(page, 'cardExpiry', m);
+  const input = page.frameLocator(`#${m}-cardExpiry`).locator('input.tf-input');
   await page.evaluate((id) => (document.getElementById(id) as HTMLIFrameElement).focus(), `${m}-cardExpiry`);
+  // The frame moves focus to its input in a task after the window's focus event: wait for that, as a
+  // shopper's first key press would, instead of racing it (typing at once lost a digit now and then).
+  await expect(input).toBeFocused();
   await page.keyboard.type('1230');
-  await expect(page.frameLocator(`#${m}-cardExpiry`).locator('input.tf-input')).toHaveValue('12 / 30');
+  await expect(input).toHaveValue('12 / 30');
 });
 
 test('autofill into the number frame reaches the expiry and CVC frames', async ({ page }) => {
