@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isFrameStatusResponse } from '@tokenframe/protocol';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FRAMES, makeHarness, SHOP, type Harness } from './harness';
 
@@ -54,10 +55,16 @@ describe('CORS', () => {
     expect(res.status).toBe(403);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
-  test('/v1/frames/status is readable by any origin and answers only a code', async () => {
+  test('/v1/frames/status is readable by any origin and answers only a code and what to fix', async () => {
     const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('https://evil.example')}`, { headers: { Origin: 'https://evil.example' } });
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    expect(await res.json()).toEqual({ code: 'origin_not_allowed' });
+    const body: unknown = await res.json();
+    expect(body).toEqual({ code: 'origin_not_allowed', message: expect.stringMatching(/^https:\/\/evil\.example is not on the publishable key's allowed origins: create a key with --origin https:\/\/evil\.example/) });
+    expect(isFrameStatusResponse(body)).toBe(true); // what the SDK's status probe accepts
+  });
+  test('a raw origin is never echoed, only its canonical form', async () => {
+    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('<script>x</script>')}`);
+    expect(((await res.json()) as { message: string }).message).toMatch(/^this page’s origin is not on/);
   });
   test.each([
     [() => pk, SHOP, 'ok'],
@@ -66,7 +73,9 @@ describe('CORS', () => {
     [() => pk, 'http://localhost:5174', 'origin_not_allowed'],
   ])('frames status %#', async (key, origin, code) => {
     const res = await h.api.request(`/v1/frames/status?pk=${key()}&origin=${encodeURIComponent(origin)}`);
-    expect(((await res.json()) as { code: string }).code).toBe(code);
+    const body = (await res.json()) as { code: string; message: string };
+    expect(body.code).toBe(code);
+    if (code === 'ok') expect(body.message).toMatch(/Content-Security-Policy allow frame-src http:\/\/127\.0\.0\.1:\d+\?$/);
   });
 });
 

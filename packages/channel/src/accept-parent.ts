@@ -9,7 +9,7 @@
  * Requests are answered by registered handlers; outgoing events and results are checked by the
  * same guards the page uses, so a bug here cannot push card data to the page.
  */
-import { isCompatibleVersion, isConnectMessage, isFrameEvent, isMountId, isPageRequest, isTokenizeResult, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
+import { isClosedErrorShape, isCompatibleVersion, isConnectMessage, isFrameEvent, isMountId, isPageRequest, isTokenizeResult, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
 import type { FrameReply, FrameRole, HelloMessage, PageRequest, RequestMethod, TokenframeErrorShape, TokenizeResult } from '@tokenframe/protocol';
 import { captureGlobals } from './captured-globals';
 import { ChannelError } from './channel-error';
@@ -76,7 +76,8 @@ export class ParentConnection {
   /** Sends an event to the page (queued until connected). Throws if it is not a valid FrameEvent. */
   emit(event: FrameEventInput): void {
     const message = { ns: NS, type: 'event', ...event };
-    if (!isFrameEvent(message)) throw new ChannelError('invalid_argument', `Not a valid frame event: "${String(event.name)}".`);
+    // The page checks only the form of error codes; the sender checks the closed set.
+    if (!isFrameEvent(message) || (message.name === 'loaderror' && !isClosedErrorShape(message.detail))) throw new ChannelError('invalid_argument', `Not a valid frame event: "${String(event.name)}".`);
     if (this.#destroyed) return;
     if (this.#port) this.#port.postMessage(message);
     else if (this.#queue.length < MAX_QUEUED_EVENTS) this.#queue.push(message);
@@ -124,7 +125,7 @@ export class ParentConnection {
       .then(() => handler(params as never))
       .then(
         (result) =>
-          result === null || isTokenizeResult(result)
+          result === null || (isTokenizeResult(result) && (!('error' in result) || isClosedErrorShape(result.error)))
             ? this.#reply(request, undefined, result)
             : this.#reply(request, { type: 'api_error', code: 'internal_error', message: 'The frame produced an invalid result.' }),
         () => this.#reply(request, { type: 'api_error', code: 'internal_error', message: `The frame failed to handle "${request.method}".` }),

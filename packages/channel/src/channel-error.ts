@@ -1,5 +1,5 @@
-import { errorTypeOf } from '@tokenframe/protocol';
-import type { ErrorCode, ErrorType, TokenframeErrorShape } from '@tokenframe/protocol';
+import { pageErrorType } from '@tokenframe/protocol';
+import type { ErrorCode, ErrorType, PageErrorCode, TokenframeErrorShape } from '@tokenframe/protocol';
 
 /**
  * The one error class of the channel. `code` is from the protocol's closed set; `type` says whose
@@ -15,11 +15,14 @@ export class ChannelError extends Error {
   readonly code: ErrorCode;
   readonly type: ErrorType;
 
-  constructor(code: ErrorCode, message: string) {
+  /** A code the channel creates (its type is known), or one a frame sent with its own type. */
+  constructor(code: PageErrorCode, message: string);
+  constructor(code: ErrorCode, message: string, type: ErrorType);
+  constructor(code: ErrorCode, message: string, type = pageErrorType(code as PageErrorCode)) {
     super(message);
     this.name = 'ChannelError';
     this.code = code;
-    this.type = errorTypeOf(code);
+    this.type = type;
   }
 
   toShape(): TokenframeErrorShape {

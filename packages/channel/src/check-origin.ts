@@ -12,7 +12,7 @@ export function checkOrigin(origin: unknown, name: string): string {
     canonical = undefined;
   }
   if (canonical === undefined || canonical === 'null' || canonical !== origin) {
-    throw new ChannelError('invalid_argument', `${name} must be a canonical origin like https://frames.example.com (no path or slash; not * or null), not ${JSON.stringify(String(origin))}`);
+    throw new ChannelError('invalid_argument', `${name} must be a canonical origin like https://frames.example.com, not ${String(origin)}`);
   }
   return canonical;
 }

@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { acceptParent, connectToFrame } from '../src/index';
+import type { FrameEvent } from '@tokenframe/protocol';
 import type { ChannelError, FrameConnection, ParentConnection } from '../src/index';
 import { FakeIframe, FakeWindow, FRAMES, MOUNT, PAGE, tick } from './fake-browser';
 
@@ -21,24 +22,28 @@ async function connected(firstLoad: 'after HELLO' | 'before HELLO' = 'after HELL
   const page = new FakeWindow(PAGE);
   const frame = new FakeWindow(FRAMES);
   const iframe = new FakeIframe(page, frame);
-  const c: FrameConnection = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 60 });
+  const seen = { events: [] as FrameEvent[], reconnects: 0, failures: [] as string[] };
+  const c: FrameConnection = connectToFrame({
+    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 60,
+    onEvent: (e) => seen.events.push(e),
+    onReconnect: () => seen.reconnects++,
+    onFailure: (e) => seen.failures.push(e.code),
+  });
   open.push(c);
   if (firstLoad === 'before HELLO') iframe.fireLoad();
   const f = frameSide(frame);
   await c.ready;
   await f.connected;
   if (firstLoad === 'after HELLO') iframe.fireLoad(); // the first document's own load: not a reload
-  return { page, frame, iframe, c, f };
+  return { page, frame, iframe, c, f, seen };
 }
 
 test('request/reply and events over the port', async () => {
-  const { c, f } = await connected();
+  const { c, f, seen } = await connected();
   expect(await c.request('tokenize', {})).toEqual({ token: 'tok_test_1', card });
-  const changes: unknown[] = [];
-  c.on('change', (e) => changes.push(e.detail));
   f.emit({ name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'visa' } });
   await tick();
-  expect(changes).toEqual([{ field: 'cardNumber', empty: false, complete: true, brand: 'visa' }]);
+  expect(seen.events.map((e) => e.name === 'change' && e.detail)).toEqual([{ field: 'cardNumber', empty: false, complete: true, brand: 'visa' }]);
   expect(await codeOf(c.request('clear'))).toBe('invalid_argument'); // no handler in the frame
 });
 
@@ -50,13 +55,23 @@ test('the frame cannot send card data: invalid events throw, invalid results bec
   expect(await codeOf(c.request('tokenize', {}))).toBe('internal_error');
 });
 
+test('the frame sends only errors of the closed set (the page checks only their form)', async () => {
+  const { c, f } = await connected();
+  expect(() => f.emit({ name: 'loaderror', detail: { type: 'network_error', code: 'made_up' as never, message: 'x' } })).toThrow(/valid frame event/);
+  expect(() => f.emit({ name: 'loaderror', detail: { type: 'card_error', code: 'timeout', message: 'x' } })).toThrow(/valid frame event/);
+  f.handle('tokenize', () => ({ error: { type: 'card_error', code: 'made_up' as never, message: 'x' } }));
+  expect(await codeOf(c.request('tokenize', {}))).toBe('internal_error');
+  f.handle('tokenize', () => ({ error: { type: 'card_error', code: 'invalid_number', message: 'Invalid' } }));
+  expect(await c.request('tokenize', {})).toEqual({ error: { type: 'card_error', code: 'invalid_number', message: 'Invalid' } });
+});
+
 test.each<[string, (w: Awaited<ReturnType<typeof connected>>) => void, string]>([
   ['no answer in time', () => {}, 'timeout'],
   ['iframe removed from the DOM', (w) => w.iframe.remove(), 'frame_removed'],
 ])('a request that times out: %s → %s', async (_label, act, code) => {
   const w = await connected();
   act(w);
-  expect(await codeOf(w.c.request('focus', undefined, { timeoutMs: 30 }))).toBe(code);
+  expect(await codeOf(w.c.request('focus', undefined, 30))).toBe(code);
 });
 
 test('destroy rejects pending requests, is idempotent and removes every listener', async () => {
@@ -81,10 +96,6 @@ test('destroy before HELLO rejects ready with destroyed', async () => {
 
 test.each([['HELLO before load'], ['load before HELLO']])('reload (%s) reconnects on a new port', async (order) => {
   const w = await connected();
-  let reconnects = 0;
-  let failure: ChannelError | undefined;
-  w.c.onReconnect(() => reconnects++);
-  w.c.onFailure((e) => (failure = e));
   const reloaded = new FakeWindow(FRAMES);
   w.iframe.navigate(reloaded);
   if (order === 'load before HELLO') w.iframe.fireLoad();
@@ -92,7 +103,7 @@ test.each([['HELLO before load'], ['load before HELLO']])('reload (%s) reconnect
   await tick(10);
   if (order === 'HELLO before load') w.iframe.fireLoad();
   await tick(100); // longer than reloadTimeoutMs
-  expect({ reconnects, failure }).toEqual({ reconnects: 1, failure: undefined });
+  expect({ reconnects: w.seen.reconnects, failures: w.seen.failures }).toEqual({ reconnects: 1, failures: [] });
   expect(await w.c.request('tokenize', {})).toEqual({ token: 'tok_test_1', card });
 });
 
@@ -102,12 +113,10 @@ test.each<['another site' | 'the frames origin, but no HELLO', 'after HELLO' | '
   ['the frames origin, but no HELLO', 'after HELLO'],
 ])('takeover by %s (first load %s) is an integrity failure', async (kind, firstLoad) => {
   const w = await connected(firstLoad);
-  const failures: string[] = [];
-  w.c.onFailure((e) => failures.push(e.code));
   w.iframe.navigate(new FakeWindow(kind === 'another site' ? 'http://127.0.0.2:4001' : FRAMES));
   w.iframe.fireLoad();
   await tick(100);
-  expect(failures).toEqual(['frame_integrity']);
+  expect(w.seen.failures).toEqual(['frame_integrity']);
   expect(await codeOf(w.c.request('tokenize', {}))).toBe('frame_integrity');
 });
 
@@ -115,16 +124,15 @@ test('junk over the port is dropped; the connection keeps working', async () => 
   const page = new FakeWindow(PAGE);
   const frame = new FakeWindow(FRAMES);
   const iframe = new FakeIframe(page, frame);
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow() });
+  const events: unknown[] = [];
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), onEvent: (e) => events.push(e) });
   open.push(c);
   // A raw frame: says HELLO, takes the port, then sends junk before one valid event.
   const port = new Promise<MessagePort>((r) => frame.addEventListener('message', (e) => r((e as MessageEvent).ports[0] as MessagePort)));
   frame.parent.postMessage({ ns: 'tokenframe', v: '1.0', type: 'hello', mount: MOUNT, role: 'controller' }, PAGE);
   await c.ready;
   const raw = await port;
-  const events: unknown[] = [];
-  c.on('ready', (e) => events.push(e));
-  const pending = c.request('focus', undefined, { timeoutMs: 100 });
+  const pending = c.request('focus', undefined, 100);
   for (const junk of [
     new Date(0), new Map(), 'x'.repeat(5_000_000), { ns: 'tokenframe', type: 'reply', id: 999, ok: true, result: null },
     JSON.parse('{"__proto__":{"polluted":1},"ns":"tokenframe","type":"event","name":"ready"}'),
@@ -144,10 +152,9 @@ test('takeover after the frame booted but before its own load: never a healthy c
   const page = new FakeWindow(PAGE);
   const frame = new FakeWindow(FRAMES, 'loading'); // the frame script runs while its document still loads
   const iframe = new FakeIframe(page, frame);
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 60 });
-  open.push(c);
   const failures: string[] = [];
-  c.onFailure((e) => failures.push(e.code));
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 60, onFailure: (e) => failures.push(e.code) });
+  open.push(c);
   frameSide(frame);
   await tick(10);
   iframe.navigate(new FakeWindow('http://127.0.0.2:4001', 'loading'));
@@ -155,7 +162,7 @@ test('takeover after the frame booted but before its own load: never a healthy c
   await tick(200);
   const ready = await codeOf(c.ready);
   expect(ready === 'resolved' ? failures : ready).toEqual(ready === 'resolved' ? ['frame_integrity'] : 'frame_load_timeout');
-  expect(await codeOf(c.request('tokenize', {}, { timeoutMs: 30 }))).not.toBe('resolved');
+  expect(await codeOf(c.request('tokenize', {}, 30))).not.toBe('resolved');
 });
 
 test.each<[string, number, string[]]>([
@@ -165,10 +172,12 @@ test.each<[string, number, string[]]>([
   const page = new FakeWindow(PAGE);
   const frame = new FakeWindow(FRAMES);
   const iframe = new FakeIframe(page, frame);
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 300, helloLeadMs: 30 });
-  open.push(c);
   const failures: string[] = [];
-  c.onFailure((e) => failures.push(e.code));
+  const c = connectToFrame({
+    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 300, helloLeadMs: 30,
+    onFailure: (e) => failures.push(e.code),
+  });
+  open.push(c);
   frameSide(frame);
   await c.ready;
   await tick(loadAfterMs);

@@ -92,3 +92,29 @@ export function isErrorCode(x: unknown): x is ErrorCode {
 export function errorTypeOf(code: ErrorCode): ErrorType {
   return ERROR_CODES[code];
 }
+
+/** The codes the page side (SDK and channel) creates on its own. */
+export type PageErrorCode = Extract<
+  ErrorCode,
+  | 'invalid_argument'
+  | 'unsupported_environment'
+  | 'destroyed'
+  | 'not_mounted'
+  | 'incompatible_version'
+  | 'unknown_key'
+  | 'revoked_key'
+  | 'origin_not_allowed'
+  | 'timeout'
+  | 'frame_load_timeout'
+  | 'frame_removed'
+  | 'frame_integrity'
+  | 'internal_error'
+>;
+
+/**
+ * The type of a code the page creates, without shipping ERROR_CODES to the merchant page (0.4 kB
+ * of the 5 kB budget; packages/sdk/README.md, "Sizes"). A test checks it against ERROR_CODES.
+ */
+export function pageErrorType(code: PageErrorCode): ErrorType {
+  return /^(timeout|frame_)/.test(code) ? 'network_error' : code === 'internal_error' ? 'api_error' : 'integration_error';
+}

@@ -2,8 +2,8 @@
 export { NS, PROTOCOL_VERSION, protocolMajor, isCompatibleVersion } from './version';
 export { FIELD_TYPES, isFieldType, isFrameRole } from './field-type';
 export type { FieldType, FrameRole } from './field-type';
-export { ERROR_TYPES, ERROR_CODES, isErrorCode, errorTypeOf } from './errors';
-export type { ErrorType, ErrorCode, TokenframeErrorShape } from './errors';
+export { ERROR_TYPES, ERROR_CODES, isErrorCode, errorTypeOf, pageErrorType } from './errors';
+export type { ErrorType, ErrorCode, PageErrorCode, TokenframeErrorShape } from './errors';
 export type {
   HelloMessage,
   ConnectMessage,
@@ -52,6 +52,7 @@ export {
   isTokenizeResult,
   isCardSummary,
   isErrorShape,
+  isClosedErrorShape,
   isSessionResponse,
   isTokenCreateResponse,
   isFrameStatusResponse,

@@ -28,8 +28,10 @@ export interface VaultErrorBody {
 
 export const FRAME_STATUS_CODES = ['ok', 'unknown_key', 'revoked_key', 'origin_not_allowed'] as const;
 export type FrameStatusCode = (typeof FRAME_STATUS_CODES)[number];
+/** `message` tells the developer what to fix; the SDK shows it as the loaderror's message. */
 export interface FrameStatusResponse {
   code: FrameStatusCode;
+  message: string;
 }
 
 /** The JWE plaintext the controller seals (DESIGN.md, "Tokenize"). */

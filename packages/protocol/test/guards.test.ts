@@ -121,11 +121,15 @@ test.each<[string, (x: unknown) => boolean, unknown]>([
   ['reply: result with full pan', P.isFrameReply, { ...reply, result: { token: 'tok_1', card: { brand: 'visa', last4: '4242424242424242', expMonth: 1, expYear: 2030 } } }],
   ['reply: token not tok_', P.isFrameReply, { ...reply, result: { token: 'abc', card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030 } } }],
   ['reply: month 13', P.isFrameReply, { ...reply, result: { token: 'tok_1', card: { brand: 'visa', last4: '4242', expMonth: 13, expYear: 2030 } } }],
-  ['error: code of another type', P.isErrorShape, { type: 'card_error', code: 'unknown_key', message: 'x' }],
-  ['error: unknown code', P.isErrorShape, { type: 'api_error', code: 'toString', message: 'x' }],
+  // The page checks an error's form; the sender (acceptParent) checks the closed set too.
+  ['error: code not of the closed set\'s form', P.isErrorShape, { type: 'api_error', code: 'toString', message: 'x' }],
+  ['error: unknown type', P.isErrorShape, { type: 'fatal_error', code: 'internal_error', message: 'x' }],
+  ['closed error: code of another type', P.isClosedErrorShape, { type: 'card_error', code: 'unknown_key', message: 'x' }],
+  ['closed error: unknown code', P.isClosedErrorShape, { type: 'api_error', code: 'made_up', message: 'x' }],
   ['session: empty sid', P.isSessionResponse, { sid: '', expiresAt: 1, serverTime: 1 }],
   ['session: string times', P.isSessionResponse, { sid: 's', expiresAt: '1', serverTime: 1 }],
-  ['status: unknown code', P.isFrameStatusResponse, { code: 'maybe' }],
+  ['status: unknown code', P.isFrameStatusResponse, { code: 'maybe', message: 'x' }],
+  ['status: no message', P.isFrameStatusResponse, { code: 'ok' }],
   ['vault error: missing requestId', P.isVaultErrorBody, { error: { type: 'api_error', code: 'internal_error', message: 'x' } }],
 ])('%s is rejected', (_label, isValid, x) => {
   expect(isValid(x)).toBe(false);
@@ -136,3 +140,10 @@ test('a guard walks nothing it does not know: checking a polluting payload pollu
   for (const [, isValid] of VALID) isValid(payload);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
+
+test.each(['invalid_argument', 'unsupported_environment', 'destroyed', 'not_mounted', 'incompatible_version', 'unknown_key', 'revoked_key', 'origin_not_allowed', 'timeout', 'frame_load_timeout', 'frame_removed', 'frame_integrity', 'internal_error'] satisfies P.PageErrorCode[])(
+  'pageErrorType(%s) is the type ERROR_CODES gives it',
+  (code) => {
+    expect(P.pageErrorType(code)).toBe(P.errorTypeOf(code));
+  },
+);

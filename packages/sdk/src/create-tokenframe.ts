@@ -1,8 +1,15 @@
 import { checkOriginUrl, checkPublishableKey } from './check-options';
 import { captureEnv } from './env';
+import { Fields, type FieldsOptions } from './fields';
 import type { FrameConnector } from './frame-connection';
-import { Tokenframe } from './tokenframe';
+import type { FrameContext } from './open-frame';
 import { misuse, TokenframeError } from './tokenframe-error';
+
+/** A loaded Tokenframe instance (`Tokenframe.load()` / `loadTokenframe()`). */
+export interface Tokenframe {
+  /** A new, independent group of fields that tokenize together. */
+  fields(options?: FieldsOptions): Fields;
+}
 
 export interface LoadOptions {
   /** Origin of the vault API, e.g. `https://vault.example.com`. */
@@ -25,12 +32,13 @@ export function createTokenframe(pk: unknown, options: LoadOptions, connect: Fra
   if (typeof options !== 'object' || options === null) misuse('load(pk, { vaultUrl, framesUrl }): options missing.');
   const timeoutMs = options.loadTimeoutMs ?? 15_000;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) misuse('loadTimeoutMs must be > 0.');
-  return new Tokenframe({
+  const context: FrameContext = {
     env: captureEnv(connect),
     pk: key,
     vaultUrl: checkOriginUrl('vaultUrl', options.vaultUrl),
     framesUrl: checkOriginUrl('framesUrl', options.framesUrl),
     timeoutMs,
-  });
+  };
+  return { fields: (fieldsOptions) => new Fields(context, fieldsOptions) };
 }
 

@@ -1,8 +1,8 @@
 import type { ChangeDetail, FieldConfig, FieldType, FrameEvent, TokenframeErrorShape } from '@tokenframe/protocol';
 import { checkFieldConfig } from './check-options';
 import { Emitter } from './emitter';
-import { openFrame, toTokenframeError, type FrameContext, type OpenFrame } from './open-frame';
-import { misuse, TokenframeError } from './tokenframe-error';
+import { openFrame, type FrameContext, type OpenFrame } from './open-frame';
+import { misuse, toTokenframeError, type TokenframeError } from './tokenframe-error';
 
 export interface FieldEvent {
   field: FieldType;
@@ -74,19 +74,18 @@ export class Field extends Emitter<FieldEventMap> {
     if (signal?.aborted) return Promise.reject(signal.reason);
 
     const { mount, controllerReady } = this.#host.attach(this);
-    const frame = (this.#frame = openFrame(this.#host, this.type, mount));
+    const frame = (this.#frame = openFrame(this.#host, this.type, mount, {
+      config: () => ({ ...this.#host.config, ...this.#config }),
+      onEvent: (event) => this.#onEvent(event),
+      // A reload with a valid HELLO: the frame starts empty.
+      onReconnect: () => this.#onEvent({ ns: 'tokenframe', type: 'event', name: 'change', detail: { field: this.type, empty: true, complete: false } }),
+      onBroken: (error) => {
+        this.#broken = true;
+        this.#fail(error);
+      },
+    }));
     const { connection, iframe } = frame;
     this.#teardown.push(() => this.#host.detach(this), () => connection.destroy(), () => iframe.remove());
-    const frameReady = new Promise<void>((resolve) => connection.onEvent((event) => this.#onEvent(event, resolve)));
-    connection.onReconnect(() => {
-      // A reload with a valid HELLO: the frame starts empty and must be configured again.
-      connection.request('configure', this.#fullConfig()).catch(noop);
-      this.#onEvent({ ns: 'tokenframe', type: 'event', name: 'change', detail: { field: this.type, empty: true, complete: false } }, noop);
-    });
-    connection.onIntegrityError(() => {
-      this.#broken = true;
-      this.#fail(new TokenframeError('frame_integrity', `the ${this.type} frame was replaced: mount it again.`));
-    });
 
     let settle!: { resolve: () => void; reject: (error: unknown) => void };
     const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
@@ -98,11 +97,11 @@ export class Field extends Emitter<FieldEventMap> {
     }
     container.appendChild(iframe);
 
-    Promise.all([frame.connected.then(() => connection.request('configure', this.#fullConfig())).then(() => frameReady), controllerReady]).then(
+    Promise.all([frame.ready, controllerReady]).then(
       () => {
         if (this.#frame !== frame || !this.#settle) return;
         this.#ready = true;
-        this.#settle?.resolve();
+        this.#settle.resolve();
         this.#settle = undefined;
         this.emit('ready', { field: this.type });
       },
@@ -114,7 +113,7 @@ export class Field extends Emitter<FieldEventMap> {
   /** Applies new options (merged with the current ones) to a mounted or future frame. */
   update(options: FieldConfig): void {
     this.#config = { ...this.#config, ...checkFieldConfig(`update() of '${this.type}'`, options) };
-    if (this.#ready) this.#frame?.connection.request('configure', this.#fullConfig()).catch((error: unknown) => this.#fail(toTokenframeError(error)));
+    if (this.#ready) this.#frame?.connection.request('configure', { ...this.#host.config, ...this.#config }).catch((error: unknown) => this.#fail(toTokenframeError(error)));
   }
 
   focus(): void {
@@ -165,10 +164,10 @@ export class Field extends Emitter<FieldEventMap> {
     settle?.reject(error);
   }
 
-  #onEvent(event: FrameEvent, ready: () => void): void {
+  #onEvent(event: FrameEvent): void {
     switch (event.name) {
       case 'ready':
-        return ready();
+        return; // the field is ready when its configure is answered and the controller is ready
       case 'loaderror':
         return this.#fail(toTokenframeError(event.detail));
       case 'change': {
@@ -184,10 +183,6 @@ export class Field extends Emitter<FieldEventMap> {
         this.#focused = event.name === 'focus';
     }
     this.emit(event.name, { field: this.type });
-  }
-
-  #fullConfig(): FieldConfig {
-    return { ...this.#host.config, ...this.#config };
   }
 
   #resolve(target: unknown): Element | ShadowRoot {

@@ -2,8 +2,8 @@ import { FIELD_TYPES, isFieldType, MAX_POSTAL, MAX_SHORT_TEXT, type ChangeDetail
 import { checkFieldConfig } from './check-options';
 import { Emitter } from './emitter';
 import { Field, type FieldHost } from './field';
-import { openFrame, toTokenframeError, type FrameContext, type OpenFrame } from './open-frame';
-import { errorShape, misuse } from './tokenframe-error';
+import { openFrame, type FrameContext, type OpenFrame } from './open-frame';
+import { errorShape, misuse, toTokenframeError } from './tokenframe-error';
 
 /** The aggregated `change` of a group: one event whatever field changed. */
 export interface FieldsChangeEvent {
@@ -23,7 +23,6 @@ export interface FieldsEventMap {
 export type FieldsOptions = Pick<FieldConfig, 'style' | 'locale' | 'fonts'>;
 
 interface Controller extends OpenFrame {
-  ready: Promise<void>;
   broken: boolean;
 }
 
@@ -122,25 +121,18 @@ export class Fields extends Emitter<FieldsEventMap> {
     this.#mounted.add(field);
     if (!this.#controller) {
       this.#mount = this.#context.env.randomId();
-      const frame = openFrame(this.#context, 'controller', this.#mount);
-      const { connection } = frame;
       // Only defined keys: the frame's guard rejects a request with `locale: undefined`.
       const { locale } = this.#config;
-      const configure = locale === undefined ? {} : { locale };
-      // The controller is ready when it answers `configure` or says `ready`, whichever comes first.
-      const ready = frame.connected.then(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            connection.onEvent((event) => event.name === 'ready' && resolve());
-            connection.request('configure', configure).then(() => resolve(), reject);
-          }),
-      );
-      ready.catch(() => undefined); // observed by each field's mount() and by tokenize()
-      const controller: Controller = { ...frame, ready, broken: false };
-      connection.onReconnect(() => void connection.request('configure', configure).catch(() => undefined));
-      connection.onIntegrityError(() => (controller.broken = true));
+      const controller: Controller = {
+        ...openFrame(this.#context, 'controller', this.#mount, {
+          config: () => (locale === undefined ? {} : { locale }),
+          onBroken: () => (controller.broken = true),
+        }),
+        broken: false,
+      };
+      controller.ready.catch(() => undefined); // observed by each field's mount() and by tokenize()
       this.#controller = controller;
-      this.#context.env.document.body.appendChild(frame.iframe);
+      this.#context.env.document.body.appendChild(controller.iframe);
     }
     return { mount: this.#mount, controllerReady: this.#controller.ready };
   }

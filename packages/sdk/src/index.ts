@@ -1,8 +1,7 @@
 // The public surface of @tokenframe/sdk: an explicit list (STYLE.md §10). Importing this module
 // touches no browser global; everything happens when loadTokenframe() runs.
 export { loadTokenframe } from './load-tokenframe';
-export type { LoadOptions } from './create-tokenframe';
-export type { Tokenframe } from './tokenframe';
+export type { LoadOptions, Tokenframe } from './create-tokenframe';
 export type { Fields, FieldsOptions, FieldsChangeEvent, FieldsEventMap } from './fields';
 export type { Field, FieldEvent, FieldEventMap, MountOptions } from './field';
 export { TokenframeError } from './tokenframe-error';

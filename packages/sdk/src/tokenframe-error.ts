@@ -1,4 +1,4 @@
-import { errorTypeOf, type ErrorCode, type ErrorType, type TokenframeErrorShape } from '@tokenframe/protocol';
+import { pageErrorType, type ErrorCode, type ErrorType, type PageErrorCode, type TokenframeErrorShape } from '@tokenframe/protocol';
 
 /**
  * The one error class of the SDK. Misuse (a wrong argument) throws it at once with code
@@ -10,10 +10,13 @@ export class TokenframeError extends Error implements TokenframeErrorShape {
   readonly type: ErrorType;
   readonly code: ErrorCode;
 
-  constructor(code: ErrorCode, message: string) {
+  /** A code the SDK creates (its type is known), or one a frame or the channel sent with its type. */
+  constructor(code: PageErrorCode, message: string);
+  constructor(code: ErrorCode, message: string, type: ErrorType);
+  constructor(code: ErrorCode, message: string, type = pageErrorType(code as PageErrorCode)) {
     super(`Tokenframe: ${message}`);
     this.code = code;
-    this.type = errorTypeOf(code);
+    this.type = type;
   }
 
   /** The plain, serializable shape (what `tokenize()` resolves with under `error`). */
@@ -27,7 +30,14 @@ export function misuse(message: string): never {
   throw new TokenframeError('invalid_argument', message);
 }
 
-/** A plain error value for `tokenize()` results and `loaderror` events. */
-export function errorShape(code: ErrorCode, message: string): TokenframeErrorShape {
+/** A plain error value for `tokenize()` results. */
+export function errorShape(code: PageErrorCode, message: string): TokenframeErrorShape {
   return new TokenframeError(code, message).toJSON();
+}
+
+/** Any failure from the channel, a frame or the status probe, as a TokenframeError. */
+export function toTokenframeError(error: unknown): TokenframeError {
+  if (error instanceof TokenframeError) return error;
+  const { code, message, type } = (error ?? {}) as Partial<TokenframeErrorShape>;
+  return code && type ? new TokenframeError(code, String(message), type) : new TokenframeError('internal_error', String(error));
 }

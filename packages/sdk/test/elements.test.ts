@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { defineTokenframeElements, TfFieldsElement } from '../src/elements/index';
 import type { FrameConnector } from '../src/frame-connection';
-import type { Tokenframe } from '../src/tokenframe';
+import type { Tokenframe } from '../src/create-tokenframe';
 import { FakeNetwork } from './fake-transport';
 
 const net = new FakeNetwork();

@@ -13,9 +13,6 @@ export class FakeFrame {
   readonly options: ConnectOptions;
   readonly requests: { method: RequestMethod; params: unknown }[] = [];
   destroyed = false;
-  #events: ((event: FrameEvent) => void)[] = [];
-  #reconnect: (() => void)[] = [];
-  #integrity: (() => void)[] = [];
   #hello!: { resolve: () => void; reject: (error: unknown) => void };
   readonly connection: FrameConnection;
 
@@ -25,9 +22,6 @@ export class FakeFrame {
     this.connection = {
       ready,
       request: (method, params) => this.#request(method, params),
-      onEvent: (handler) => void this.#events.push(handler),
-      onReconnect: (handler) => void this.#reconnect.push(handler),
-      onIntegrityError: (handler) => void this.#integrity.push(handler),
       destroy: () => {
         this.destroyed = true;
       },
@@ -45,13 +39,13 @@ export class FakeFrame {
   }
 
   emit(event: FakeEvent): void {
-    for (const handler of this.#events) handler({ ns: 'tokenframe', type: 'event', ...event } as FrameEvent);
+    this.options.onEvent?.({ ns: 'tokenframe', type: 'event', ...event } as FrameEvent);
   }
   reload(): void {
-    for (const handler of this.#reconnect) handler();
+    this.options.onReconnect?.();
   }
   takeover(): void {
-    for (const handler of this.#integrity) handler();
+    this.options.onFailure?.(Object.assign(new Error('replaced'), { code: 'frame_integrity' }) as never);
   }
 
   async #request(method: RequestMethod, params: unknown): Promise<TokenizeResult | null> {
@@ -59,7 +53,7 @@ export class FakeFrame {
     this.requests.push({ method, params });
     await Promise.resolve();
     if (method === 'configure' && this.network.configureError) throw this.network.configureError;
-    if (method === 'configure') queueMicrotask(() => this.emit({ name: 'ready' }));
+    if (method === 'configure') this.emit({ name: 'ready' }); // as the real frames do: before the answer
     if (method === 'tokenize') return this.network.tokenizeResult;
     return null;
   }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTokenframe } from '../src/create-tokenframe';
-import type { Tokenframe } from '../src/tokenframe';
+import type { Tokenframe } from '../src/create-tokenframe';
 import { FakeNetwork } from './fake-transport';
 
 const PK = 'pk_test_abc123';
@@ -230,7 +230,7 @@ describe('tokenize', () => {
 describe('loaderror', () => {
   test.each([
     ['incompatible frame version', 'incompatible', undefined, 'incompatible_version'],
-    ['the frame refuses its style', 'ok', Object.assign(new Error('bad style'), { code: 'invalid_style' }), 'invalid_style'],
+    ['the frame refuses its style', 'ok', Object.assign(new Error('bad style'), { code: 'invalid_style', type: 'integration_error' }), 'invalid_style'],
   ] as const)('%s rejects mount() and emits loaderror', async (_name, behavior, configureError, code) => {
     net.behavior = behavior;
     net.configureError = configureError;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { canonicalOrigin } from '../auth/canonical-origin';
 import type { Logger } from 'pino';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { KeyService } from '../services/key-service';
@@ -9,6 +10,7 @@ import type { VaultStore } from '../storage/vault-store';
 import type { AppEnv } from './app-env';
 import { apiError, errorResponse, jsonResponse } from './api-error';
 import { exactCors } from './exact-cors';
+import { frameStatusMessage } from './frame-status-message';
 import { requestContext } from './request-context';
 import { eventRoutes } from './routes/event-routes';
 import { sdkRoutes } from './routes/sdk-routes';
@@ -55,7 +57,8 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
     const code = await d.keys.frameStatus(pk, origin);
-    return jsonResponse(200, { code }, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+    const message = frameStatusMessage(code, canonicalOrigin(origin), d.framesOrigin);
+    return jsonResponse(200, { code, message }, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
   });
 
   app.route('/', sessionRoutes({ ...d, now: d.now }));

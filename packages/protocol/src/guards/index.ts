@@ -11,7 +11,7 @@ export { isChangeDetail } from './is-change-detail';
 export { isFrameReply, isFrameToPage } from './is-frame-reply';
 export { isTokenizeResult } from './is-tokenize-result';
 export { isCardSummary } from './is-card-summary';
-export { isErrorShape } from './is-error-shape';
+export { isErrorShape, isClosedErrorShape } from './is-error-shape';
 export { isSessionResponse, isTokenCreateResponse, isFrameStatusResponse, isVaultErrorBody } from './is-vault-response';
 export { isPlainObject } from './shape';
 export { LIMITS, MAX_POSTAL, MAX_REQUEST_ID, MAX_SHORT_TEXT } from './limits';

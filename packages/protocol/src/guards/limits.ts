@@ -9,6 +9,8 @@ export const VERSION = /^\d{1,3}\.\d{1,3}$/;
 export const BRAND_ID = /^[a-z_]{1,32}$/;
 export const TOKEN_ID = /^tok_[A-Za-z0-9_-]{1,128}$/;
 export const LAST4 = /^\d{4}$/;
+/** The form of every code in ERROR_CODES (the page checks this form, the frame the closed set). */
+export const ERROR_CODE = /^[a-z][a-z_]{0,63}$/;
 export const MAX_REQUEST_ID = 2 ** 31 - 1;
 export const MAX_MESSAGE = 1000;
 export const MAX_SHORT_TEXT = 200;

@@ -1,9 +1,8 @@
 import type { StyleSpec, TokenizeExtra, TokenizeResult } from '@tokenframe/protocol';
-import { connectWithChannel } from '../connect-with-channel';
-import { createTokenframe } from '../create-tokenframe';
+import { connectToFrame } from '@tokenframe/channel';
+import { createTokenframe, type Tokenframe } from '../create-tokenframe';
 import type { Fields } from '../fields';
 import type { FrameConnector } from '../frame-connection';
-import type { Tokenframe } from '../tokenframe';
 import { errorShape } from '../tokenframe-error';
 import { HTMLElementBase } from './html-element-base';
 import { TfFieldElement } from './tf-field-element';
@@ -41,7 +40,7 @@ export class TfFieldsElement extends HTMLElementBase {
   }
 
   /** Loads Tokenframe from the attributes; throws at once on a missing or wrong key. */
-  protected tokenframe(connect: FrameConnector = connectWithChannel): Tokenframe {
+  protected tokenframe(connect: FrameConnector = connectToFrame): Tokenframe {
     const attr = (name: string): string => this.getAttribute(name) ?? '';
     return createTokenframe(attr('publishable-key'), { vaultUrl: attr('vault-url'), framesUrl: attr('frames-url') }, connect);
   }
