@@ -1,5 +1,5 @@
 import { pageErrorType } from '@tokenframe/protocol';
-import type { ErrorCode, ErrorType, PageErrorCode, TokenframeErrorShape } from '@tokenframe/protocol';
+import type { ErrorCode, ErrorType, PageErrorCode } from '@tokenframe/protocol';
 
 /**
  * The one error class of the channel. `code` is from the protocol's closed set; `type` says whose
@@ -23,9 +23,5 @@ export class ChannelError extends Error {
     this.name = 'ChannelError';
     this.code = code;
     this.type = type;
-  }
-
-  toShape(): TokenframeErrorShape {
-    return { type: this.type, code: this.code, message: this.message };
   }
 }

@@ -5,7 +5,7 @@
 // 1. the total (min, min+gzip level 9);
 // 2. per module, its rendered code minified and gzipped on its own: a ranking, not a split (gzip
 //    shares one dictionary across modules, so these add up to far more than the total);
-// 3. the nested parts the page cannot do without, each built alone (error table ⊂ guards ⊂ channel);
+// 3. the nested parts the page cannot do without, each built alone (guards ⊂ channel ⊂ SDK);
 // 4. per top-level declaration of the real minified bundle, in order, what it adds to the gzipped
 //    prefix before it: these add up exactly to the total. Repeated code costs little here; text and
 //    logic seen once cost what they weigh.
@@ -34,8 +34,7 @@ console.table(modules);
 
 // Nested parts, each bundled alone from a virtual entry, minified the same way.
 const PARTS = {
-  'error table (ERROR_CODES, isErrorCode, errorTypeOf)': "import { errorTypeOf, isErrorCode } from '@tokenframe/protocol'; globalThis.x = [errorTypeOf, isErrorCode];",
-  '+ page-side guards (HELLO, FrameEvent, FrameReply, FrameStatusResponse)':
+  'page-side guards (HELLO, FrameEvent, FrameReply, FrameStatusResponse)':
     "import { isFrameEvent, isFrameReply, isFrameStatusResponse, isHelloMessage } from '@tokenframe/protocol'; globalThis.x = [isFrameEvent, isFrameReply, isFrameStatusResponse, isHelloMessage];",
   '+ channel page side (connectToFrame)': "import { connectToFrame } from '@tokenframe/channel'; import { isFrameStatusResponse } from '@tokenframe/protocol'; globalThis.x = [connectToFrame, isFrameStatusResponse];",
 };
