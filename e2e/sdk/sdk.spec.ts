@@ -89,7 +89,7 @@ test.describe('loaderror', () => {
     ['pk_test_unknown_key_1', 'unknown_key', /does not know this publishable key/],
     ['pk_test_revoked_key_1', 'revoked_key', /was revoked/],
     ['pk_test_origin_not_allowed_1', 'origin_not_allowed', /^Tokenframe: http:\/\/localhost:\d+ is not on the publishable key's allowed origins/],
-    ['pk_test_blocked_1', 'frame_load_timeout', /Content-Security-Policy allow frame-src http:\/\/127\.0\.0\.1:\d+\?$/],
+    ['pk_test_blocked_1', 'frame_load_timeout', /is framesUrl http:\/\/127\.0\.0\.1:\d+, and does the page's Content-Security-Policy allow frame-src/],
     ['pk_test_v2_1', 'incompatible_version', /another protocol than this SDK/],
   ] as const) {
     test(`${pk} → ${code}`, async ({ page }) => {

@@ -56,14 +56,18 @@ describe('CORS', () => {
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
   test('/v1/frames/status is readable by any origin and answers only a code and what to fix', async () => {
-    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('https://evil.example')}`, { headers: { Origin: 'https://evil.example' } });
+    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('https://evil.example')}&v=1.0`, { headers: { Origin: 'https://evil.example' } });
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     const body: unknown = await res.json();
     expect(body).toEqual({ code: 'origin_not_allowed', message: expect.stringMatching(/^https:\/\/evil\.example is not on the publishable key's allowed origins: create a key with --origin https:\/\/evil\.example/) });
     expect(isFrameStatusResponse(body)).toBe(true); // what the SDK's status probe accepts
   });
+  test('without v (an SDK that predates message) the answer is only the code', async () => {
+    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('https://evil.example')}`);
+    expect(await res.json()).toEqual({ code: 'origin_not_allowed' });
+  });
   test('a raw origin is never echoed, only its canonical form', async () => {
-    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('<script>x</script>')}`);
+    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('<script>x</script>')}&v=1.0`);
     expect(((await res.json()) as { message: string }).message).toMatch(/^this page’s origin is not on/);
   });
   test.each([
@@ -72,10 +76,10 @@ describe('CORS', () => {
     [() => pk, `${SHOP}/`, 'origin_not_allowed'],
     [() => pk, 'http://localhost:5174', 'origin_not_allowed'],
   ])('frames status %#', async (key, origin, code) => {
-    const res = await h.api.request(`/v1/frames/status?pk=${key()}&origin=${encodeURIComponent(origin)}`);
+    const res = await h.api.request(`/v1/frames/status?pk=${key()}&origin=${encodeURIComponent(origin)}&v=1.0`);
     const body = (await res.json()) as { code: string; message: string };
     expect(body.code).toBe(code);
-    if (code === 'ok') expect(body.message).toMatch(/Content-Security-Policy allow frame-src http:\/\/127\.0\.0\.1:\d+\?$/);
+    if (code === 'ok') expect(body.message).toMatch(/is framesUrl http:\/\/127\.0\.0\.1:\d+, and does the page's Content-Security-Policy allow frame-src http:\/\/127\.0\.0\.1:\d+\?$/);
   });
 });
 

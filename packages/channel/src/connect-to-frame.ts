@@ -108,6 +108,14 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
   const rejectAll = (error: ChannelError): void => {
     for (const id of [...pending.keys()]) settle(id, error);
   };
+  /** A message that cannot be cloned (a Proxy, a function) fails its own request, never the handshake. */
+  const post = (message: { id: number }): void => {
+    try {
+      port?.postMessage(message);
+    } catch {
+      settle(message.id, new ChannelError('invalid_argument', 'request params must be plain JSON'));
+    }
+  };
 
   /** Enters the final state: timers, pending requests, port and listeners go; `ready` settles if it had not. */
   const end = (error: ChannelError): void => {
@@ -178,7 +186,7 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
     port.onmessage = onPortMessage;
     state = 'connected';
     coverLoad();
-    for (const message of queue.splice(0)) port.postMessage(message);
+    for (const message of queue.splice(0)) post(message);
     if (reconnect) options.onReconnect?.();
     else settleReady();
   };
@@ -198,8 +206,7 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
         pending.set(id, [resolve, reject, timer]);
       });
       const message = params === undefined ? { ns: NS, type: 'request', id, method } : { ns: NS, type: 'request', id, method, params };
-      // Params that cannot be cloned throw here, at the caller: the SDK only sends checked plain data.
-      if (port) port.postMessage(message);
+      if (port) post(message);
       else queue.push(message);
       return promise;
     },

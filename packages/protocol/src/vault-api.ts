@@ -28,10 +28,14 @@ export interface VaultErrorBody {
 
 export const FRAME_STATUS_CODES = ['ok', 'unknown_key', 'revoked_key', 'origin_not_allowed'] as const;
 export type FrameStatusCode = (typeof FRAME_STATUS_CODES)[number];
-/** `message` tells the developer what to fix; the SDK shows it as the loaderror's message. */
+/**
+ * `message` tells the developer what to fix; the SDK shows it as the loaderror's message. The vault
+ * sends it when the request names the protocol version (`v`), so an SDK that predates it (and whose
+ * guard allows only `code`) still gets the answer it understands.
+ */
 export interface FrameStatusResponse {
   code: FrameStatusCode;
-  message: string;
+  message?: string;
 }
 
 /** The JWE plaintext the controller seals (DESIGN.md, "Tokenize"). */

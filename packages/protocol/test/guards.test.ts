@@ -129,7 +129,7 @@ test.each<[string, (x: unknown) => boolean, unknown]>([
   ['session: empty sid', P.isSessionResponse, { sid: '', expiresAt: 1, serverTime: 1 }],
   ['session: string times', P.isSessionResponse, { sid: 's', expiresAt: '1', serverTime: 1 }],
   ['status: unknown code', P.isFrameStatusResponse, { code: 'maybe', message: 'x' }],
-  ['status: no message', P.isFrameStatusResponse, { code: 'ok' }],
+  ['status: message not a string', P.isFrameStatusResponse, { code: 'ok', message: 1 }],
   ['vault error: missing requestId', P.isVaultErrorBody, { error: { type: 'api_error', code: 'internal_error', message: 'x' } }],
 ])('%s is rejected', (_label, isValid, x) => {
   expect(isValid(x)).toBe(false);
@@ -141,9 +141,18 @@ test('a guard walks nothing it does not know: checking a polluting payload pollu
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-test.each(['invalid_argument', 'unsupported_environment', 'destroyed', 'not_mounted', 'incompatible_version', 'unknown_key', 'revoked_key', 'origin_not_allowed', 'timeout', 'frame_load_timeout', 'frame_removed', 'frame_integrity', 'internal_error'] satisfies P.PageErrorCode[])(
+// Every PageErrorCode must be a key here (the Record makes a new member of the union a type error).
+const PAGE_CODES: Record<P.PageErrorCode, true> = {
+  invalid_argument: true, unsupported_environment: true, destroyed: true, not_mounted: true, incompatible_version: true, unknown_key: true,
+  revoked_key: true, origin_not_allowed: true, timeout: true, frame_load_timeout: true, frame_removed: true, frame_integrity: true, internal_error: true,
+};
+test.each(Object.keys(PAGE_CODES) as P.PageErrorCode[])(
   'pageErrorType(%s) is the type ERROR_CODES gives it',
   (code) => {
     expect(P.pageErrorType(code)).toBe(P.errorTypeOf(code));
   },
 );
+
+test('every code of the closed set has the form the page checks', () => {
+  expect(Object.keys(P.ERROR_CODES).filter((code) => !P.isErrorShape({ type: 'api_error', code, message: '' }))).toEqual([]);
+});

@@ -44,5 +44,6 @@ export const VALID: [string, Guard, unknown][] = [
   ['session', P.isSessionResponse, { sid: 'ses_1', expiresAt: 1_800_000_000_000, serverTime: 1_700_000_000_000 }],
   ['token created', P.isTokenCreateResponse, { id: 'tok_x1', card, expiresAt: 1_800_000_000_000, livemode: false }],
   ['frame status', P.isFrameStatusResponse, { code: 'origin_not_allowed', message: 'add the origin to the key' }],
+  ['frame status from a vault that predates message', P.isFrameStatusResponse, { code: 'ok' }],
   ['vault error', P.isVaultErrorBody, { error: { type: 'invalid_request_error', code: 'invalid_jwe', message: 'x', param: 'jwe', requestId: 'req_1' } }],
 ];

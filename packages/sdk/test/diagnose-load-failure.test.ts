@@ -21,8 +21,11 @@ beforeAll(async () => {
     if (url.pathname !== '/v1/frames/status' || url.searchParams.get('origin') !== 'https://shop.example') return void res.writeHead(400).end();
     if (flaky && (hits.get(pk) ?? 0) <= Number(flaky[1])) return void res.writeHead(503).end();
     if (pk === 'pk_test_garbage') return void res.writeHead(200).end('{"code":"nope"}');
-    const code = flaky ? flaky[2] : pk.slice('pk_test_'.length);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code, message: `the vault says ${code}` }));
+    // `pk_test_legacy_<code>`: a vault that predates `message` answers only the code.
+    const legacy = pk.startsWith('pk_test_legacy_');
+    const code = flaky ? flaky[2] : pk.slice((legacy ? 'pk_test_legacy_' : 'pk_test_').length);
+    const body = legacy || url.searchParams.get('v') !== '1.0' ? { code } : { code, message: `the vault says ${code}` };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   vaultUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -39,7 +42,8 @@ describe('diagnoseLoadFailure', () => {
     ['pk_test_origin_not_allowed', 'origin_not_allowed', /the vault says origin_not_allowed/],
     ['pk_test_ok', 'frame_load_timeout', /the vault says ok/],
     ['pk_test_flaky2_revoked_key', 'revoked_key', /the vault says revoked_key/],
-    ['pk_test_garbage', 'frame_load_timeout', /frames\.example did not load, and http:\/\/127\.0\.0\.1:\d+ could not say why/],
+    ['pk_test_legacy_revoked_key', 'revoked_key', /^Tokenframe: the vault says revoked_key; upgrade it to learn what to fix\.$/],
+    ['pk_test_garbage', 'frame_load_timeout', /could not be asked why: does the page's CSP allow frame-src https:\/\/frames\.example and connect-src http:\/\/127\.0\.0\.1:\d+\?$/],
   ])('%s → %s', async (pk, code, message) => {
     const error = await diagnoseLoadFailure(env, vaultUrl, pk, 'https://frames.example');
     expect(error).toMatchObject({ code, message: expect.stringMatching(message) });

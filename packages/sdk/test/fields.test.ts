@@ -241,6 +241,11 @@ describe('loaderror', () => {
     expect(errors).toEqual([expect.objectContaining({ code, field: 'cardNumber', type: 'integration_error' })]);
   });
 
+  test('an unexpected exception keeps its message (internal_error), never "[object Object]"', async () => {
+    net.configureError = { code: 'invalid_style', message: 'no type' };
+    await expect(tf.fields().create('cardNumber').mount('#a')).rejects.toMatchObject({ code: 'internal_error', type: 'api_error', message: 'Tokenframe: no type' });
+  });
+
   test('a loaderror event from the frame rejects mount()', async () => {
     net.behavior = 'manual';
     const field = tf.fields().create('cardNumber');

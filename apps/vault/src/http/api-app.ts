@@ -57,8 +57,9 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
     const code = await d.keys.frameStatus(pk, origin);
-    const message = frameStatusMessage(code, canonicalOrigin(origin), d.framesOrigin);
-    return jsonResponse(200, { code, message }, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+    // An SDK that names the protocol version (`v`) gets the text to show; older ones only know `code`.
+    const body = c.req.query('v') === undefined ? { code } : { code, message: frameStatusMessage(code, canonicalOrigin(origin), d.framesOrigin) };
+    return jsonResponse(200, body, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
   });
 
   app.route('/', sessionRoutes({ ...d, now: d.now }));

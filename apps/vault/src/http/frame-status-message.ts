@@ -15,6 +15,6 @@ export function frameStatusMessage(code: FrameStatusCode, origin: string | undef
     case 'origin_not_allowed':
       return `${origin ?? 'this page’s origin'} is not on the publishable key's allowed origins: create a key with --origin ${origin ?? '<origin>'} (a live key also needs pnpm vault origins verify).`;
     case 'ok':
-      return `the key and origin are fine, but the frame from ${framesOrigin} did not load: does the page's Content-Security-Policy allow frame-src ${framesOrigin}?`;
+      return `the key and origin are fine, but the frame did not load: is framesUrl ${framesOrigin}, and does the page's Content-Security-Policy allow frame-src ${framesOrigin}?`;
   }
 }

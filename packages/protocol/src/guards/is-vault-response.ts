@@ -24,7 +24,7 @@ export const isTokenCreateResponse = /* @__PURE__ */ guard<TokenCreateResponse>(
   livemode: BOOLEAN,
 });
 
-export const isFrameStatusResponse = /* @__PURE__ */ guard<FrameStatusResponse>({ code: FRAME_STATUS_CODES, message: MAX_MESSAGE });
+export const isFrameStatusResponse = /* @__PURE__ */ guard<FrameStatusResponse>({ code: FRAME_STATUS_CODES, 'message?': MAX_MESSAGE });
 
 const VAULT_ERROR = { type: MAX_CODE, code: isErrorCode, message: MAX_MESSAGE, requestId: MAX_CODE, 'param?': MAX_CODE };
 
