@@ -10,7 +10,7 @@ export function checkScaleOut(env: NodeJS.ProcessEnv): { ok: true; warning?: str
   if (!Number.isInteger(processes) || processes < 1) return { ok: false, message: `TOKENFRAME_PROCESSES must be a positive integer, got "${raw}".` };
   if (processes === 1) return { ok: true };
   const problems: string[] = [];
-  if (!env.REDIS_URL) problems.push('no REDIS_URL: rate limits and the replay fast path would be per process');
+  if (!env.REDIS_URL) problems.push('no REDIS_URL: rate limits, the replay fast path and CVC key generations would be per process (a CVC sealed by one process could not be revealed by another)');
   if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '')) problems.push('no postgres:// DATABASE_URL: SQLite is for one host');
   if (problems.length === 0) return { ok: true };
   const message = `TOKENFRAME_PROCESSES=${processes} but ${problems.join('; ')}. See docs/operations.md, "Several processes".`;

@@ -1,13 +1,16 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { MemoryCvcKeySlots, type CvcKeySlots } from './cvc-key-slots';
+import { RedisCvcKeySlots, redisPersistence } from './redis-cvc-key-slots';
 import { RedisReplayCache, type ReplayCache } from './replay-cache';
 
 /**
- * State that must be one state across vault processes: rate-limit counters and the replay fast
- * path. With `REDIS_URL` it lives in Redis; without, in this process's memory (correct for one
- * process only — see scale-out-check.ts). The database stays the authority for jti and session
- * uses (they are written in the same transaction as the token); Redis refuses a replayed JWE on
- * any process before the expensive work and holds the counters the limiters share.
+ * State that must be one state across vault processes: rate-limit counters, the replay fast path
+ * and the CVC key generations. With `REDIS_URL` it lives in Redis; without, in this process's
+ * memory (correct for one process only — see scale-out-check.ts). The database stays the
+ * authority for jti and session uses (they are written in the same transaction as the token);
+ * Redis refuses a replayed JWE on any process before the expensive work and holds the counters
+ * the limiters share.
  */
 export interface SharedState {
   readonly kind: 'memory' | 'redis';
@@ -15,6 +18,10 @@ export interface SharedState {
   limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
   /** Only with Redis: a process-spanning "first to claim this jti" check. */
   readonly replay: ReplayCache | undefined;
+  /** Where CVC key generations live: never the database (src/cvc/cvc-key-generations.ts). */
+  readonly cvcKeySlots: CvcKeySlots;
+  /** With Redis: how it persists to disk (undefined: it does not; 'unknown': CONFIG refused). */
+  persistence(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -28,6 +35,8 @@ export function createSharedState(env: NodeJS.ProcessEnv = process.env): SharedS
   return {
     kind: redis ? 'redis' : 'memory',
     replay: redis ? new RedisReplayCache(redis, `${prefix}jti:`) : undefined,
+    cvcKeySlots: redis ? new RedisCvcKeySlots(redis, prefix) : new MemoryCvcKeySlots(),
+    persistence: async () => (redis ? redisPersistence(redis) : undefined),
     limiter(name, points, durationSeconds) {
       const id = `${name}:${points}:${durationSeconds}`;
       let l = limiters.get(id);

@@ -1,0 +1,55 @@
+/**
+ * Where the CVC key generations live (src/cvc/cvc-key-generations.ts): named slots holding one
+ * wrapped key each, with a time after which the slot must be gone. Deliberately NOT the database:
+ * a deleted database row survives in MVCC row versions, WAL and backups, and the point of a
+ * generation is that deleting it destroys every copy of its key (docs/security.md, "CVC
+ * crypto-shredding"). With Redis (REDIS_URL) the slots are shared by every vault process and
+ * survive a vault restart; without, they live in this process's memory and die with it.
+ */
+export interface CvcKeySlots {
+  readonly kind: 'memory' | 'redis';
+  get(name: string): Promise<string | undefined>;
+  /** Stores `value` unless `name` is taken, atomically; returns what the slot holds then (the winner's value). */
+  putIfAbsent(name: string, value: string, destroyAt: number): Promise<string>;
+  /** Deletes every slot whose `destroyAt` is ≤ `now` (by the vault's clock); returns how many. */
+  destroyExpired(now: number): Promise<number>;
+  /** Names of the slots that exist now. */
+  names(): Promise<string[]>;
+  /** Replaces the value of an existing slot, keeping its destroy time; false if it is gone. */
+  replace(name: string, value: string): Promise<boolean>;
+}
+
+/** One process only: correct for a single vault process (the SQLite default), lost on restart. */
+export class MemoryCvcKeySlots implements CvcKeySlots {
+  readonly kind = 'memory';
+  readonly #slots = new Map<string, { value: string; destroyAt: number }>();
+
+  async get(name: string): Promise<string | undefined> {
+    return this.#slots.get(name)?.value;
+  }
+  async putIfAbsent(name: string, value: string, destroyAt: number): Promise<string> {
+    const held = this.#slots.get(name);
+    if (held) return held.value;
+    this.#slots.set(name, { value, destroyAt });
+    return value;
+  }
+  async destroyExpired(now: number): Promise<number> {
+    let n = 0;
+    for (const [name, slot] of this.#slots) {
+      if (slot.destroyAt <= now) {
+        this.#slots.delete(name);
+        n++;
+      }
+    }
+    return n;
+  }
+  async names(): Promise<string[]> {
+    return [...this.#slots.keys()];
+  }
+  async replace(name: string, value: string): Promise<boolean> {
+    const held = this.#slots.get(name);
+    if (!held) return false;
+    held.value = value;
+    return true;
+  }
+}
