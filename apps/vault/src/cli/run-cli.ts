@@ -141,7 +141,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return fail('Set TOKENFRAME_PREVIOUS_MASTER_KEYS to the old master key (base64) and TOKENFRAME_MASTER_KEY(_FILE) to the new one, then run this again.');
         }
         const n = await vault.secrets.rewrapAll();
-        print({ rewrapped: n }, `${n} envelopes rewrapped under the current master key; the previous key can be retired.`);
+        // The live CVC key generations (in Redis) are wrapped under the master key too.
+        const generations = await vault.cvcKeys.rewrapAll();
+        print({ rewrapped: n, cvcKeyGenerations: generations }, `${n} envelopes and ${generations} CVC key generations rewrapped under the current master key; the previous key can be retired.`);
         return 0;
       }
       default:

@@ -11,7 +11,6 @@ export interface VaultConfig {
   fontHosts: string[];
   production: boolean;
   tokenTtlMs: number;
-  cvcTtlMs: number;
   sessionTtlMs: number;
   sessionMaxUses: number;
   /** Session creations allowed per IP + key per minute. */
@@ -39,6 +38,14 @@ function origin(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return o;
 }
 
+/**
+ * `TOKENFRAME_CVC_TTL_SECONDS` (default 600). Read by openVault, not loadConfig: the CVC key
+ * generations are sized from it (src/cvc/generation-window.ts), and the CLI needs them too.
+ */
+export function cvcTtlMs(env: NodeJS.ProcessEnv): number {
+  return int(env, 'TOKENFRAME_CVC_TTL_SECONDS', 10 * 60) * 1000;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): VaultConfig {
   const fontHosts = (env.TOKENFRAME_FONT_HOSTS ?? '').split(/\s+/).filter(Boolean).map((h) => {
     const o = canonicalOrigin(h);
@@ -54,7 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VaultConfig {
     fontHosts,
     production: env.NODE_ENV === 'production',
     tokenTtlMs: int(env, 'TOKENFRAME_TOKEN_TTL_SECONDS', 30 * 60) * 1000,
-    cvcTtlMs: int(env, 'TOKENFRAME_CVC_TTL_SECONDS', 10 * 60) * 1000,
     sessionTtlMs: int(env, 'TOKENFRAME_SESSION_TTL_SECONDS', 30 * 60) * 1000,
     sessionMaxUses: int(env, 'TOKENFRAME_SESSION_MAX_USES', 5),
     sessionRatePerMinute: int(env, 'TOKENFRAME_SESSION_RATE_PER_MINUTE', 60),

@@ -23,6 +23,8 @@ export class VaultMetrics {
     this.#define('tokenframe_rate_limit_hits_total', 'Requests refused by a rate limit, by limit name.');
     this.#define('tokenframe_card_testing_suspected_total', 'Card-testing bursts detected, by scope (bin, ip).');
     this.#define('tokenframe_purged_total', 'Rows removed by the purge sweep, by kind.');
+    this.#define('tokenframe_cvc_key_generations_shredded_total', 'CVC key generations destroyed by the purge sweep (crypto-shredding).');
+    this.#define('tokenframe_cvc_unreadable_total', 'CVCs within their TTL whose key generation was gone (lost with a Redis or memory-only restart).');
   }
 
   #define(name: string, help: string): void {
@@ -52,6 +54,12 @@ export class VaultMetrics {
   }
   cardTesting(scope: string): void {
     this.#inc('tokenframe_card_testing_suspected_total', { scope });
+  }
+  cvcShredded(n: number): void {
+    if (n > 0) this.#inc('tokenframe_cvc_key_generations_shredded_total', {}, n);
+  }
+  cvcUnreadable(): void {
+    this.#inc('tokenframe_cvc_unreadable_total', {});
   }
   purged(counts: PurgeCounts): void {
     for (const [kind, n] of Object.entries(counts)) if (n > 0) this.#inc('tokenframe_purged_total', { kind }, n);

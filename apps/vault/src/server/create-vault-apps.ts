@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { workspaceRoot } from '../config/data-dir';
 import type { VaultConfig } from '../config/vault-config';
+import { CvcCipher } from '../cvc/cvc-cipher';
 import type { AppEnv } from '../http/app-env';
 import { createApiApp } from '../http/api-app';
 import { createFramesApp } from '../http/frames-app';
@@ -27,7 +28,11 @@ export function createVaultApps(
   const root = workspaceRoot();
   const { config } = o;
   const guard = new RateLimitGuard({ shared: vault.shared, config: vault.scale.limits, store: vault.store, metrics: vault.metrics, now: o.now });
-  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvcTtlMs: config.cvcTtlMs, now: o.now, guard });
+  const cvc = new CvcCipher(vault.cvcKeys, vault.secrets.kekFor, (generation) => {
+    vault.metrics.cvcUnreadable();
+    o.logger.warn({ generation, store: vault.cvcKeys.kind }, 'a CVC within its TTL could not be opened: its key generation is gone (Redis restarted or flushed, or a vault without REDIS_URL restarted); the reveal answered without it. See docs/operations.md, "CVC key generations".');
+  });
+  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvc, now: o.now, guard });
   const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
   const inner = createApiApp({
     store: vault.store,

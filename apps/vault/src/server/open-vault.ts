@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { resolveDataDir } from '../config/data-dir';
 import { loadMasterKeys, type MasterKeys } from '../config/master-key';
 import { loadScaleConfig, type ScaleConfig } from '../config/scale-config';
+import { cvcTtlMs } from '../config/vault-config';
+import { CvcKeyGenerations } from '../cvc/cvc-key-generations';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { createSharedState, type SharedState } from '../shared-state/shared-state';
 import { withSharedState } from '../shared-state/with-shared-state';
@@ -20,6 +22,8 @@ export interface OpenVault {
   scale: ScaleConfig;
   keys: KeyService;
   secrets: VaultSecrets;
+  /** CVC key generations (crypto-shredding), in `shared` — never in `store`. */
+  cvcKeys: CvcKeyGenerations;
   masterKeys: MasterKeys;
   close(): Promise<void>;
 }
@@ -37,6 +41,7 @@ export async function openVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger;
   if (!master.ok) throw new Error(master.message);
   if (master.warning) opts.logger.warn({ dataDir }, `⚠️  ${master.warning}`);
   const scale = loadScaleConfig(env);
+  const cvcTtl = cvcTtlMs(env);
   const opened = await openStore(env, dataDir, { groupCommit: opts.groupCommit ?? true });
   const shared = createSharedState(env);
   const metrics = new VaultMetrics();
@@ -48,7 +53,8 @@ export async function openVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger;
   };
   try {
     const secrets = await VaultSecrets.load(store, master.keys, now());
-    return { dataDir, store, storeKind: opened.kind, shared, metrics, scale, keys: new KeyService(store, now), secrets, masterKeys: master.keys, close };
+    const cvcKeys = new CvcKeyGenerations(shared.cvcKeySlots, { wrapKek: () => secrets.cvcKek, kekFor: secrets.kekFor }, cvcTtl);
+    return { dataDir, store, storeKind: opened.kind, shared, metrics, scale, keys: new KeyService(store, now), secrets, cvcKeys, masterKeys: master.keys, close };
   } catch (e) {
     await close();
     throw new Error(`Could not unseal the vault's secrets with this master key (wrong key for ${dataDir}?): ${(e as Error).message}`, { cause: e });

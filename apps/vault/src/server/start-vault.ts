@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { loadConfig, type VaultConfig } from '../config/vault-config';
 import type { AppEnv } from '../http/app-env';
+import { reportCvcKeyStorage } from '../cvc/report-cvc-key-storage';
 import { createVaultApps } from './create-vault-apps';
 import { openVault, type OpenVault } from './open-vault';
 import { startPurgeSweep } from './purge-sweep';
@@ -73,9 +74,10 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   const apiUrl = config.apiUrl ?? listening.api;
   const framesUrl = config.framesUrl ?? listening.frames;
   const { api, frames } = Object.assign(apps, createVaultApps(vault, { config, apiUrl, framesUrl, logger: opts.logger, now, accepting: () => accepting }));
-  const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
+  const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
-  opts.logger.info({ store: vault.storeKind, sharedState: vault.shared.kind }, 'vault storage');
+  opts.logger.info({ store: vault.storeKind, sharedState: vault.shared.kind, cvcKeyGenerations: vault.cvcKeys.kind }, 'vault storage');
+  void reportCvcKeyStorage(vault, opts.logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -5,6 +5,7 @@ import { openJwe } from '@tokenframe/crypto/open';
 import type { TokenCreateResponse } from '@tokenframe/protocol';
 import { randomId } from '../auth/api-key';
 import { canonicalOrigin } from '../auth/canonical-origin';
+import type { CvcCipher } from '../cvc/cvc-cipher';
 import { apiError, isApiError, type ApiError } from '../http/api-error';
 import type { TokenizeGuard } from '../limits/tokenize-guard';
 import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../storage/records';
@@ -21,7 +22,8 @@ export interface TokenServiceOptions {
   secrets: VaultSecrets;
   apiOrigin: string;
   tokenTtlMs: number;
-  cvcTtlMs: number;
+  /** Seals CVCs under key generations (crypto-shredding); its TTL is the CVC TTL. */
+  cvc: CvcCipher;
   now?: () => number;
   /** Rate limits and card-testing defence (limits/tokenize-guard.ts); none when absent. */
   guard?: TokenizeGuard;
@@ -133,6 +135,7 @@ export class TokenService {
 
     const id = randomId('tok', 18);
     const aad = (field: string) => ({ account: input.key.accountId, token: id, field });
+    const cvc = this.#o.cvc;
     const seal = (field: string, value: string | undefined) => (value === undefined ? null : sealField(secrets.dataKek, value, aad(field)));
     const token: TokenRecord = {
       id,
@@ -146,8 +149,8 @@ export class TokenService {
       expYear: c.expYear,
       fingerprint: fp,
       panEnc: sealField(secrets.dataKek, c.pan, aad('pan')),
-      cvcEnc: c.cvc === undefined ? null : sealField(secrets.cvcKek, c.cvc, aad('cvc')),
-      cvcExpiresAt: c.cvc === undefined ? null : now + this.#o.cvcTtlMs,
+      cvcEnc: c.cvc === undefined ? null : await cvc.seal(c.cvc, aad('cvc'), now),
+      cvcExpiresAt: c.cvc === undefined ? null : now + cvc.ttlMs,
       nameEnc: seal('name', c.name),
       postalEnc: seal('postal', c.postal),
       createdAt: now,
@@ -166,18 +169,33 @@ export class TokenService {
 
   async read(key: ApiKeyRecord, id: string): Promise<TokenReadView | ApiError> {
     const t = await this.#visible(key, id);
-    return t ? readView(t, this.#now()) : NOT_FOUND;
+    return t ? readView(t, await this.#cvcPresent(t)) : NOT_FOUND;
   }
 
-  /** The full card, once per CVC: the CVC is deleted in the same transaction that reads it (PCI DSS 3.3.1.2). */
-  async reveal(key: ApiKeyRecord, id: string, requestId: string): Promise<TokenRevealView | ApiError> {
-    if (!(await this.#visible(key, id))) return NOT_FOUND;
+  /** Within its TTL and its key generation still exists: exactly when a reveal would return it. */
+  async #cvcPresent(t: TokenRecord): Promise<boolean> {
     const now = this.#now();
+    return t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now && (await this.#o.cvc.readable(t.cvcEnc, now));
+  }
+
+  /**
+   * The full card, once per CVC: the CVC is deleted in the same transaction that reads it (PCI DSS
+   * 3.3.1.2). Its key is fetched first, so a shared-state failure fails the request before the CVC
+   * is deleted rather than after.
+   */
+  async reveal(key: ApiKeyRecord, id: string, requestId: string): Promise<TokenRevealView | ApiError> {
+    const seen = await this.#visible(key, id);
+    if (!seen) return NOT_FOUND;
+    const now = this.#now();
+    const liveCvc = (r: TokenRecord) => (r.cvcEnc !== null && (r.cvcExpiresAt ?? 0) > now ? r.cvcEnc : undefined);
+    const seenCvc = liveCvc(seen);
+    const cvcKey = seenCvc === undefined ? undefined : await this.#o.cvc.keyFor(seenCvc, now);
     const t = await this.#o.store.revealToken(id, { keyId: key.id, requestId, at: now });
+    // Open only what this transaction read: a concurrent reveal may have taken the CVC first.
+    const cvc = cvcKey && this.#o.cvc.open(cvcKey, t && liveCvc(t), { account: seen.accountId, token: id, field: 'cvc' });
     if (!t) return NOT_FOUND;
     const { kekFor } = this.#o.secrets;
     const open = (field: string, env: string | null) => (env === null ? undefined : openField(kekFor, env, { account: t.accountId, token: t.id, field }));
-    const cvc = (t.cvcExpiresAt ?? 0) > now ? open('cvc', t.cvcEnc) : undefined;
     const name = open('name', t.nameEnc);
     const postal = open('postal', t.postalEnc);
     return {
@@ -189,7 +207,7 @@ export class TokenService {
   async persist(key: ApiKeyRecord, id: string): Promise<TokenReadView | ApiError> {
     if (!(await this.#visible(key, id))) return NOT_FOUND;
     const t = await this.#o.store.persistToken(id, this.#now());
-    return t ? readView(t, this.#now()) : NOT_FOUND;
+    return t ? readView(t, await this.#cvcPresent(t)) : NOT_FOUND;
   }
 
   async remove(key: ApiKeyRecord, id: string, requestId: string): Promise<{ id: string; deleted: true } | ApiError> {

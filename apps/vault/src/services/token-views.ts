@@ -15,15 +15,18 @@ export interface TokenReadView {
   cvcPresent: boolean;
 }
 
-/** What a secret key with `tokens:read` sees: BIN and last4 at most, and the keyed fingerprint. */
-export function readView(t: TokenRecord, now: number): TokenReadView {
+/**
+ * What a secret key with `tokens:read` sees: BIN and last4 at most, and the keyed fingerprint.
+ * `cvcPresent`: whether a reveal would return the CVC (TokenService decides: TTL and key generation).
+ */
+export function readView(t: TokenRecord, cvcPresent: boolean): TokenReadView {
   return {
     id: t.id,
     card: { brand: t.brand, bin: t.bin, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear, fingerprint: t.fingerprint },
     createdAt: t.createdAt,
     expiresAt: t.expiresAt,
     livemode: t.livemode,
-    cvcPresent: t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now,
+    cvcPresent,
   };
 }
 

@@ -3,6 +3,7 @@ import { openField, sealField, rewrapField, type FieldAad, type Kek } from '@tok
 import { createKeyring, jwksOf, privateKeyFor, pruneKeyring, rotateKeyring, type KeyringState, type PublicJwk } from '@tokenframe/crypto/keys';
 import type { KeyObject } from 'node:crypto';
 import type { MasterKeys } from '../config/master-key';
+import { isGenerationId, kekIdOf } from '../cvc/generation-window';
 import type { VaultStore } from '../storage/vault-store';
 
 const KEYRING = 'keyring';
@@ -77,9 +78,15 @@ export class VaultSecrets {
     return this.jwks();
   }
 
-  /** Re-wraps every at-rest data key under the current master key (after rotating the master key). */
+  /**
+   * Re-wraps every at-rest data key under the current master key (after rotating the master key).
+   * A CVC sealed under a key generation is left as it is: its key is not the master key's to
+   * rewrap (the generations themselves are rewrapped by CvcKeyGenerations.rewrapAll).
+   */
   async rewrapAll(): Promise<number> {
-    return this.#store.rewrapEnvelopes((envelope, field) => rewrapField(envelope, this.kekFor, field === 'cvc' ? this.cvcKek : this.dataKek));
+    return this.#store.rewrapEnvelopes((envelope, field) =>
+      field === 'cvc' && isGenerationId(kekIdOf(envelope)) ? envelope : rewrapField(envelope, this.kekFor, field === 'cvc' ? this.cvcKek : this.dataKek),
+    );
   }
 
   #setKeyring(state: KeyringState): void {

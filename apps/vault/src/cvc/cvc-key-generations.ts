@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { AtRestError, openField, rewrapField, sealField, type FieldAad, type Kek, type KekLookup } from '@tokenframe/crypto/at-rest';
+import type { CvcKeySlots } from '../shared-state/cvc-key-slots';
+import { generationLengthMs, windowAt, windowOf } from './generation-window';
+
+const KEY_BYTES = 32;
+/** The wrap binds the generation id: a wrapped key copied into another generation's slot does not open. */
+const wrapAad = (id: string): FieldAad => ({ account: '_vault', token: id, field: 'cvc-generation' });
+
+/**
+ * CVC key generations: crypto-shredding for CVCs (PCI DSS 3.3.1.2, docs/security.md "CVC
+ * crypto-shredding"). A CVC is sealed under the key of the current generation window instead of
+ * the master CVC key; the purge sweep destroys a generation once every CVC it can have sealed is
+ * past its TTL. After that, a copy of the CVC's ciphertext — a dead PostgreSQL row version, a WAL
+ * segment, a backup — opens with nothing that still exists, master key included.
+ *
+ * Requirements, and how they are met:
+ *   - the keys are never in the database (that would move the problem to their own dead rows):
+ *     they live in the shared-state slots (Redis, else this process's memory);
+ *   - every vault process uses the same key for a window: created with insert-if-absent, read back;
+ *   - a copy of Redis alone (a replica, `redis-cli --rdb`, a snapshot) is not enough to read a CVC:
+ *     each key is wrapped under the master CVC key (an at-rest envelope, AAD = the generation id),
+ *     so reading a CVC needs the database row, the live generation AND the master key;
+ *   - nothing outlives the slot: no process caches an unwrapped key; each use reads the slot,
+ *     unwraps, and zeroes the key after the one seal or open it was fetched for.
+ */
+export class CvcKeyGenerations {
+  readonly cvcTtlMs: number;
+  readonly lengthMs: number;
+  readonly #slots: CvcKeySlots;
+  readonly #wrapKek: () => Kek;
+  readonly #kekFor: KekLookup;
+
+  /** `wrapKek`: the current master CVC KEK; `kekFor`: current and previous master KEKs (during a rewrap). */
+  constructor(slots: CvcKeySlots, master: { wrapKek: () => Kek; kekFor: KekLookup }, cvcTtlMs: number) {
+    this.#slots = slots;
+    this.#wrapKek = master.wrapKek;
+    this.#kekFor = master.kekFor;
+    this.cvcTtlMs = cvcTtlMs;
+    this.lengthMs = generationLengthMs(cvcTtlMs);
+  }
+
+  get kind(): CvcKeySlots['kind'] {
+    return this.#slots.kind;
+  }
+
+  /**
+   * The key to seal a CVC with now (created for this window if no process has yet). The caller
+   * zeroes `key` after use. Throws if the stored key does not unwrap (another master key): sealing
+   * CVCs that no process could open would be worse than failing the request.
+   */
+  async current(now: number): Promise<Kek> {
+    const w = windowAt(now, this.lengthMs, this.cvcTtlMs);
+    const wrapped = (await this.#slots.get(w.id)) ?? (await this.#slots.putIfAbsent(w.id, this.#wrapNew(w.id), w.destroyAt));
+    const key = this.#unwrap(w.id, wrapped);
+    if (!key) throw new Error(`CVC key generation ${w.id} does not unwrap with this vault's master key: do all vault processes share one TOKENFRAME_MASTER_KEY?`);
+    return { id: w.id, key };
+  }
+
+  /** The key of generation `id`, or undefined once it is destroyed, past its destroy time, lost or unreadable. The caller zeroes it. */
+  async find(id: string, now: number): Promise<Buffer | undefined> {
+    const w = windowOf(id, this.cvcTtlMs);
+    if (!w || now >= w.destroyAt) return undefined;
+    const wrapped = await this.#slots.get(id);
+    return wrapped === undefined ? undefined : this.#unwrap(id, wrapped);
+  }
+
+  /** Whether generation `id` still exists (no unwrap: for `cvcPresent` on reads). */
+  async exists(id: string, now: number): Promise<boolean> {
+    const w = windowOf(id, this.cvcTtlMs);
+    return !!w && now < w.destroyAt && (await this.#slots.get(id)) !== undefined;
+  }
+
+  /** Destroys every generation past its destroy time (the purge sweep); returns how many. */
+  shred(now: number): Promise<number> {
+    return this.#slots.destroyExpired(now);
+  }
+
+  /** Master-key rotation: re-wraps each live generation under the current master CVC key. */
+  async rewrapAll(): Promise<number> {
+    let n = 0;
+    for (const id of await this.#slots.names()) {
+      const wrapped = await this.#slots.get(id);
+      if (wrapped !== undefined && (await this.#slots.replace(id, rewrapField(wrapped, this.#kekFor, this.#wrapKek())))) n++;
+    }
+    return n;
+  }
+
+  /** The key travels as base64url text through the at-rest envelope (its plaintext is a string). */
+  #wrapNew(id: string): string {
+    const key = randomBytes(KEY_BYTES);
+    try {
+      return sealField(this.#wrapKek(), key.toString('base64url'), wrapAad(id));
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  #unwrap(id: string, wrapped: string): Buffer | undefined {
+    try {
+      const key = Buffer.from(openField(this.#kekFor, wrapped, wrapAad(id)), 'base64url');
+      return key.length === KEY_BYTES ? key : undefined;
+    } catch (e) {
+      if (e instanceof AtRestError) return undefined;
+      throw e;
+    }
+  }
+}
