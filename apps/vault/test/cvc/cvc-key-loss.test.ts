@@ -106,7 +106,7 @@ test('without Redis, a restart makes CVCs not yet revealed unreadable — answer
   expect(after.logs.some((l) => l.includes('its key generation is gone'))).toBe(true);
 });
 
-test('master-key rotation: after `master-key rewrap` and retiring the old key, a CVC not yet revealed still reveals (PostgreSQL + Redis)', async () => {
+test('master-key rotation: after the CLI master-key rewrap and retiring the old key, a CVC not yet revealed still reveals (PostgreSQL + Redis)', async () => {
   const { pg, redis } = await services();
   const env = durableEnv({ ...pg.env, ...redis.env });
   const old = await open(env);

@@ -38,7 +38,10 @@ describe.each(BACKENDS)('CVC crypto-shredding: %s', (_name, open) => {
     await b?.redis?.clear();
   });
 
-  test.each(['revealed', 'expired'])('a %s CVC: its old ciphertext stays in storage, and after the sweep shreds its generation nothing the vault has opens it', async (how) => {
+  test.each([
+    ['by its reveal', 'reveal'],
+    ['by the TTL sweep', 'ttl'],
+  ])('a CVC deleted %s: the old row version keeps its ciphertext; once the sweep shreds its generation, nothing the vault has opens it', async (_n, how) => {
     const sid = await h.session(pk);
     const id = ((await (await h.tokenize(pk, await h.seal({ pk, sid, cvc: '731' }))).json()) as { id: string }).id;
     const sealed = (await h.vault.store.findToken(id))!;
@@ -47,7 +50,7 @@ describe.each(BACKENDS)('CVC crypto-shredding: %s', (_name, open) => {
     expect(generation).toMatch(/^cg-\d+-600$/);
     const aad = { account: sealed.accountId, token: id, field: 'cvc' };
 
-    if (how === 'revealed') {
+    if (how === 'reveal') {
       const res = await h.api.request(`/v1/tokens/${id}/reveal`, { method: 'POST', headers: secretHeaders(sk) });
       expect(((await res.json()) as { card: { cvc?: string } }).card.cvc).toBe('731');
     } else {
