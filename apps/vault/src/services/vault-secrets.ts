@@ -84,9 +84,12 @@ export class VaultSecrets {
    * rewrap (the generations themselves are rewrapped by CvcKeyGenerations.rewrapAll).
    */
   async rewrapAll(): Promise<number> {
-    return this.#store.rewrapEnvelopes((envelope, field) =>
-      field === 'cvc' && isGenerationId(kekIdOf(envelope)) ? envelope : rewrapField(envelope, this.kekFor, field === 'cvc' ? this.cvcKek : this.dataKek),
-    );
+    let kept = 0;
+    const n = await this.#store.rewrapEnvelopes((envelope, field) => {
+      if (field === 'cvc' && isGenerationId(kekIdOf(envelope))) return (kept++, envelope);
+      return rewrapField(envelope, this.kekFor, field === 'cvc' ? this.cvcKek : this.dataKek);
+    });
+    return n - kept;
   }
 
   #setKeyring(state: KeyringState): void {
