@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { keyHint } from '../src/auth/api-key';
 import { canonicalOrigin } from '../src/auth/canonical-origin';
 import { makeHarness, SHOP, type Harness } from './harness';
 
@@ -39,6 +40,12 @@ describe('keys through the CLI', () => {
     expect(k.key).toMatch(/^pk_test_[A-Za-z0-9_-]{32}$/);
     const list = JSON.parse((await h.cli('keys', 'list', '--json')).out) as Record<string, unknown>[];
     expect(JSON.stringify(list)).not.toContain(k.key as string);
+    expect(list.find((x) => x.id === k.id)?.hint).toBe(`${(k.key as string).slice(0, 12)}…`);
+  });
+
+  // The random part is base64url: `_` in it must not move the cut (it once stored most of such keys).
+  test.each(['pk_test_abcdEFGHijklMNOPqrstUVWXyz_01234', 'sk_live_ab_cdEFGHijklMNOPqrstUVWX_z01', 'sk_test____________________________'])('keyHint(%s) shows the prefix and 4 characters', (key) => {
+    expect(keyHint(key)).toBe(`${key.slice(0, 12)}…`);
   });
 
   test.each([

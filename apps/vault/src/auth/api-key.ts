@@ -34,9 +34,16 @@ export function sameHash(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** What humans see in listings: enough to tell keys apart, far too little to use. */
+/** Length of every key's fixed prefix (`pk_test_`, `sk_live_`, …). */
+const PREFIX_LENGTH = 8;
+
+/**
+ * What humans see in listings: the fixed prefix and the first 4 random characters (24 bits), enough
+ * to tell keys apart and far too little to use. Cut at a fixed length: the random part is base64url
+ * and may itself contain `_` (an earlier cut at the last `_` stored most of some keys; migration 5).
+ */
 export function keyHint(key: string): string {
-  return `${key.slice(0, key.lastIndexOf('_') + 5)}…`;
+  return `${key.slice(0, PREFIX_LENGTH + 4)}…`;
 }
 
 export function randomId(prefix: string, bytes = 16): string {

@@ -68,4 +68,11 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX IF NOT EXISTS audit_log_account_mode_at ON audit_log (account_id, livemode, at);
     `,
   },
+  {
+    // Key hints were cut at the key's last `_`, which can fall inside the random part: some stored
+    // hints held most of their key. Keep the fixed prefix and 4 random characters (auth/api-key.ts).
+    // Operators roll every key whose hint this shortens (docs/operations.md).
+    version: 5,
+    sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
+  },
 ];

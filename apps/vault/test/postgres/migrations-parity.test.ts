@@ -91,3 +91,34 @@ test('migration 4 backfills the mode of existing events and audit rows (SQLite a
     await schema.drop();
   }
 });
+
+/** A hint cut at the last `_` of `sk_test_ab_cdefgh…` held most of the key; migration 5 keeps 12 characters. */
+const LEAKY_HINT = 'sk_test_AbCd_EfGhIjKlMnOpQrStUvWxYz_0123…';
+const FIXED_HINT = 'sk_test_AbCd…';
+
+test('migration 5 shortens key hints that held key material (SQLite and PostgreSQL)', async () => {
+  const insert = (hint: string, h: string) => `INSERT INTO api_keys VALUES ('key_${hint.length}', 'acct', 'secret', 'test', ${h}, '${hint}', 'l', '[]', '[]', '[]', 1, NULL, NULL)`;
+  const db = new Database(':memory:');
+  for (const m of SQLITE_MIGRATIONS.filter((x) => x.version <= 4)) db.exec(m.sql);
+  db.exec("INSERT INTO accounts VALUES ('acct', 'a', 1)");
+  db.exec(insert(LEAKY_HINT, "x'01'"));
+  db.exec(insert(FIXED_HINT, "x'02'"));
+  for (const m of SQLITE_MIGRATIONS.filter((x) => x.version > 4)) db.exec(m.sql);
+  expect((db.prepare('SELECT hint FROM api_keys ORDER BY hint').all() as { hint: string }[]).map((r) => r.hint)).toEqual([FIXED_HINT, FIXED_HINT]);
+  db.close();
+
+  const schema = await freshPgSchema();
+  const c = new pg.Client({ connectionString: schema.url, options: `-c search_path=${schema.schema}` });
+  await c.connect();
+  try {
+    for (const m of PG_MIGRATIONS.filter((x) => x.version <= 4)) await c.query(m.sql);
+    await c.query("INSERT INTO accounts VALUES ('acct', 'a', 1)");
+    await c.query(insert(LEAKY_HINT, "'\\x01'"));
+    await c.query(insert(FIXED_HINT, "'\\x02'"));
+    for (const m of PG_MIGRATIONS.filter((x) => x.version > 4)) await c.query(m.sql);
+    expect((await c.query<{ hint: string }>('SELECT hint FROM api_keys ORDER BY hint')).rows.map((r) => r.hint)).toEqual([FIXED_HINT, FIXED_HINT]);
+  } finally {
+    await c.end();
+    await schema.drop();
+  }
+});

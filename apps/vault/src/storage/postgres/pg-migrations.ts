@@ -69,4 +69,9 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX IF NOT EXISTS audit_log_account_mode_at ON audit_log (account_id, livemode, at);
     `,
   },
+  {
+    // Twin of SQLite version 5: key hints keep only the fixed prefix and 4 random characters.
+    version: 5,
+    sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
+  },
 ];
