@@ -202,6 +202,23 @@ describe('<tf-card>', () => {
     expect(after).toBe(before);
   });
 
+  // Rows by frame width: all three on one row from 340px; below, the number alone, then expiry and
+  // CVC together (flex-wrap alone once left the CVC by itself on a 375px phone's ~325px frame).
+  test.each([
+    [300, [0, 1, 1]],
+    [325, [0, 1, 1]],
+    [339, [0, 1, 1]],
+    [340, [0, 0, 0]],
+    [400, [0, 0, 0]],
+  ])('a %ipx card puts its inputs on rows %j', async (width, rows) => {
+    const { box, inputs } = await mountCard();
+    box.style.width = `${width}px`;
+    box.style.padding = '0';
+    await settle();
+    const tops = inputs.map((i) => i.getBoundingClientRect().top);
+    expect(tops.map((t) => (t === tops[0] ? 0 : 1))).toEqual(rows);
+  });
+
   test('focus and blur are reported for the card as a whole', async () => {
     const { inputs, events } = await mountCard();
     await userEvent.click(inputs[0]!);
