@@ -16,6 +16,7 @@ import type { DemoConfig } from './use-demo-config';
 defineTokenframeElements(); // this module is lazy-loaded on the client only
 
 const FIELD_TAGS = 'tf-card-number, tf-card-expiry, tf-card-cvc';
+const TYPE_OF_TAG: Record<string, FieldType> = { 'TF-CARD-NUMBER': 'cardNumber', 'TF-CARD-EXPIRY': 'cardExpiry', 'TF-CARD-CVC': 'cardCvc' };
 
 export function ElementsCheckout({ config }: { config: DemoConfig }) {
   const group = useRef<TfFieldsElement>(null);
@@ -23,6 +24,8 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState('');
   const [change, setChange] = useState<FieldsChangeEvent>();
+  // The focus ring follows tf-focus/tf-blur: :focus-within misses focus inside a cross-origin frame.
+  const [focused, setFocused] = useState<FieldType>();
 
   useEffect(() => {
     const el = group.current;
@@ -36,10 +39,18 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
     const onLoadError = (e: Event) => setLoadError(shopperMessage((e as CustomEvent<TokenframeErrorShape>).detail));
     const onChange = (e: Event) => setChange((e as CustomEvent<FieldsChangeEvent>).detail);
     const onSubmit = () => submitLikeEnter(form.current);
+    const typeOf = (e: Event) => TYPE_OF_TAG[(e.currentTarget as Element).tagName];
+    const onFocus = (e: Event) => setFocused(typeOf(e));
+    const onBlur = (e: Event) => {
+      const type = typeOf(e); // read now: currentTarget is null once the event is done
+      setFocused((f) => (f === type ? undefined : f));
+    };
     for (const child of children) {
       child.addEventListener('tf-ready', onReady);
       child.addEventListener('tf-loaderror', onLoadError);
       child.addEventListener('tf-submit', onSubmit);
+      child.addEventListener('tf-focus', onFocus);
+      child.addEventListener('tf-blur', onBlur);
     }
     el.addEventListener('tf-change', onChange);
     return () => {
@@ -47,6 +58,8 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
         child.removeEventListener('tf-ready', onReady);
         child.removeEventListener('tf-loaderror', onLoadError);
         child.removeEventListener('tf-submit', onSubmit);
+        child.removeEventListener('tf-focus', onFocus);
+        child.removeEventListener('tf-blur', onBlur);
       }
       el.removeEventListener('tf-change', onChange);
     };
@@ -60,7 +73,7 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
   const field = (type: FieldType, label: string, wide: boolean, element: ReactNode) => {
     const detail = change?.fields[type];
     const message = detail?.error && !detail.empty ? detail.error.message : '';
-    const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : ''];
+    const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : '', focused === type ? 'input--focus' : ''];
     return (
       <div className={wide ? 'field field--full' : 'field'}>
         <span className="label" onClick={() => group.current?.querySelector<HTMLElement>(`[label="${label}"]`)?.focus()}>{label}</span>

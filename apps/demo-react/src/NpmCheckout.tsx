@@ -24,6 +24,8 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState('');
   const [details, setDetails] = useState<Partial<Record<FieldType, ChangeDetail>>>({});
+  // The focus ring follows the fields' focus/blur events: :focus-within misses focus inside a cross-origin frame.
+  const [focused, setFocused] = useState<FieldType>();
 
   useEffect(() => {
     const abort = new AbortController();
@@ -39,6 +41,8 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
           if (!container) throw new Error(`no container for ${type}`);
           const field = fields?.create(type, { ariaLabel: label, placeholder });
           field?.on('submit', () => submitLikeEnter(form.current));
+          field?.on('focus', () => setFocused(type));
+          field?.on('blur', () => setFocused((f) => (f === type ? undefined : f)));
           return field?.mount(container, { signal: abort.signal });
         }),
       );
@@ -65,7 +69,7 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
       {FIELDS.map(({ type, label, wide }) => {
         const detail = details[type];
         const message = detail?.error && !detail.empty ? detail.error.message : '';
-        const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : '', detail?.complete ? 'input--complete' : ''];
+        const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : '', detail?.complete ? 'input--complete' : '', focused === type ? 'input--focus' : ''];
         return (
           <div className={wide ? 'field field--full' : 'field'} key={type}>
             <span className="label" onClick={() => fieldsRef.current?.get(type)?.focus()}>{label}</span>

@@ -95,6 +95,10 @@ async function main() {
   const created = FIELDS.map((f) => {
     const field = fields.create(f.type, { ariaLabel: f.ariaLabel, placeholder: f.placeholder });
     field.on('change', (detail) => showFieldState(f.type, detail));
+    // The focus ring on the box: :focus-within cannot see focus inside a cross-origin frame reliably.
+    const box = document.querySelector(f.target);
+    field.on('focus', () => box.classList.add('input--focus'));
+    field.on('blur', () => box.classList.remove('input--focus'));
     // Enter inside a frame cannot reach this form; the field says so with `submit`.
     field.on('submit', submitLikeEnter);
     document.querySelector(`[data-focus="${f.type}"]`).addEventListener('click', () => field.focus());
