@@ -1,5 +1,6 @@
 // Screenshots of both demos, desktop and a 375 px phone, empty and filled, for a person to look at
 // (e2e/screenshots/, gitignored). The assertions only check that the layout fits the viewport.
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fillCard } from '@tokenframe/sdk/testing';
 import { DEMOS, openDemo } from '../support/checkout';
@@ -11,7 +12,8 @@ const VIEWPORTS = [
   { name: 'mobile', width: 375, height: 812 },
 ] as const;
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+// Anchored to this file: run from the repo root, a relative path left an untracked ./screenshots/.
+const shot = (page: Page, name: string) => page.screenshot({ path: join(import.meta.dirname, '..', 'screenshots', `${name}.png`), fullPage: true });
 
 for (const demo of DEMOS) {
   for (const vp of VIEWPORTS) {

@@ -12,13 +12,16 @@ export const FIELD_TAGS = ['tf-card', 'tf-card-number', 'tf-card-expiry', 'tf-ca
 /**
  * `<tf-fields publishable-key vault-url frames-url locale>`: one field group. Its `tf-*` children
  * become the group's fields when it connects; disconnecting destroys the group (so a framework that
- * moves or re-renders the element gets a fresh, leak-free group). Set `appearance` (the style spec)
- * and `fonts` as properties before inserting the element.
+ * moves or re-renders the element gets a fresh, leak-free group). `appearance` (the style spec) and
+ * `fonts` are properties: set them before or after inserting the element (after, they reach every
+ * field with `update()`). Frameworks that set attributes only after inserting the element (Angular's
+ * `[attr.publishable-key]`) are served too: without a key at connect time, the group is created one
+ * microtask later.
  * Events: `tf-change` (aggregated, detail = FieldsChangeEvent); per field, on the child elements.
  */
 export class TfFieldsElement extends HTMLElementBase {
-  appearance?: StyleSpec;
-  fonts?: string[];
+  #appearance?: StyleSpec;
+  #fonts?: string[];
   #fields?: Fields;
   readonly #children = new Set<TfFieldElement>();
 
@@ -27,12 +30,33 @@ export class TfFieldsElement extends HTMLElementBase {
     return this.#fields;
   }
 
+  get appearance(): StyleSpec | undefined {
+    return this.#appearance;
+  }
+  set appearance(style: StyleSpec | undefined) {
+    this.#appearance = style;
+    if (style) for (const child of this.#children) child.field?.update({ style });
+  }
+
+  get fonts(): string[] | undefined {
+    return this.#fonts;
+  }
+  set fonts(fonts: string[] | undefined) {
+    this.#fonts = fonts;
+    if (fonts) for (const child of this.#children) child.field?.update({ fonts });
+  }
+
   connectedCallback(): void {
+    if (this.hasAttribute('publishable-key')) this.#create();
+    else queueMicrotask(() => this.isConnected && !this.#fields && this.#create()); // throws (reported) if still missing
+  }
+
+  #create(): void {
     const tf = this.tokenframe();
     const locale = this.getAttribute('locale');
     const fields = (this.#fields = tf.fields({
-      ...(this.appearance && { style: this.appearance }),
-      ...(this.fonts && { fonts: this.fonts }),
+      ...(this.#appearance && { style: this.#appearance }),
+      ...(this.#fonts && { fonts: this.#fonts }),
       ...(locale !== null && { locale }),
     }));
     fields.on('change', (detail) => this.dispatchEvent(new CustomEvent('tf-change', { detail })));
