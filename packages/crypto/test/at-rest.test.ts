@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AtRestError, fingerprint, generateKek, openField, rewrapField, sealField } from '../src/at-rest';
+import { AtRestError, fingerprint, generateKek, openBytes, openField, rewrapField, sealBytes, sealField } from '../src/at-rest';
 
 const kekA = { id: 'kek_2025_01', key: generateKek() };
 const kekB = { id: 'kek_2025_02', key: generateKek() };
@@ -83,6 +83,51 @@ describe('sealField / openField', () => {
   test('a field over 64 KiB is refused when sealing, not discovered when opening', () => {
     expect(() => sealField(kekA, 'x'.repeat(64 * 1024 + 1), ROW1)).toThrow(RangeError);
     expect(openField(kekFor, sealField(kekA, 'x'.repeat(64 * 1024), ROW1), ROW1)).toHaveLength(64 * 1024);
+  });
+});
+
+describe('sealBytes / openBytes (secrets that must never become a JS string, e.g. a key)', () => {
+  const notUtf8 = Buffer.from([0xff, 0x00, 0xfe, ...Array<number>(29).fill(0x80)]);
+
+  test('round trip of 32 raw bytes that are not UTF-8; openField refuses them with the one opaque error', () => {
+    const envelope = sealBytes(kekA, notUtf8, ROW1);
+    expect(openBytes(kekFor, envelope, ROW1).equals(notUtf8)).toBe(true);
+    expectOpaqueFailure(() => openField(kekFor, envelope, ROW1));
+  });
+
+  test('one envelope format: text sealed by sealField opens as its UTF-8 bytes, and bytes sealed by sealBytes open as text', () => {
+    expect(openBytes(kekFor, sealField(kekA, PAN, ROW1), ROW1).toString('utf8')).toBe(PAN);
+    expect(openField(kekFor, sealBytes(kekA, Buffer.from(PAN), ROW1), ROW1)).toBe(PAN);
+  });
+
+  test('the caller owns the buffers: sealBytes keeps no reference to its input, openBytes returns a fresh buffer each time', () => {
+    const secret = Buffer.from(notUtf8);
+    const envelope = sealBytes(kekA, secret, ROW1);
+    secret.fill(0); // what a caller does right after sealing
+    const first = openBytes(kekFor, envelope, ROW1);
+    expect(first.equals(notUtf8)).toBe(true);
+    first.fill(0); // what a caller does right after using it
+    expect(openBytes(kekFor, envelope, ROW1).equals(notUtf8)).toBe(true);
+  });
+
+  test.each([
+    ['another field', (e: string) => openBytes(kekFor, e, { ...ROW1, field: 'cvc' })],
+    ['an unknown KEK', (e: string) => openBytes(() => undefined, e, ROW1)],
+    ['a flipped tag', (e: string) => openBytes(kekFor, flipPart(e, 7), ROW1)],
+    ['a flipped ciphertext', (e: string) => openBytes(kekFor, flipPart(e, 6), ROW1)],
+  ])('openBytes with %s: the one opaque error', (_name, open) => {
+    expectOpaqueFailure(() => open(sealBytes(kekA, notUtf8, ROW1)));
+  });
+
+  test.each([
+    ['a string', 'abc'],
+    ['a number array', [1, 2, 3]],
+  ])('sealBytes of %s is misuse and throws TypeError', (_name, value) => {
+    expect(() => sealBytes(kekA, value as unknown as Uint8Array, ROW1)).toThrow(TypeError);
+  });
+
+  test('over 64 KiB is refused when sealing', () => {
+    expect(() => sealBytes(kekA, Buffer.alloc(64 * 1024 + 1), ROW1)).toThrow(RangeError);
   });
 });
 

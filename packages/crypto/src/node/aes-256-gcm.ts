@@ -33,12 +33,18 @@ export function aesGcmDecrypt(
   aad: Uint8Array,
 ): Buffer | undefined {
   if (key.byteLength !== KEY_BYTES || iv.byteLength !== IV_BYTES || tag.byteLength !== TAG_BYTES) return undefined;
+  let plaintext: Buffer | undefined;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+    // No Buffer.concat: it would leave an uncleared copy of the plaintext. GCM's final() returns
+    // nothing and only checks the tag; if it fails, the unauthenticated plaintext is cleared.
+    plaintext = decipher.update(ciphertext);
+    decipher.final();
+    return plaintext;
   } catch {
+    plaintext?.fill(0);
     return undefined;
   }
 }
