@@ -1,4 +1,4 @@
-import { AtRestError, openField, sealField, type FieldAad, type KekLookup } from '@tokenframe/crypto/at-rest';
+import { AtRestError, openBytes, openField, sealField, type FieldAad, type KekLookup } from '@tokenframe/crypto/at-rest';
 import type { CvcKeyGenerations } from './cvc-key-generations';
 import { isGenerationId, kekIdOf } from './generation-window';
 
@@ -34,6 +34,7 @@ export class CvcCipher {
     return this.#generations.cvcTtlMs;
   }
 
+  /** Seals under the current generation; its key is zeroed after this one use, on every path. */
   async seal(cvc: string, aad: FieldAad, now: number): Promise<string> {
     const kek = await this.#generations.current(now);
     try {
@@ -69,10 +70,24 @@ export class CvcCipher {
     }
   }
 
-  /** Whether `open` could succeed: the envelope's key still exists. */
-  async readable(envelope: string, now: number): Promise<boolean> {
-    const kekId = kekIdOf(envelope);
-    return isGenerationId(kekId) ? this.#generations.exists(kekId, now) : this.#masterKekFor(kekId) !== undefined;
+  /**
+   * Whether `open` would return the CVC: the same key lookup and the same open, into a Buffer that
+   * is cleared at once (no string of the CVC is made), and silent — a read reports no lost
+   * generation; the reveal that follows does. Shared-state errors throw, as in `keyFor`.
+   */
+  async readable(envelope: string, aad: FieldAad, now: number): Promise<boolean> {
+    const k = await this.keyFor(envelope, now);
+    const key = k.key;
+    if (!key) return false;
+    try {
+      openBytes((id) => (id === k.kekId ? key : undefined), envelope, aad).fill(0);
+      return true;
+    } catch (e) {
+      if (e instanceof AtRestError) return false;
+      throw e;
+    } finally {
+      key.fill(0);
+    }
   }
 
   #unreadable(kekId: string): undefined {

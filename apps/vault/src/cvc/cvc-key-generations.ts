@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { AtRestError, openField, rewrapField, sealField, type FieldAad, type Kek, type KekLookup } from '@tokenframe/crypto/at-rest';
+import { AtRestError, openBytes, rewrapField, sealBytes, type FieldAad, type Kek, type KekLookup } from '@tokenframe/crypto/at-rest';
 import type { CvcKeySlots } from '../shared-state/cvc-key-slots';
-import { generationLengthMs, windowAt, windowOf } from './generation-window';
+import { windowAt, windowOf } from './generation-window';
 
 const KEY_BYTES = 32;
 /** The wrap binds the generation id: a wrapped key copied into another generation's slot does not open. */
 const wrapAad = (id: string): FieldAad => ({ account: '_vault', token: id, field: 'cvc-generation' });
+/** Concurrent rewraps of one slot: each lost compare-and-set re-reads; more than this many is a bug, not contention. */
+const REWRAP_ATTEMPTS = 3;
 
 /**
  * CVC key generations: crypto-shredding for CVCs (PCI DSS 3.3.1.2, docs/security.md "CVC
@@ -21,12 +23,13 @@ const wrapAad = (id: string): FieldAad => ({ account: '_vault', token: id, field
  *   - a copy of Redis alone (a replica, `redis-cli --rdb`, a snapshot) is not enough to read a CVC:
  *     each key is wrapped under the master CVC key (an at-rest envelope, AAD = the generation id),
  *     so reading a CVC needs the database row, the live generation AND the master key;
- *   - nothing outlives the slot: no process caches an unwrapped key; each use reads the slot,
- *     unwraps, and zeroes the key after the one seal or open it was fetched for.
+ *   - nothing outlives the slot: no process caches an unwrapped key; each use reads the slot and
+ *     unwraps the raw 32 bytes into a Buffer (never a JS string, which could not be cleared), and
+ *     the caller zeroes that Buffer after the one seal or open it was fetched for. What this does
+ *     not reach (copies inside OpenSSL and V8) is in docs/security.md.
  */
 export class CvcKeyGenerations {
   readonly cvcTtlMs: number;
-  readonly lengthMs: number;
   readonly #slots: CvcKeySlots;
   readonly #wrapKek: () => Kek;
   readonly #kekFor: KekLookup;
@@ -37,7 +40,6 @@ export class CvcKeyGenerations {
     this.#wrapKek = master.wrapKek;
     this.#kekFor = master.kekFor;
     this.cvcTtlMs = cvcTtlMs;
-    this.lengthMs = generationLengthMs(cvcTtlMs);
   }
 
   get kind(): CvcKeySlots['kind'] {
@@ -50,25 +52,22 @@ export class CvcKeyGenerations {
    * CVCs that no process could open would be worse than failing the request.
    */
   async current(now: number): Promise<Kek> {
-    const w = windowAt(now, this.lengthMs, this.cvcTtlMs);
+    const w = windowAt(now, this.cvcTtlMs);
     const wrapped = (await this.#slots.get(w.id)) ?? (await this.#slots.putIfAbsent(w.id, this.#wrapNew(w.id), w.destroyAt));
     const key = this.#unwrap(w.id, wrapped);
     if (!key) throw new Error(`CVC key generation ${w.id} does not unwrap with this vault's master key: do all vault processes share one TOKENFRAME_MASTER_KEY?`);
     return { id: w.id, key };
   }
 
-  /** The key of generation `id`, or undefined once it is destroyed, past its destroy time, lost or unreadable. The caller zeroes it. */
+  /**
+   * The key of generation `id`, or undefined once it is destroyed, past its destroy time (which the
+   * id itself fixes, whatever this process's TTL), lost or unreadable. The caller zeroes it.
+   */
   async find(id: string, now: number): Promise<Buffer | undefined> {
-    const w = windowOf(id, this.cvcTtlMs);
+    const w = windowOf(id);
     if (!w || now >= w.destroyAt) return undefined;
     const wrapped = await this.#slots.get(id);
     return wrapped === undefined ? undefined : this.#unwrap(id, wrapped);
-  }
-
-  /** Whether generation `id` still exists (no unwrap: for `cvcPresent` on reads). */
-  async exists(id: string, now: number): Promise<boolean> {
-    const w = windowOf(id, this.cvcTtlMs);
-    return !!w && now < w.destroyAt && (await this.#slots.get(id)) !== undefined;
   }
 
   /** Destroys every generation past its destroy time (the purge sweep); returns how many. */
@@ -76,33 +75,46 @@ export class CvcKeyGenerations {
     return this.#slots.destroyExpired(now);
   }
 
-  /** Master-key rotation: re-wraps each live generation under the current master CVC key. */
+  /**
+   * Master-key rotation: re-wraps each live generation under the current master CVC key; returns
+   * how many this call rewrapped. Compare-and-set, so a slot changed since it was read (another
+   * rewrap) is read again rather than overwritten; one destroyed meanwhile is skipped.
+   */
   async rewrapAll(): Promise<number> {
     let n = 0;
     for (const id of await this.#slots.names()) {
-      const wrapped = await this.#slots.get(id);
-      if (wrapped !== undefined && (await this.#slots.replace(id, rewrapField(wrapped, this.#kekFor, this.#wrapKek())))) n++;
+      for (let attempt = 1; ; attempt++) {
+        const wrapped = await this.#slots.get(id);
+        if (wrapped === undefined) break;
+        if (await this.#slots.replace(id, wrapped, rewrapField(wrapped, this.#kekFor, this.#wrapKek()))) {
+          n++;
+          break;
+        }
+        if (attempt === REWRAP_ATTEMPTS) throw new Error(`CVC key generation ${id} kept changing during the rewrap; run master-key rewrap again.`);
+      }
     }
     return n;
   }
 
-  /** The key travels as base64url text through the at-rest envelope (its plaintext is a string). */
   #wrapNew(id: string): string {
     const key = randomBytes(KEY_BYTES);
     try {
-      return sealField(this.#wrapKek(), key.toString('base64url'), wrapAad(id));
+      return sealBytes(this.#wrapKek(), key, wrapAad(id));
     } finally {
       key.fill(0);
     }
   }
 
   #unwrap(id: string, wrapped: string): Buffer | undefined {
+    let key: Buffer;
     try {
-      const key = Buffer.from(openField(this.#kekFor, wrapped, wrapAad(id)), 'base64url');
-      return key.length === KEY_BYTES ? key : undefined;
+      key = openBytes(this.#kekFor, wrapped, wrapAad(id));
     } catch (e) {
       if (e instanceof AtRestError) return undefined;
       throw e;
     }
+    if (key.length === KEY_BYTES) return key;
+    key.fill(0);
+    return undefined;
   }
 }

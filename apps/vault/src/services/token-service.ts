@@ -172,10 +172,10 @@ export class TokenService {
     return t ? readView(t, await this.#cvcPresent(t)) : NOT_FOUND;
   }
 
-  /** Within its TTL and its key generation still exists: exactly when a reveal would return it. */
+  /** Within its TTL and it opens (the cipher's `readable`): exactly when a reveal would return it. */
   async #cvcPresent(t: TokenRecord): Promise<boolean> {
     const now = this.#now();
-    return t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now && (await this.#o.cvc.readable(t.cvcEnc, now));
+    return t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now && (await this.#o.cvc.readable(t.cvcEnc, { account: t.accountId, token: t.id, field: 'cvc' }, now));
   }
 
   /**
@@ -190,9 +190,15 @@ export class TokenService {
     const liveCvc = (r: TokenRecord) => (r.cvcEnc !== null && (r.cvcExpiresAt ?? 0) > now ? r.cvcEnc : undefined);
     const seenCvc = liveCvc(seen);
     const cvcKey = seenCvc === undefined ? undefined : await this.#o.cvc.keyFor(seenCvc, now);
-    const t = await this.#o.store.revealToken(id, { keyId: key.id, requestId, at: now });
-    // Open only what this transaction read: a concurrent reveal may have taken the CVC first.
-    const cvc = cvcKey && this.#o.cvc.open(cvcKey, t && liveCvc(t), { account: seen.accountId, token: id, field: 'cvc' });
+    let t: TokenRecord | undefined;
+    let cvc: string | undefined;
+    try {
+      t = await this.#o.store.revealToken(id, { keyId: key.id, requestId, at: now });
+      // Open only what this transaction read: a concurrent reveal may have taken the CVC first.
+      cvc = cvcKey && this.#o.cvc.open(cvcKey, t && liveCvc(t), { account: seen.accountId, token: id, field: 'cvc' });
+    } finally {
+      cvcKey?.key?.fill(0); // open() zeroes it too; this covers a transaction that threw before it
+    }
     if (!t) return NOT_FOUND;
     const { kekFor } = this.#o.secrets;
     const open = (field: string, env: string | null) => (env === null ? undefined : openField(kekFor, env, { account: t.accountId, token: t.id, field }));

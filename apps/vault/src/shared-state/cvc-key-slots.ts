@@ -15,8 +15,12 @@ export interface CvcKeySlots {
   destroyExpired(now: number): Promise<number>;
   /** Names of the slots that exist now. */
   names(): Promise<string[]>;
-  /** Replaces the value of an existing slot, keeping its destroy time; false if it is gone. */
-  replace(name: string, value: string): Promise<boolean>;
+  /**
+   * Compare-and-set: replaces the value of slot `name`, keeping its destroy time, only if it still
+   * holds `expected`; false otherwise (gone, or changed since it was read — e.g. by a concurrent
+   * rewrap, whose value must not be overwritten with one wrapped from an older read).
+   */
+  replace(name: string, expected: string, value: string): Promise<boolean>;
 }
 
 /** One process only: correct for a single vault process (the SQLite default), lost on restart. */
@@ -46,9 +50,9 @@ export class MemoryCvcKeySlots implements CvcKeySlots {
   async names(): Promise<string[]> {
     return [...this.#slots.keys()];
   }
-  async replace(name: string, value: string): Promise<boolean> {
+  async replace(name: string, expected: string, value: string): Promise<boolean> {
     const held = this.#slots.get(name);
-    if (!held) return false;
+    if (held?.value !== expected) return false;
     held.value = value;
     return true;
   }

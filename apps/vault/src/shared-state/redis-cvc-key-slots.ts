@@ -1,11 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { CvcKeySlots } from './cvc-key-slots';
 
+/** GET, compare, SET KEEPTTL in one script: Redis runs scripts atomically, so no write lands between the read and the replace. */
+const COMPARE_AND_SET = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') return 1 end return 0`;
+
 /**
  * CVC key slots in Redis, shared by every vault process. Each slot is a string key with an
  * absolute expiry (`PXAT`, Redis's own clock: the backstop if no sweep runs), listed in a sorted
  * set scored by its destroy time so the purge sweep deletes expired slots by the vault's clock
- * without scanning the keyspace. Redis 6.2+ (PXAT, KEEPTTL).
+ * without scanning the keyspace. Redis 6.2+ (PXAT, KEEPTTL, Lua).
  */
 export class RedisCvcKeySlots implements CvcKeySlots {
   readonly kind = 'redis';
@@ -50,8 +53,8 @@ export class RedisCvcKeySlots implements CvcKeySlots {
     return this.#redis.zrange(this.#index, 0, -1);
   }
 
-  async replace(name: string, value: string): Promise<boolean> {
-    return (await this.#redis.set(this.#prefix + name, value, 'KEEPTTL', 'XX')) === 'OK';
+  async replace(name: string, expected: string, value: string): Promise<boolean> {
+    return (await this.#redis.eval(COMPARE_AND_SET, 1, this.#prefix + name, expected, value)) === 1;
   }
 }
 

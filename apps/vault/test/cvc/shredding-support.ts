@@ -1,4 +1,4 @@
-import { openField, type FieldAad } from '@tokenframe/crypto/at-rest';
+import { openBytes, openField, type FieldAad } from '@tokenframe/crypto/at-rest';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { kekIdOf } from '../../src/cvc/generation-window';
@@ -8,11 +8,11 @@ import type { Harness } from '../harness';
 import type { PgSchema, RedisSpace } from '../support/services';
 
 /**
- * A CVC envelope under a key generation, as the bytes sit in a table file: `v1.cg-<start>-<len>.`
+ * A CVC envelope under a key generation, as the bytes sit in a table file: `v1.cg-<start>-<len>-<ttl>.`
  * then wrapIv (12 B), wrapped key (32 B), wrap tag (16 B), iv (12 B), ciphertext (3–4 B), tag
  * (16 B), base64url. Fixed part lengths, so bytes that follow the value in the page cannot extend it.
  */
-const CVC_ENVELOPE = /v1\.cg-\d+-\d+\.[\w-]{16}\.[\w-]{43}\.[\w-]{22}\.[\w-]{16}\.[\w-]{4,6}\.[\w-]{22}/g;
+const CVC_ENVELOPE = /v1\.cg-\d+-\d+-\d+\.[\w-]{16}\.[\w-]{43}\.[\w-]{22}\.[\w-]{16}\.[\w-]{4,6}\.[\w-]{22}/g;
 
 /**
  * Every CVC envelope still physically in the `tokens` table's file, dead row versions included:
@@ -67,7 +67,7 @@ export async function whatStillOpens(h: Harness, envelope: string, aad: FieldAad
   for (const [where, value] of stored) {
     for (const m of masters) {
       try {
-        const key = Buffer.from(openField(() => m.key, value, { account: '_vault', token: id, field: 'cvc-generation' }), 'base64url');
+        const key = openBytes(() => m.key, value, { account: '_vault', token: id, field: 'cvc-generation' });
         attempt(`${where} unwrapped with ${m.id}`, key);
       } catch {
         /* not a generation key for this id under this master key */
