@@ -77,7 +77,7 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
   opts.logger.info({ store: vault.storeKind, sharedState: vault.shared.kind, cvcKeyGenerations: vault.cvcKeys.kind }, 'vault storage');
-  void reportCvcKeyStorage(vault, opts.logger);
+  void reportCvcKeyStorage(vault, opts.logger, now);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

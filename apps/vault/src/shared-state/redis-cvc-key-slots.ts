@@ -57,19 +57,3 @@ export class RedisCvcKeySlots implements CvcKeySlots {
     return (await this.#redis.eval(COMPARE_AND_SET, 1, this.#prefix + name, expected, value)) === 1;
   }
 }
-
-/**
- * How Redis writes its data to disk, if it does: what an operator must know, because a slot
- * written to an RDB snapshot or the AOF outlives its deletion until that file is rewritten and
- * its blocks reused. `undefined` when both are off; 'unknown' when CONFIG is refused (managed Redis).
- */
-export async function redisPersistence(redis: Redis): Promise<string | undefined> {
-  try {
-    const [, save] = (await redis.config('GET', 'save')) as string[];
-    const [, aof] = (await redis.config('GET', 'appendonly')) as string[];
-    const on = [save ? `RDB snapshots (save "${save}")` : '', aof === 'yes' ? 'AOF (appendonly yes)' : ''].filter(Boolean);
-    return on.length ? on.join(' and ') : undefined;
-  } catch {
-    return 'unknown';
-  }
-}

@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { MemoryCvcKeySlots, type CvcKeySlots } from './cvc-key-slots';
-import { RedisCvcKeySlots, redisPersistence } from './redis-cvc-key-slots';
+import { RedisCvcKeySlots } from './redis-cvc-key-slots';
+import { readRedisSettings, type RedisSettings } from './redis-settings';
 import { RedisReplayCache, type ReplayCache } from './replay-cache';
 
 /**
@@ -20,8 +21,8 @@ export interface SharedState {
   readonly replay: ReplayCache | undefined;
   /** Where CVC key generations live: never the database (src/cvc/cvc-key-generations.ts). */
   readonly cvcKeySlots: CvcKeySlots;
-  /** With Redis: how it persists to disk (undefined: it does not; 'unknown': CONFIG refused). */
-  persistence(): Promise<string | undefined>;
+  /** With Redis: its persistence, eviction policy and clock against `now` (for the start report); undefined without. */
+  redisSettings(now: () => number): Promise<RedisSettings | undefined>;
   close(): Promise<void>;
 }
 
@@ -36,7 +37,7 @@ export function createSharedState(env: NodeJS.ProcessEnv = process.env): SharedS
     kind: redis ? 'redis' : 'memory',
     replay: redis ? new RedisReplayCache(redis, `${prefix}jti:`) : undefined,
     cvcKeySlots: redis ? new RedisCvcKeySlots(redis, prefix) : new MemoryCvcKeySlots(),
-    persistence: async () => (redis ? redisPersistence(redis) : undefined),
+    redisSettings: async (now) => (redis ? readRedisSettings(redis, now) : undefined),
     limiter(name, points, durationSeconds) {
       const id = `${name}:${points}:${durationSeconds}`;
       let l = limiters.get(id);
