@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { CvcKeyGenerations } from '../cvc/cvc-key-generations';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { VaultSecrets } from '../services/vault-secrets';
+import type { PurgeCounts } from '../storage/records';
 import type { VaultStore } from '../storage/vault-store';
 
 export interface SweepDeps {
@@ -14,21 +15,29 @@ export interface SweepDeps {
 }
 
 /**
- * One sweep: deletes expired tokens, CVCs past their TTL, dead sessions and their jti records,
- * old idempotency records; then destroys the CVC key generations every CVC of which is past its
- * TTL (crypto-shredding: the rows' old versions elsewhere become unreadable); and picks up a
- * keyring rotated by the CLI. Never throws: a failed sweep is logged and the next one retries.
+ * One sweep: destroys the CVC key generations every CVC of which is past its TTL (crypto-shredding:
+ * the rows' old versions elsewhere become unreadable); deletes expired tokens, CVCs past their TTL,
+ * dead sessions and their jti records, old idempotency records; and picks up a keyring rotated by
+ * the CLI. The shred runs first and on its own: destroying keys on time must not wait on a database
+ * that is down, nor the database cleanup on a Redis that is. Never throws: a failed step is logged
+ * and the next sweep retries it.
  */
 export async function sweepOnce(d: SweepDeps): Promise<void> {
+  let shredded = 0;
   try {
-    const counts = await d.store.purgeExpired(d.now());
-    const shredded = await d.cvcKeys.shred(d.now());
+    shredded = await d.cvcKeys.shred(d.now());
     d.metrics.cvcShredded(shredded);
+  } catch (e) {
+    d.logger.error({ err: { message: (e as Error).message } }, 'purge sweep: destroying CVC key generations failed');
+  }
+  let counts: PurgeCounts | undefined;
+  try {
+    counts = await d.store.purgeExpired(d.now());
     await d.secrets.reloadKeyring(d.now());
-    if (shredded > 0 || Object.values(counts).some((n) => n > 0)) d.logger.info({ purged: counts, cvcKeyGenerationsShredded: shredded }, 'purge sweep');
   } catch (e) {
     d.logger.error({ err: { message: (e as Error).message } }, 'purge sweep failed');
   }
+  if (shredded > 0 || (counts ? Object.values(counts) : []).some((n) => n > 0)) d.logger.info({ purged: counts, cvcKeyGenerationsShredded: shredded }, 'purge sweep');
 }
 
 /** Runs sweepOnce every `intervalMs`, one at a time. Returns stop(), which waits for a running sweep. */
