@@ -117,7 +117,9 @@ test('master-key rotation: after the CLI master-key rewrap and retiring the old 
   const rotating = await open({ ...env, TOKENFRAME_MASTER_KEY: newKey, TOKENFRAME_PREVIOUS_MASTER_KEYS: env.TOKENFRAME_MASTER_KEY! });
   const r = await rotating.cli('master-key', 'rewrap', '--json');
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.out)).toMatchObject({ cvcKeyGenerations: 1 });
+  // Rewrapped: the PAN and the two vault_state secrets (keyring, fingerprint secret). Not the CVC:
+  // its data key is wrapped by its generation, and the generation (1) is what gets rewrapped.
+  expect(JSON.parse(r.out)).toEqual({ rewrapped: 3, cvcKeyGenerations: 1 });
   await rotating.vault.close();
   const rotated = await open({ ...env, TOKENFRAME_MASTER_KEY: newKey });
   const res = await rotated.api.request(`/v1/tokens/${id}/reveal`, { method: 'POST', headers: secretHeaders(sk) });
