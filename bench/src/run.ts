@@ -35,7 +35,7 @@ try {
   frames = { field: await measureFrameDocument(stack, 'field'), controller: await measureFrameDocument(stack, 'controller') };
   browser = await measureBrowser(stack, {
     warmup: quick ? 1 : 2,
-    runs: quick ? 3 : 7,
+    runs: quick ? 3 : 15,
     keystrokes: quick ? 10 : 30,
     fieldBytes: frames.field.rawBytes,
     controllerBytes: frames.controller.rawBytes,
