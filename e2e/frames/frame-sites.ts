@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
 // The vault's own CSP and config injection, so "styles apply under the CSP" tests the production headers.
 import { frameCsp, injectConfig } from '../../apps/vault/src/http/frame-document';
+import { inlineHashes } from '../../apps/vault/src/http/inline-hashes';
 
 export const PAGE = 'http://localhost:4411';
 export const FRAMES = 'http://127.0.0.1:4412';
@@ -59,16 +60,23 @@ export async function startSites(): Promise<{ apiLog: ApiLog[]; close(): Promise
   return { apiLog, close: async () => void (await Promise.all([page, frames, api].map((s) => new Promise((r) => s.close(r))))) };
 }
 
-/** The vault's frame serving, reduced to what the frames need: its CSP, no-store, its injected config. */
+/**
+ * The vault's frame serving, reduced to what the frames need: its CSP (with the hashes of the
+ * document's inline blocks), no-store, its injected config, card.html for a `card` field.
+ */
 function serveFrame(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', FRAMES);
-  const rel = normalize(url.pathname.replace(/^\/frames\/v1\//, ''));
+  const path = url.pathname === '/frames/v1/field.html' && url.searchParams.get('type') === 'card' ? '/frames/v1/card.html' : url.pathname;
+  const rel = normalize(path.replace(/^\/frames\/v1\//, ''));
   const file = join(DIST, rel);
   if (!url.pathname.startsWith('/frames/v1/') || rel.startsWith('..') || !existsSync(file)) return void res.writeHead(404).end();
   const origin = url.searchParams.get('origin') ?? 'null';
-  const csp = frameCsp(origin, API, []);
   let body: string | Buffer = readFileSync(file);
-  if (extname(file) === '.html') body = injectConfig(body.toString(), API, []);
+  let csp = frameCsp(origin, API, []);
+  if (extname(file) === '.html') {
+    csp = frameCsp(origin, API, [], inlineHashes(body.toString()));
+    body = injectConfig(body.toString(), API, []);
+  }
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' }).end(body);
 }
 

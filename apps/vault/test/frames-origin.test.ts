@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,7 +12,9 @@ let revoked: string;
 const frameDir = mkdtempSync(join(tmpdir(), 'tf-frames-'));
 mkdirSync(join(frameDir, 'assets'));
 writeFileSync(join(frameDir, 'field.html'), '<!doctype html><html><head lang="en"><script type="module" src="/frames/v1/assets/field-abc.js"></script></head><body></body></html>');
+writeFileSync(join(frameDir, 'card.html'), '<!doctype html><html><head><title>card</title><script type="module">card()</script><style>p{}</style></head><body></body></html>');
 writeFileSync(join(frameDir, 'controller.html'), '<!doctype html><html><head><title>c</title></head><body></body></html>');
+const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 writeFileSync(join(frameDir, 'assets', 'field-abc.js'), 'console.log(1)');
 
 beforeAll(async () => {
@@ -38,6 +42,32 @@ describe('frame documents', () => {
     const html = await res.text();
     expect(html).toContain(`<head lang="en"><meta name="tf-api-origin" content="${API}"><meta name="tf-font-hosts" content="https://fonts.gstatic.com"><script`);
     expect(html).not.toContain(pk);
+  });
+
+  test('type=card gets card.html; its inline script and style are allowed by their hashes, nothing else inline', async () => {
+    const res = await get(`/frames/v1/field.html?${q({ type: 'card', pk, origin: SHOP, v: '1.0' })}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Security-Policy')).toBe(
+      `frame-ancestors ${SHOP}; default-src 'none'; script-src 'self' ${sha('card()')}; style-src 'self' ${sha('p{}')}; connect-src ${API}; font-src https://fonts.gstatic.com; img-src 'self' data:; base-uri 'none'; form-action 'none'`,
+    );
+    expect(res.headers.get('Content-Security-Policy')).not.toContain('unsafe-inline');
+    expect(await res.text()).toContain('<title>card</title>');
+  });
+
+  test.each([
+    ['br', (b: Buffer) => brotliDecompressSync(b)],
+    ['gzip', (b: Buffer) => gunzipSync(b)],
+  ])('sent as %s when accepted, the same document', async (coding, decode) => {
+    const path = `/frames/v1/field.html?${q({ type: 'card', pk, origin: SHOP, v: '1.0' })}`;
+    const plainText = await (await get(path)).text();
+    const res = await get(path, { 'Accept-Encoding': `${coding}, identity;q=0.5` });
+    expect(res.headers.get('Content-Encoding')).toBe(coding);
+    expect(res.headers.get('Vary')).toBe('Sec-Fetch-Dest, Accept-Encoding');
+    expect(decode(Buffer.from(await res.arrayBuffer())).toString('utf8')).toBe(plainText);
+  });
+
+  test('card.html has no URL of its own', async () => {
+    expect((await get(`/frames/v1/card.html?${q({ type: 'card', pk, origin: SHOP, v: '1.0' })}`)).status).toBe(404);
   });
 
   test('controller.html is served the same way', async () => {

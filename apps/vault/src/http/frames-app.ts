@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { isFieldType } from '@tokenframe/protocol';
 import type { KeyService } from '../services/key-service';
 import type { AppEnv } from './app-env';
-import { FrameAssets } from './frame-assets';
+import { FrameAssets, pickEncoding } from './frame-assets';
 import { frameCsp, FrameDocuments } from './frame-document';
 import { requestContext } from './request-context';
 
@@ -45,6 +45,7 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
 
   app.get('/frames/v1/:doc{(field|controller)\\.html}', async (c) => {
     const doc = c.req.param('doc') as 'field.html' | 'controller.html';
+    const type = c.req.query('type');
     // frame-ancestors does not apply to a top-level page: window.open(field.html?pk=…&origin=…)
     // would show a working card form on our domain (phishing material). Browsers that send
     // Sec-Fetch-Dest tell us how the document is used; one without it is an old browser, served.
@@ -52,20 +53,20 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
     if (dest !== undefined && dest !== 'iframe') return plain(403, 'Frame documents load only inside an iframe.');
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
-    if (doc === 'field.html' && !isFieldType(c.req.query('type'))) return plain(400, 'Unknown field type.');
+    if (doc === 'field.html' && !isFieldType(type)) return plain(400, 'Unknown field type.');
     const status = await d.keys.frameStatus(pk, origin);
     if (status !== 'ok') return plain(403, 'This frame cannot be shown here. Ask GET /v1/frames/status on the vault API why.');
-    const built = docs.get(doc);
+    const built = await docs.get(doc === 'field.html' && type === 'card' ? 'card.html' : doc);
     if (built === undefined) return plain(404, 'The frame documents are not built. Run `pnpm build`.');
-    return new Response(built.html, {
+    const { body, encoding } = pickEncoding(built.body, c.req.header('Accept-Encoding'));
+    return new Response(body, {
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': frameCsp(origin, d.apiOrigin, d.fontHosts),
+        ...(encoding !== 'identity' ? { 'Content-Encoding': encoding } : {}),
+        'Content-Security-Policy': frameCsp(origin, d.apiOrigin, d.fontHosts, built.inline),
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
-        Vary: 'Sec-Fetch-Dest',
-        // The document's own hashed assets start loading with the headers, not after parsing.
-        ...(built.link !== undefined ? { Link: built.link } : {}),
+        Vary: 'Sec-Fetch-Dest, Accept-Encoding',
       },
     });
   });
