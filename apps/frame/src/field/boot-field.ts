@@ -27,8 +27,13 @@ export function bootField(card: boolean): void {
   if (!canRunHere(self) || !params || !type || (type === 'card') !== card) return showUnavailable(document);
 
   const el = createField(document, type);
-  document.body.replaceChildren(el);
   const conn = acceptParent({ parentOrigin: params.origin, mount: params.mount, role: type });
+  // The element renders right after HELLO, not before: acceptParent says HELLO from this window's
+  // `load` (its listener comes first), so the page answers while this frame renders. The four frames
+  // of a mount share one renderer thread (apps/frame/README.md, "Load path"). Handlers are all in
+  // place before the page's CONNECT and `configure` can arrive (later tasks).
+  if (document.readyState === 'complete') document.body.replaceChildren(el);
+  else addEventListener('load', () => document.body.replaceChildren(el), { once: true });
   const peer = new FieldPeer(new MountBus(params), type, {
     read: () => el.readValues(),
     onReveal: () => el.reveal(),
