@@ -1,10 +1,10 @@
 /**
  * The hidden controller frame (controller.html?pk=&origin=&v=#mount=): one per mount.
  *
- * Requirements (DESIGN.md "Tokenize"): open a session at boot; on `tokenize` collect the values of
- * this mount's fields (mount bus, stamp-checked), validate (an incomplete form is a field error and
- * no request), seal, POST, and reply only `{token, card}` or `{error}`. The API origin comes from the
- * vault-injected <meta name="tf-api-origin">, never from the page.
+ * Requirements (DESIGN.md "Tokenize"): open a session ahead of tokenize (once the mount is ready and
+ * idle); on `tokenize` collect the values of this mount's fields (mount bus, stamp-checked), validate
+ * (an incomplete form is a field error and no request), seal, POST, and reply only `{token, card}` or
+ * `{error}`. The API origin comes from the vault-injected <meta name="tf-api-origin">, never from the page.
  */
 import { acceptParent } from '@tokenframe/channel';
 import { loadLocale, resolveLocale } from '@tokenframe/fields';
@@ -28,7 +28,6 @@ function main(): void {
   const conn = acceptParent({ parentOrigin: params.origin, mount: params.mount, role: 'controller' });
   const peer = new ControllerPeer(new MountBus(params));
   const tokenizer = new Tokenizer({ client: new VaultClient({ api, pk: params.pk }), pk: params.pk, origin: params.origin, api });
-  tokenizer.start();
 
   let locale: LocaleId = resolveLocale(undefined, navigator.language);
   let inFlight: Promise<TokenizeResult> | undefined;
@@ -52,10 +51,16 @@ function main(): void {
   });
   void conn.connected.then(() => {
     conn.emit({ name: 'ready' });
-    // The JWKS and the first ephemeral key wait until the mount's frames are idle: they share this
-    // renderer's main thread, and their boot is what the shopper waits for.
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => tokenizer.prepare(), { timeout: 2_000 });
-    else setTimeout(() => tokenizer.prepare(), 500);
+    // The session, the JWKS and the first ephemeral key wait until the mount's frames are idle: they
+    // share this renderer's main thread (and the session's preflight and POST the network and the
+    // vault), and the fields' boot is what the shopper waits for. A tokenize before then opens the
+    // session itself.
+    const prepare = (): void => {
+      tokenizer.start();
+      tokenizer.prepare();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2_000 });
+    else setTimeout(prepare, 500);
   });
   addEventListener('pagehide', () => {
     peer.close();

@@ -1,11 +1,11 @@
 /**
  * One mount's tokenization: session → claims → seal → POST /v1/tokens → `{token, card}` or `{error}`.
  *
- * Requirements (DESIGN.md, "Tokenize"): a session is opened at boot and renewed when it expired or
- * was used up (by the *vault's* clock: the shopper's may be wrong); an `unknown_kid` (keys rotated)
- * refetches the JWKS once and seals again under a new Idempotency-Key (the body changed); a network
- * retry inside VaultClient reuses the same JWE and key. The page gets only the token reply.
- * While idle it keeps what the next tokenize needs ready: the session, the JWKS (fetched at boot)
+ * Requirements (DESIGN.md, "Tokenize"): a session is opened ahead (once the mount is idle) and
+ * renewed when it expired or was used up (by the *vault's* clock: the shopper's may be wrong); an
+ * `unknown_kid` (keys rotated) refetches the JWKS once and seals again under a new Idempotency-Key
+ * (the body changed); a network retry inside VaultClient reuses the same JWE and key. The page gets
+ * only the token reply. While idle it keeps what the next tokenize needs ready: the session, the JWKS
  * and one ephemeral ECDH key with its content key, made ahead and used for exactly one JWE (sealJwe
  * enforces that), so sealing is one AES-GCM encryption.
  */
@@ -48,7 +48,7 @@ export class Tokenizer {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Opens the session at boot so tokenize does not wait for it. */
+  /** Opens the session ahead, so tokenize does not wait for it (called once the mount is idle). */
   start(): void {
     void this.#currentSession();
   }
