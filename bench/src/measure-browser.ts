@@ -39,8 +39,9 @@ const CARD = { number: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' };
 const SETTLE_MS = 1_000;
 
 /**
- * A fresh context on the merchant page with the SDK loaded, once the browser is quiet (SETTLE_MS). Retried a few times: a concurrent
- * `pnpm build` in the same tree empties packages/sdk/dist for a moment, and the vault then answers 404.
+ * A fresh context on the merchant page with the SDK loaded, once the browser is quiet (SETTLE_MS).
+ * Retried a few times: a concurrent `pnpm build` in the same tree empties packages/sdk/dist for a
+ * moment, and the vault then answers 404.
  */
 async function openPage(browser: Browser, stack: BenchStack, attempts = 4): Promise<Page> {
   const context = await browser.newContext();
