@@ -4,4 +4,4 @@ export type { ConnectToFrameOptions, FrameConnection } from './connect-to-frame'
 export { acceptParent, ParentConnection } from './accept-parent';
 export type { AcceptParentOptions } from './accept-parent';
 export { ChannelError } from './channel-error';
-export type { ChannelWindow, FrameEventInput, FrameEventOf, ParamsOf, RequestHandler, RequestOptions } from './types';
+export type { ChannelWindow, FrameEventInput, ParamsOf, RequestHandler } from './types';

@@ -1,4 +1,4 @@
-import type { FrameEvent, FrameEventName, PageRequest, RequestMethod, TokenizeResult } from '@tokenframe/protocol';
+import type { FrameEvent, PageRequest, RequestMethod, TokenizeResult } from '@tokenframe/protocol';
 
 /** The params a request method takes, or `undefined` for methods without params. */
 export type ParamsOf<M extends RequestMethod> =
@@ -6,12 +6,6 @@ export type ParamsOf<M extends RequestMethod> =
 
 /** A frame event as the frame emits it: the wire fields (`ns`, `type`) are added by the channel. */
 export type FrameEventInput = FrameEvent extends infer E ? (E extends FrameEvent ? Omit<E, 'ns' | 'type'> : never) : never;
-
-export type FrameEventOf<N extends FrameEventName> = Extract<FrameEvent, { name: N }>;
-
-export interface RequestOptions {
-  timeoutMs?: number;
-}
 
 export type RequestHandler<M extends RequestMethod> = (
   params: ParamsOf<M>,
