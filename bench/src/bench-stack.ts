@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createLogger, createVaultApps, loadConfig, openVault } from '@tokenframe/vault';
+import { buildVault, createLogger, loadVaultConfig, type Vault } from '@tokenframe/vault';
 
 export interface BenchStack {
   apiUrl: string;
@@ -52,10 +52,9 @@ export async function startBenchStack(): Promise<BenchStack> {
     TOKENFRAME_RATE_LIMITS: JSON.stringify({ default: Object.fromEntries(TOKENIZE_LIMITS.map((n) => [n, [1_000_000_000, 60]])) }),
   };
   const logger = createLogger({ destination: { write: () => undefined } });
-  const vault = await openVault({ env, logger });
   const floors = new Map<string, string>();
   // The apps need the listeners' URLs, and the listeners need the apps: bound once both exist.
-  const ref: { apps?: ReturnType<typeof createVaultApps> } = {};
+  const ref: { apps?: Vault } = {};
   const notYet = () => new Response('starting', { status: 503 });
   const apiServer = await listen('127.0.0.1', (req) => (ref.apps ? ref.apps.api.fetch(req) : notYet()));
   const framesServer = await listen('127.0.0.1', (req) => {
@@ -65,7 +64,8 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const apiUrl = urlOf(apiServer, '127.0.0.1');
   const framesUrl = urlOf(framesServer, '127.0.0.1');
-  ref.apps = createVaultApps(vault, { config: loadConfig(env), apiUrl, framesUrl, logger, now: Date.now });
+  const vault = await buildVault(loadVaultConfig(env), { logger, urls: { apiUrl, framesUrl } });
+  ref.apps = vault;
 
   let page = '';
   const pageServer = await listen('127.0.0.1', () => new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } }));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sealJwe, type SealPublicJwk } from '@tokenframe/crypto/seal';
-import { createLogger, createVaultApps, loadConfig, openVault } from '@tokenframe/vault';
+import { buildVault, createLogger, loadVaultConfig } from '@tokenframe/vault';
 import { startTsChild, type Child } from './child-process';
 import type { LoadResult, LoadSpec } from './load-generator';
 import { median, round } from './stats';
@@ -55,10 +55,10 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
     TOKENFRAME_RATE_LIMITS: JSON.stringify({ default: Object.fromEntries(LIMITS.map((n) => [n, [1_000_000_000, 60]])) }),
   };
   const logger = createLogger({ destination: { write: () => undefined } });
-  const vault = await openVault({ env, logger });
+  const vault = await buildVault(loadVaultConfig(env), { logger, urls: { apiUrl: PUBLIC_API, framesUrl: PUBLIC_FRAMES } });
   const children: Child[] = [];
   try {
-    const apps = createVaultApps(vault, { config: loadConfig(env), apiUrl: PUBLIC_API, framesUrl: PUBLIC_FRAMES, logger, now: Date.now });
+    const apps = vault;
     const created = await vault.keys.createKey({ account: 'bench', type: 'publishable', env: 'test', origins: [SHOP] });
     if (!created.ok) throw new Error(created.message);
     const pk = created.value.key;

@@ -2,10 +2,10 @@
 // with the vault's environment (data dir, master key, public URLs). Prints one JSON line with where
 // the API listens, then serves until SIGTERM. Logs go through the vault's logger into a sink, as in
 // the in-process run, so both pay the same logging cost.
-import { createLogger, startVault } from '@tokenframe/vault';
+import { createLogger, loadVaultConfig, startVault } from '@tokenframe/vault';
 
 // Error lines (pino level ≥ 50) also go to stderr, so the bench can say why a request failed.
 const logger = createLogger({ destination: { write: (line: string) => void (/"level":(5|6)0/.test(line) && process.stderr.write(line)) } });
-const vault = await startVault({ env: { ...process.env, PORT: '0', FRAMES_PORT: '0' }, logger });
+const vault = await startVault(loadVaultConfig({ ...process.env, PORT: '0', FRAMES_PORT: '0' }), { logger });
 process.stdout.write(`${JSON.stringify({ api: vault.listening.api })}\n`);
 process.once('SIGTERM', () => void vault.stop().then(() => process.exit(0)));

@@ -1,9 +1,10 @@
 // Child process for throughput.ts: a vault on ephemeral ports; prints its bound API address, and
 // on SIGTERM the CPU time it used (so the bench can tell server cost from client and scheduling).
 import { createLogger } from '../src/log/create-logger';
+import { loadVaultConfig } from '../src/config/vault-config';
 import { startVault } from '../src/server/start-vault';
 
-const vault = await startVault({ env: { ...process.env, PORT: '0', FRAMES_PORT: '0' }, logger: createLogger({ level: 'warn', destination: { write: () => undefined } }) });
+const vault = await startVault(loadVaultConfig({ ...process.env, PORT: '0', FRAMES_PORT: '0' }), { logger: createLogger({ level: 'warn', destination: { write: () => undefined } }) });
 process.stdout.write(`${JSON.stringify({ api: vault.listening.api })}\n`);
 const started = process.cpuUsage();
 process.on('SIGTERM', () => {

@@ -18,10 +18,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sealJwe, type SealPublicJwk } from '@tokenframe/crypto/seal';
 import { runCli } from '../src/cli/run-cli';
-import { loadConfig } from '../src/config/vault-config';
+import { loadVaultConfig } from '../src/config/vault-config';
 import { createLogger } from '../src/log/create-logger';
-import { createVaultApps } from '../src/server/create-vault-apps';
-import { openVault } from '../src/server/open-vault';
+import { buildVault } from '../src/server/build-vault';
 
 const N = Number(process.argv[2] ?? 2000);
 const C = Number(process.argv[3] ?? 32);
@@ -91,8 +90,8 @@ async function run(send: Send, pk: string, jwes: string[]): Promise<number> {
 async function inProcess(groupCommit: boolean): Promise<number> {
   const env = benchEnv(groupCommit);
   const logger = createLogger({ level: 'warn', destination: { write: () => undefined } });
-  const vault = await openVault({ env, logger, groupCommit });
-  const { api } = createVaultApps(vault, { config: loadConfig(env), apiUrl: API, framesUrl: FRAMES, logger, now: Date.now });
+  const vault = await buildVault(loadVaultConfig(env), { logger, urls: { apiUrl: API, framesUrl: FRAMES } });
+  const { api } = vault;
   const send: Send = async (path, init) => api.request(path, init);
   const pk = await publishableKey(env);
   const jwes = await prepare(send, pk);

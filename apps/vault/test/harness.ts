@@ -5,19 +5,18 @@ import { join } from 'node:path';
 import { sealJwe, type SealPublicJwk } from '@tokenframe/crypto/seal';
 import type { SealedClaims } from '@tokenframe/protocol';
 import { runCli } from '../src/cli/run-cli';
-import { loadConfig, type VaultConfig } from '../src/config/vault-config';
+import { loadVaultConfig } from '../src/config/vault-config';
 import { createLogger } from '../src/log/create-logger';
-import { createVaultApps, type VaultApps } from '../src/server/create-vault-apps';
-import { openVault, type OpenVault } from '../src/server/open-vault';
+import { buildVault, type Vault } from '../src/server/build-vault';
 
 export const API = 'http://127.0.0.1:4000';
 export const FRAMES = 'http://127.0.0.1:4001';
 export const SHOP = 'http://localhost:5173';
 
-export interface Harness extends VaultApps {
+export interface Harness extends Pick<Vault, 'api' | 'frames' | 'tokens'> {
   dir: string;
-  env: NodeJS.ProcessEnv;
-  vault: OpenVault;
+  env: Record<string, string | undefined>;
+  vault: Vault;
   logs: string[];
   clock: { now: number };
   cli(...argv: string[]): Promise<{ code: number; out: string; err: string }>;
@@ -30,16 +29,15 @@ export interface Harness extends VaultApps {
 }
 
 /** A vault on a fresh temp data folder, wired like production, served in-process (no port). */
-export async function makeHarness(configEnv: NodeJS.ProcessEnv = {}): Promise<Harness> {
+export async function makeHarness(configEnv: Record<string, string | undefined> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tf-vault-'));
   const env = { TOKENFRAME_DATA_DIR: dir, TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), ...configEnv };
   const logs: string[] = [];
   const logger = createLogger({ destination: { write: (s: string) => void logs.push(s) } });
   const clock = { now: Date.now() };
   const now = () => clock.now;
-  const vault = await openVault({ env, logger, now });
-  const config: VaultConfig = loadConfig(env);
-  const apps = createVaultApps(vault, { config, apiUrl: API, framesUrl: FRAMES, logger, now });
+  const vault = await buildVault(loadVaultConfig(env), { logger, now, urls: { apiUrl: API, framesUrl: FRAMES } });
+  const apps = { api: vault.api, frames: vault.frames, tokens: vault.tokens };
   const cli = async (...argv: string[]) => {
     let out = '';
     let err = '';

@@ -6,19 +6,20 @@ import { sealJwe, type SealPublicJwk } from '@tokenframe/crypto/seal';
 import type { SealedClaims } from '@tokenframe/protocol';
 import { runCli } from '../src/cli/run-cli';
 import { createLogger } from '../src/log/create-logger';
+import { loadVaultConfig } from '../src/config/vault-config';
 import { startVault, type RunningVault } from '../src/server/start-vault';
 
 /** A real vault on ephemeral ports (both listeners), its logs captured line by line. */
-export async function startLiveVault(env: NodeJS.ProcessEnv, logs: string[]): Promise<RunningVault> {
+export async function startLiveVault(env: Record<string, string | undefined>, logs: string[]): Promise<RunningVault> {
   const logger = createLogger({ destination: { write: (s: string) => void logs.push(s) } });
-  return startVault({ env: { PORT: '0', FRAMES_PORT: '0', ...env }, logger });
+  return startVault(loadVaultConfig({ PORT: '0', FRAMES_PORT: '0', ...env }), { logger });
 }
 
-export function liveEnv(): NodeJS.ProcessEnv {
+export function liveEnv(): Record<string, string | undefined> {
   return { TOKENFRAME_DATA_DIR: mkdtempSync(join(tmpdir(), 'tf-live-')), TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64') };
 }
 
-export async function cliJson(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<Record<string, unknown> & { id: string; key: string }> {
+export async function cliJson(env: Record<string, string | undefined>, ...argv: string[]): Promise<Record<string, unknown> & { id: string; key: string }> {
   let out = '';
   let err = '';
   const code = await runCli([...argv, '--json'], { env, out: (s) => void (out += s), err: (s) => void (err += s) });

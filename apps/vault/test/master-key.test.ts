@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { deriveKeks, loadMasterKeys } from '../src/config/master-key';
+import { deriveKeks, loadMasterKeys as loadFrom } from '../src/config/master-key';
+import { loadVaultConfig } from '../src/config/vault-config';
+
+/** Through the config, as the builder does it. */
+const loadMasterKeys = (env: Record<string, string>, d: string, production: boolean) => loadFrom(loadVaultConfig(env).masterKey, d, production);
 
 const dir = () => mkdtempSync(join(tmpdir(), 'tf-mk-'));
 const key = randomBytes(32).toString('base64');

@@ -1,4 +1,6 @@
 // `pnpm vault …` (scripts/vault.mjs runs this file with tsx).
+import { processEnv } from '../config/process-env';
+import { loadVaultConfig } from '../config/vault-config';
 import { createLogger } from '../log/create-logger';
 import { startVault } from '../server/start-vault';
 import { runCli } from './run-cli';
@@ -6,9 +8,10 @@ import { runCli } from './run-cli';
 const argv = process.argv.slice(2);
 
 if (argv[0] === 'start') {
-  const logger = createLogger();
   try {
-    const vault = await startVault({ logger });
+    const config = loadVaultConfig(processEnv());
+    const logger = createLogger({ level: config.logLevel ?? 'info' });
+    const vault = await startVault(config, { logger });
     console.error(`Tokenframe vault: API ${vault.apiUrl}  frames ${vault.framesUrl}  data ${vault.vault.dataDir}`);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
@@ -27,5 +30,5 @@ if (argv[0] === 'start') {
     process.exit(1);
   }
 } else {
-  process.exitCode = await runCli(argv, { out: (s) => console.log(s), err: (s) => console.error(s) });
+  process.exitCode = await runCli(argv, { env: processEnv(), out: (s) => console.log(s), err: (s) => console.error(s) });
 }

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createLogger } from '../log/create-logger';
-import { openVault, type OpenVault } from '../server/open-vault';
+import { loadVaultConfig, type Env } from '../config/vault-config';
+import { buildVault, type Vault } from '../server/build-vault';
 import type { KeyEnv, KeyType } from '../storage/records';
 
 export interface CliIo {
-  env?: NodeJS.ProcessEnv;
+  /** The environment to configure the vault from (main.ts passes the process environment). */
+  env: Env;
   out: (line: string) => void;
   err: (line: string) => void;
 }
@@ -63,9 +65,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   };
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
-  let vault: OpenVault;
+  let vault: Vault;
   try {
-    vault = await openVault({ env: io.env ?? process.env, logger });
+    vault = await buildVault(loadVaultConfig(io.env), { logger });
   } catch (e) {
     return fail((e as Error).message);
   }

@@ -1,15 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * The one data folder shared by the server, the CLI and the demo (DESIGN.md, "The origins"):
- * `TOKENFRAME_DATA_DIR`, else `.tokenframe/` at the workspace root. The root is found from this
+ * `TOKENFRAME_DATA_DIR` (config.dataDir), else `.tokenframe/` at the workspace root. The root is found from this
  * file's location (the folder holding pnpm-workspace.yaml), never from the working directory,
  * so `pnpm vault …` run from anywhere lands in the same place.
  */
-export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = env.TOKENFRAME_DATA_DIR ? resolve(env.TOKENFRAME_DATA_DIR) : join(workspaceRoot(), '.tokenframe');
+export function defaultDataDir(): string {
+  return join(workspaceRoot(), '.tokenframe');
+}
+
+/** Creates the data folder (owner only) if it is missing; returns it. */
+export function ensureDataDir(dir: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }

@@ -2,6 +2,7 @@ import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kek } from '@tokenframe/crypto/at-rest';
+import type { VaultConfig } from './vault-config';
 
 /**
  * The master key is the root of every key-encryption key. It comes from `TOKENFRAME_MASTER_KEY`
@@ -35,9 +36,9 @@ export function deriveKeks(master: Buffer): { data: Kek; cvc: Kek } {
   return { data: { id: `mk_${tag}`, key: derive('tokenframe/kek/data/v1') }, cvc: { id: `ck_${tag}`, key: derive('tokenframe/kek/cvc/v1') } };
 }
 
-export function loadMasterKeys(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): MasterKeyResult {
+export function loadMasterKeys(config: VaultConfig['masterKey'], dataDir: string, production: boolean): MasterKeyResult {
   const previous: { data: Kek; cvc: Kek }[] = [];
-  for (const [i, text] of (env.TOKENFRAME_PREVIOUS_MASTER_KEYS ?? '').split(',').filter(Boolean).entries()) {
+  for (const [i, text] of config.previous.entries()) {
     const k = decodeKey(text, `TOKENFRAME_PREVIOUS_MASTER_KEYS[${i}]`);
     if (typeof k === 'string') return { ok: false, message: k };
     previous.push(deriveKeks(k));
@@ -47,16 +48,16 @@ export function loadMasterKeys(env: NodeJS.ProcessEnv, dataDir: string, producti
     keys: { ...deriveKeks(master), previous, source },
     ...(warning ? { warning } : {}),
   });
-  if (env.TOKENFRAME_MASTER_KEY) {
-    const k = decodeKey(env.TOKENFRAME_MASTER_KEY, 'TOKENFRAME_MASTER_KEY');
+  if (config.key) {
+    const k = decodeKey(config.key, 'TOKENFRAME_MASTER_KEY');
     return typeof k === 'string' ? { ok: false, message: k } : done(k, 'env');
   }
-  if (env.TOKENFRAME_MASTER_KEY_FILE) {
+  if (config.file) {
     let text: string;
     try {
-      text = readFileSync(env.TOKENFRAME_MASTER_KEY_FILE, 'utf8');
+      text = readFileSync(config.file, 'utf8');
     } catch {
-      return { ok: false, message: `TOKENFRAME_MASTER_KEY_FILE: cannot read ${env.TOKENFRAME_MASTER_KEY_FILE}.` };
+      return { ok: false, message: `TOKENFRAME_MASTER_KEY_FILE: cannot read ${config.file}.` };
     }
     const k = decodeKey(text, 'TOKENFRAME_MASTER_KEY_FILE');
     return typeof k === 'string' ? { ok: false, message: k } : done(k, 'file');

@@ -1,72 +1,114 @@
-import { canonicalOrigin } from '../auth/canonical-origin';
+import { resolve } from 'node:path';
+import { defaultDataDir } from './data-dir';
+import { parseEnv } from './env-vars';
+import { parseLimitConfig, type LimitConfig } from './limit-config';
 
-/** Everything the vault reads from its environment, parsed once and validated. */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; busyTimeoutMs: number | undefined }
+  | { kind: 'postgres'; url: string; schema: string | undefined; poolSize: number };
+
+/**
+ * Everything the vault reads from its environment, parsed and validated once (config/env-vars.ts)
+ * and deeply frozen. Nothing outside config/ reads `process.env`: the builder, the CLI, tests and
+ * bench all take a VaultConfig (tests build one from an env object with loadVaultConfig).
+ */
 export interface VaultConfig {
   host: string;
   port: number;
   framesPort: number;
   /** Public origins; when unset they follow host and the (possibly ephemeral) listening ports. */
-  apiUrl?: string;
-  framesUrl?: string;
-  fontHosts: string[];
+  apiUrl: string | undefined;
+  framesUrl: string | undefined;
+  fontHosts: readonly string[];
   production: boolean;
+  logLevel: string | undefined;
+  /** Absolute; created (mode 0700) by the builder, not here. */
+  dataDir: string;
   tokenTtlMs: number;
   sessionTtlMs: number;
   sessionMaxUses: number;
   /** Session creations allowed per IP + key per minute. */
   sessionRatePerMinute: number;
   purgeIntervalMs: number;
+  cvcTtlMs: number;
   groupCommit: boolean;
+  /** TOKENFRAME_ALLOW_PRIVATE_NETWORK=1: test-mode objects may reach loopback/private addresses. */
+  allowPrivateNetwork: boolean;
   /** Where the built frame documents and SDK bundle live (no import edge, DESIGN.md layout). */
-  frameDistDir?: string;
-  sdkDistDir?: string;
+  frameDistDir: string | undefined;
+  sdkDistDir: string | undefined;
+  masterKey: { key: string | undefined; file: string | undefined; previous: readonly string[] };
+  limits: LimitConfig;
+  trustedProxies: readonly string[];
+  /** Bearer token for GET /metrics; unset means no metrics endpoint. */
+  metricsToken: string | undefined;
+  database: DatabaseConfig;
+  redis: { url: string; prefix: string } | undefined;
+  /** Not fatal, told to the operator at start (e.g. several processes without Redis outside production). */
+  warnings: readonly string[];
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}".`);
-  return n;
-}
+export type Env = Readonly<Record<string, string | undefined>>;
 
-function origin(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  const o = canonicalOrigin(raw.replace(/\/$/, ''));
-  if (!o) throw new Error(`${name} must be an origin like https://vault.example.com (scheme, host, optional port; no path).`);
-  return o;
+/** Parses `env` (tests pass a plain object; `start` passes process.env). Throws with the variable's name. */
+export function loadVaultConfig(env: Env): VaultConfig {
+  const e = parseEnv(env);
+  const production = e.NODE_ENV === 'production';
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.TOKENFRAME_PG_SCHEMA, poolSize: e.TOKENFRAME_PG_POOL_SIZE }
+    : { kind: 'sqlite', busyTimeoutMs: e.TOKENFRAME_SQLITE_BUSY_TIMEOUT_MS };
+  const warnings: string[] = [];
+  const scaleOut = scaleOutProblem(e.TOKENFRAME_PROCESSES, e.REDIS_URL !== undefined, database.kind === 'postgres');
+  if (scaleOut && production) throw new Error(scaleOut);
+  if (scaleOut) warnings.push(scaleOut);
+  return deepFreeze({
+    host: e.HOST,
+    port: e.PORT,
+    framesPort: e.FRAMES_PORT,
+    apiUrl: e.TOKENFRAME_API_URL,
+    framesUrl: e.TOKENFRAME_FRAMES_URL,
+    fontHosts: e.TOKENFRAME_FONT_HOSTS,
+    production,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.TOKENFRAME_DATA_DIR ? resolve(e.TOKENFRAME_DATA_DIR) : defaultDataDir(),
+    tokenTtlMs: e.TOKENFRAME_TOKEN_TTL_SECONDS * 1000,
+    sessionTtlMs: e.TOKENFRAME_SESSION_TTL_SECONDS * 1000,
+    sessionMaxUses: e.TOKENFRAME_SESSION_MAX_USES,
+    sessionRatePerMinute: e.TOKENFRAME_SESSION_RATE_PER_MINUTE,
+    purgeIntervalMs: e.TOKENFRAME_PURGE_INTERVAL_SECONDS * 1000,
+    cvcTtlMs: e.TOKENFRAME_CVC_TTL_SECONDS * 1000,
+    groupCommit: e.TOKENFRAME_GROUP_COMMIT,
+    allowPrivateNetwork: e.TOKENFRAME_ALLOW_PRIVATE_NETWORK,
+    frameDistDir: e.TOKENFRAME_FRAME_DIST,
+    sdkDistDir: e.TOKENFRAME_SDK_DIST,
+    masterKey: { key: e.TOKENFRAME_MASTER_KEY, file: e.TOKENFRAME_MASTER_KEY_FILE, previous: e.TOKENFRAME_PREVIOUS_MASTER_KEYS },
+    limits: parseLimitConfig(e.TOKENFRAME_RATE_LIMITS),
+    trustedProxies: e.TOKENFRAME_TRUSTED_PROXIES,
+    metricsToken: e.TOKENFRAME_METRICS_TOKEN,
+    database,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TOKENFRAME_REDIS_PREFIX } : undefined,
+    warnings,
+  });
 }
 
 /**
- * `TOKENFRAME_CVC_TTL_SECONDS` (default 600). Read by openVault, not loadConfig: the CVC key
- * generations are sized from it (src/cvc/generation-window.ts), and the CLI needs them too.
+ * Several vault processes without Redis would each keep their own rate-limit counters and replay
+ * fast path: limits multiplied by the process count, silently. `TOKENFRAME_PROCESSES` is the
+ * operator's statement of how many processes serve one store. Refused in production, a warning elsewhere.
  */
-export function cvcTtlMs(env: NodeJS.ProcessEnv): number {
-  return int(env, 'TOKENFRAME_CVC_TTL_SECONDS', 10 * 60) * 1000;
+function scaleOutProblem(processes: number, redis: boolean, postgres: boolean): string | undefined {
+  if (processes === 1) return undefined;
+  const problems: string[] = [];
+  if (!redis) problems.push('no REDIS_URL: rate limits, the replay fast path and CVC key generations would be per process (a CVC sealed by one process could not be revealed by another)');
+  if (!postgres) problems.push('no postgres:// DATABASE_URL: SQLite is for one host');
+  if (problems.length === 0) return undefined;
+  return `TOKENFRAME_PROCESSES=${processes} but ${problems.join('; ')}. See docs/operations.md, "Several processes".`;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): VaultConfig {
-  const fontHosts = (env.TOKENFRAME_FONT_HOSTS ?? '').split(/\s+/).filter(Boolean).map((h) => {
-    const o = canonicalOrigin(h);
-    if (!o) throw new Error(`TOKENFRAME_FONT_HOSTS: "${h}" is not a canonical origin.`);
-    return o;
-  });
-  return {
-    host: env.HOST || '127.0.0.1',
-    port: int(env, 'PORT', 4000),
-    framesPort: int(env, 'FRAMES_PORT', 4001),
-    apiUrl: origin(env, 'TOKENFRAME_API_URL'),
-    framesUrl: origin(env, 'TOKENFRAME_FRAMES_URL'),
-    fontHosts,
-    production: env.NODE_ENV === 'production',
-    tokenTtlMs: int(env, 'TOKENFRAME_TOKEN_TTL_SECONDS', 30 * 60) * 1000,
-    sessionTtlMs: int(env, 'TOKENFRAME_SESSION_TTL_SECONDS', 30 * 60) * 1000,
-    sessionMaxUses: int(env, 'TOKENFRAME_SESSION_MAX_USES', 5),
-    sessionRatePerMinute: int(env, 'TOKENFRAME_SESSION_RATE_PER_MINUTE', 60),
-    purgeIntervalMs: int(env, 'TOKENFRAME_PURGE_INTERVAL_SECONDS', 60) * 1000,
-    groupCommit: env.TOKENFRAME_GROUP_COMMIT !== '0',
-    frameDistDir: env.TOKENFRAME_FRAME_DIST || undefined,
-    sdkDistDir: env.TOKENFRAME_SDK_DIST || undefined,
-  };
+function deepFreeze<T>(o: T): T {
+  if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { OpenVault } from '../server/open-vault';
+import type { CvcKeyGenerations } from './cvc-key-generations';
+import type { SharedState } from '../shared-state/shared-state';
 import type { RedisSettings } from '../shared-state/redis-settings';
 
 const SEE = 'See docs/operations.md, "CVC key generations".';
@@ -12,7 +13,7 @@ export const CLOCK_SKEW_WARN_MS = 10_000;
  * no eviction (an evicted generation is a lost one), clocks within the margin. Never throws and is
  * not awaited: a Redis that is down must not delay or fail the start (requests will say so).
  */
-export async function reportCvcKeyStorage(vault: Pick<OpenVault, 'cvcKeys' | 'shared'>, logger: Logger, now: () => number = Date.now): Promise<void> {
+export async function reportCvcKeyStorage(vault: { cvcKeys: CvcKeyGenerations; shared: SharedState }, logger: Logger, now: () => number = Date.now): Promise<void> {
   if (vault.cvcKeys.kind === 'memory') {
     logger.info(`CVC key generations are kept in this process's memory (no REDIS_URL): a restart makes the CVCs not yet revealed unreadable (reveals answer without them; card numbers are unaffected). Set REDIS_URL to keep them across restarts. ${SEE}`);
     return;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { ApiKeyRecord } from '../storage/records';
-import { canonicalIp } from './ip-ranges';
+import { canonicalIp } from '../auth/ip-ranges';
 
 /** Hono bindings: `incoming` exists when served by @hono/node-server, not under app.request(). */
 export interface AppEnv {

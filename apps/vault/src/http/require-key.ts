@@ -3,7 +3,7 @@ import type { Scope } from '../auth/scopes';
 import type { KeyService } from '../services/key-service';
 import { clientIp, type AppEnv } from './app-env';
 import { apiError, errorResponse, type ApiError } from './api-error';
-import { ipInRanges, parseIpRanges } from './ip-ranges';
+import { ipInRanges, parseIpRanges } from '../auth/ip-ranges';
 
 /** Addresses and CIDR ranges; an entry that does not parse (never accepted at creation) admits nobody. */
 function allowedFrom(allowlist: readonly string[], ip: string): boolean {

@@ -5,7 +5,7 @@ import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { SharedState } from '../shared-state/shared-state';
 import type { ApiKeyRecord } from '../storage/records';
 import type { VaultStore } from '../storage/vault-store';
-import { limitsFor, type LimitConfig, type LimitName } from './limit-config';
+import { limitsFor, type LimitConfig, type LimitName } from '../config/limit-config';
 
 export interface GuardContext {
   key: ApiKeyRecord;

@@ -20,7 +20,7 @@ export const REDACT_PATHS: readonly string[] = Array.from({ length: MAX_DEPTH + 
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
-      level: opts.level ?? process.env.LOG_LEVEL ?? 'info',
+      level: opts.level ?? 'info',
       redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
       // An error logs its type, code, masked message and stack frames: never its other properties
       // (a request body, a response, claims hung on it by a library).

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { apiError, errorResponse } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
-import { clientIpFrom } from '../http/client-ip';
+import { clientIpFrom } from '../auth/client-ip';
 import { requestContext } from '../http/request-context';
 import type { VaultMetrics } from './vault-metrics';
 

@@ -3,13 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { loadConfig, type VaultConfig } from '../config/vault-config';
+import type { VaultConfig } from '../config/vault-config';
 import type { AppEnv } from '../http/app-env';
 import { reportCvcKeyStorage } from '../cvc/report-cvc-key-storage';
-import { createVaultApps } from './create-vault-apps';
-import { openVault, type OpenVault } from './open-vault';
+import { buildVault, type Vault } from './build-vault';
 import { startPurgeSweep } from './purge-sweep';
-import { checkScaleOut } from '../shared-state/scale-out-check';
 
 export interface RunningVault {
   /** Public origins (configured, or the bound addresses). */
@@ -17,7 +15,7 @@ export interface RunningVault {
   framesUrl: string;
   /** Where the listeners are actually bound (differs from the public URLs behind a proxy). */
   listening: { api: string; frames: string };
-  vault: OpenVault;
+  vault: Vault;
   api: Hono<AppEnv>;
   frames: Hono<AppEnv>;
   /** Graceful: stop accepting, finish in-flight requests, flush pending commits, close the DB. Idempotent. */
@@ -51,21 +49,18 @@ function close(server: Server, graceMs = 10_000): Promise<void> {
 }
 
 /** Starts both listeners (API and frames) on one process; ports may be 0 (tests pick ephemeral ports). */
-export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger; config?: VaultConfig; now?: () => number }): Promise<RunningVault> {
-  const env = opts.env ?? process.env;
-  const config = opts.config ?? loadConfig(env);
+export async function startVault(config: VaultConfig, opts: { logger: Logger; now?: () => number }): Promise<RunningVault> {
   const now = opts.now ?? Date.now;
-  const scaleOut = checkScaleOut(env);
-  if (!scaleOut.ok) throw new Error(scaleOut.message);
-  if (scaleOut.warning) opts.logger.warn(`⚠️  ${scaleOut.warning}`);
-  const vault = await openVault({ env, logger: opts.logger, groupCommit: config.groupCommit, now });
   let accepting = true;
   // The apps need the bound ports (tests listen on port 0), so the listeners start first and
-  // answer 503 for the few microseconds until the apps exist.
+  // answer 503 until the vault is built; a vault that fails to build closes them again.
   const apps: { api?: Hono<AppEnv>; frames?: Hono<AppEnv> } = {};
   const unavailable = () => new Response('{"error":{"type":"api_error","code":"service_unavailable","message":"Starting up.","requestId":""}}', { status: 503 });
   const apiServer = await listen(config.host, config.port, (req, e) => (apps.api ? apps.api.fetch(req, e) : unavailable()));
-  const framesServer = await listen(config.host, config.framesPort, (req, e) => (apps.frames ? apps.frames.fetch(req, e) : unavailable()));
+  const framesServer = await listen(config.host, config.framesPort, (req, e) => (apps.frames ? apps.frames.fetch(req, e) : unavailable())).catch(async (e: unknown) => {
+    await close(apiServer, 0);
+    throw e;
+  });
   const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const listening = {
     api: `http://${urlHost}:${(apiServer.address() as AddressInfo).port}`,
@@ -73,7 +68,14 @@ export async function startVault(opts: { env?: NodeJS.ProcessEnv; logger: Logger
   };
   const apiUrl = config.apiUrl ?? listening.api;
   const framesUrl = config.framesUrl ?? listening.frames;
-  const { api, frames } = Object.assign(apps, createVaultApps(vault, { config, apiUrl, framesUrl, logger: opts.logger, now, accepting: () => accepting }));
+  let vault: Vault;
+  try {
+    vault = await buildVault(config, { logger: opts.logger, now, urls: { apiUrl, framesUrl }, accepting: () => accepting });
+  } catch (e) {
+    await Promise.all([close(apiServer, 0), close(framesServer, 0)]);
+    throw e;
+  }
+  const { api, frames } = Object.assign(apps, { api: vault.api, frames: vault.frames });
   const stopSweep = startPurgeSweep({ store: vault.store, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
   opts.logger.info({ store: vault.storeKind, sharedState: vault.shared.kind, cvcKeyGenerations: vault.cvcKeys.kind }, 'vault storage');

@@ -3,7 +3,7 @@ import { generateApiKey, hashApiKey, keyHint, parseApiKey, randomId, sameHash } 
 import { canonicalOrigin } from '../auth/canonical-origin';
 import { keyState } from '../auth/key-state';
 import { DEFAULT_SECRET_SCOPES, isScope } from '../auth/scopes';
-import { parseIpRanges } from '../http/ip-ranges';
+import { parseIpRanges } from '../auth/ip-ranges';
 import type { AccountRecord, ApiKeyRecord, KeyEnv, KeyType } from '../storage/records';
 import type { VaultStore } from '../storage/vault-store';
 

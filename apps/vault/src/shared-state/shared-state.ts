@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { VaultConfig } from '../config/vault-config';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { MemoryCvcKeySlots, type CvcKeySlots } from './cvc-key-slots';
 import { RedisCvcKeySlots } from './redis-cvc-key-slots';
@@ -26,9 +27,9 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-export function createSharedState(env: NodeJS.ProcessEnv = process.env): SharedState {
-  const url = env.REDIS_URL;
-  const prefix = env.TOKENFRAME_REDIS_PREFIX ?? 'tf:';
+export function createSharedState(config: VaultConfig['redis']): SharedState {
+  const url = config?.url;
+  const prefix = config?.prefix ?? 'tf:';
   const limiters = new Map<string, RateLimiterAbstract>();
   // lazyConnect: the CLI opens the vault too and never needs Redis; the first command connects.
   const redis = url ? new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;

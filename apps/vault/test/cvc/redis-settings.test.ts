@@ -43,7 +43,7 @@ function capture() {
 describe('reading the settings', () => {
   test('the real Redis: its eviction policy, and a clock skew measured against the vault\'s clock', async () => {
     const space = await freshRedisSpace();
-    const shared = createSharedState(space.env);
+    const shared = createSharedState({ url: space.url, prefix: space.prefix });
     closers.push(() => shared.close(), () => space.clear());
     const s = (await shared.redisSettings(Date.now))!;
     expect(s.evictionPolicy).toMatch(/^[a-z-]+$/);

@@ -6,8 +6,8 @@ import { canonicalIp, ipInRanges, parseIpRanges } from './ip-ranges';
  * balancers in front of the vault (e.g. `10.0.0.0/8 ::1`). Empty means none: X-Forwarded-For is
  * then ignored entirely, since any client can write that header.
  */
-export function parseTrustedProxies(raw: string | undefined): BlockList {
-  const parsed = parseIpRanges((raw ?? '').split(/[\s,]+/).filter(Boolean));
+export function parseTrustedProxies(ranges: readonly string[]): BlockList {
+  const parsed = parseIpRanges(ranges);
   if (!parsed.ok) throw new Error(`TOKENFRAME_TRUSTED_PROXIES: "${parsed.bad}" is not an IP address or CIDR range.`);
   return parsed.list;
 }

@@ -44,8 +44,7 @@ function parseLimits(x: unknown, where: string): Partial<TokenizeLimits> {
  * `TOKENFRAME_RATE_LIMITS` (JSON): `{"default": {"perIp": [60, 60]}, "keys": {"key_…": {"perKey": [100, 60]}}}`.
  * Every process of one deployment must get the same value (they share the counters).
  */
-export function loadLimitConfig(env: NodeJS.ProcessEnv = process.env): LimitConfig {
-  const raw = env.TOKENFRAME_RATE_LIMITS;
+export function parseLimitConfig(raw: string | undefined): LimitConfig {
   if (!raw) return { default: DEFAULT_TOKENIZE_LIMITS, keys: {} };
   let json: unknown;
   try {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { workspaceRoot } from '../config/data-dir';
+import { parseTrustedProxies } from '../auth/client-ip';
 import type { VaultConfig } from '../config/vault-config';
+import type { CvcKeyGenerations } from '../cvc/cvc-key-generations';
 import { CvcCipher } from '../cvc/cvc-cipher';
 import type { AppEnv } from '../http/app-env';
 import { createApiApp } from '../http/api-app';
@@ -11,8 +13,23 @@ import { createFramesApp } from '../http/frames-app';
 import { RateLimitGuard } from '../limits/tokenize-guard';
 import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
 import { instrumentApi } from '../metrics/instrument-api';
+import type { VaultMetrics } from '../metrics/vault-metrics';
+import type { KeyService } from '../services/key-service';
 import { TokenService } from '../services/token-service';
-import type { OpenVault } from './open-vault';
+import type { VaultSecrets } from '../services/vault-secrets';
+import type { SharedState } from '../shared-state/shared-state';
+import type { VaultStore } from '../storage/vault-store';
+
+/** What the apps are built from (server/build-vault.ts makes these). */
+export interface VaultParts {
+  config: VaultConfig;
+  store: VaultStore;
+  shared: SharedState;
+  metrics: VaultMetrics;
+  keys: KeyService;
+  secrets: VaultSecrets;
+  cvcKeys: CvcKeyGenerations;
+}
 
 export interface VaultApps {
   api: Hono<AppEnv>;
@@ -20,14 +37,14 @@ export interface VaultApps {
   tokens: TokenService;
 }
 
-/** Wires an opened vault into the two Hono apps, once the public URLs are known. */
-export function createVaultApps(
-  vault: OpenVault,
-  o: { config: VaultConfig; apiUrl: string; framesUrl: string; logger: Logger; now: () => number; accepting?: () => boolean; limiter?: RateLimiter },
+/** The services and the two Hono apps, once the public URLs are known. */
+export function buildApps(
+  vault: VaultParts,
+  o: { apiUrl: string; framesUrl: string; logger: Logger; now: () => number; accepting: () => boolean; limiter?: RateLimiter },
 ): VaultApps {
   const root = workspaceRoot();
-  const { config } = o;
-  const guard = new RateLimitGuard({ shared: vault.shared, config: vault.scale.limits, store: vault.store, metrics: vault.metrics, now: o.now });
+  const { config } = vault;
+  const guard = new RateLimitGuard({ shared: vault.shared, config: config.limits, store: vault.store, metrics: vault.metrics, now: o.now });
   const cvc = new CvcCipher(vault.cvcKeys, vault.secrets.kekFor, (generation) => {
     vault.metrics.cvcUnreadable();
     o.logger.warn({ generation, store: vault.cvcKeys.kind }, 'a CVC within its TTL could not be opened: its key generation is gone (Redis restarted or flushed, or a vault without REDIS_URL restarted); the reveal answered without it. See docs/operations.md, "CVC key generations".');
@@ -46,11 +63,11 @@ export function createVaultApps(
     sessionMaxUses: config.sessionMaxUses,
     sdkDir: config.sdkDistDir ?? join(root, 'packages/sdk/dist'),
     sdkVersion,
-    accepting: o.accepting ?? (() => true),
+    accepting: o.accepting,
     now: o.now,
   });
   // The edge: client IP (trusted proxies), /metrics, request metrics; then the API unchanged.
-  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: vault.scale.metricsToken, trustedProxies: vault.scale.trustedProxies, logger: o.logger });
+  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: config.metricsToken, trustedProxies: parseTrustedProxies(config.trustedProxies), logger: o.logger });
   const frames = createFramesApp({
     keys: vault.keys,
     logger: o.logger,
@@ -62,7 +79,7 @@ export function createVaultApps(
 }
 
 /** The session limiter over shared state, so every process counts the same sessions. */
-function sharedLimiter(vault: OpenVault, perMinute: number): RateLimiter {
+function sharedLimiter(vault: VaultParts, perMinute: number): RateLimiter {
   const limiter = vault.shared.limiter('sessions', perMinute, 60);
   return {
     async consume(key) {

@@ -1,0 +1,93 @@
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { ensureDataDir } from '../config/data-dir';
+import { loadMasterKeys, type MasterKeys } from '../config/master-key';
+import type { VaultConfig } from '../config/vault-config';
+import { CvcKeyGenerations } from '../cvc/cvc-key-generations';
+import type { AppEnv } from '../http/app-env';
+import type { RateLimiter } from '../limits/rate-limiter';
+import { VaultMetrics } from '../metrics/vault-metrics';
+import { KeyService } from '../services/key-service';
+import type { TokenService } from '../services/token-service';
+import { VaultSecrets } from '../services/vault-secrets';
+import { createSharedState, type SharedState } from '../shared-state/shared-state';
+import { withSharedState } from '../shared-state/with-shared-state';
+import { openStore, type StoreKind } from '../storage/open-store';
+import type { VaultStore } from '../storage/vault-store';
+import { buildApps } from './build-apps';
+
+/** Everything a running vault is made of; `close()` releases the store and shared state, once. */
+export interface Vault {
+  config: VaultConfig;
+  dataDir: string;
+  store: VaultStore;
+  storeKind: StoreKind;
+  /** Rate-limit counters and replay fast path: Redis with REDIS_URL, else this process's memory. */
+  shared: SharedState;
+  metrics: VaultMetrics;
+  keys: KeyService;
+  secrets: VaultSecrets;
+  /** CVC key generations (crypto-shredding), in `shared` — never in `store`. */
+  cvcKeys: CvcKeyGenerations;
+  masterKeys: MasterKeys;
+  tokens: TokenService;
+  /** Public origins the apps were built for. */
+  apiUrl: string;
+  framesUrl: string;
+  api: Hono<AppEnv>;
+  frames: Hono<AppEnv>;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  logger: Logger;
+  now?: () => number;
+  /** The public origins, when they are known only once the listeners are bound (port 0). */
+  urls?: { apiUrl: string; framesUrl: string };
+  /** false while shutting down: /readyz answers 503. */
+  accepting?: () => boolean;
+  /** Replaces the session limiter (tests). */
+  limiter?: RateLimiter;
+}
+
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+/**
+ * The one builder (server, CLI, tests, bench): data folder, master key, store (migrated), shared
+ * state, the vault's sealed secrets, the services and both Hono apps. Throws with an actionable
+ * message when the master key is missing or wrong — starting anyway would be worse.
+ */
+export async function buildVault(config: VaultConfig, opts: BuildOptions): Promise<Vault> {
+  const { logger } = opts;
+  const now = opts.now ?? Date.now;
+  const dataDir = ensureDataDir(config.dataDir);
+  for (const warning of config.warnings) logger.warn(`⚠️  ${warning}`);
+  const master = loadMasterKeys(config.masterKey, dataDir, config.production);
+  if (!master.ok) throw new Error(master.message);
+  if (master.warning) logger.warn({ dataDir }, `⚠️  ${master.warning}`);
+  const opened = await openStore(config.database, dataDir, { groupCommit: config.groupCommit });
+  const shared = createSharedState(config.redis);
+  const metrics = new VaultMetrics();
+  const replayTtlMs = config.sessionTtlMs + 60_000;
+  const store = withSharedState(opened.store, { ...(shared.replay ? { replay: shared.replay } : {}), replayTtlMs, onPurge: (c) => metrics.purged(c) });
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await store.close();
+      await shared.close();
+    })());
+  let secrets: VaultSecrets;
+  try {
+    secrets = await VaultSecrets.load(store, master.keys, now());
+  } catch (e) {
+    await close();
+    throw new Error(`Could not unseal the vault's secrets with this master key (wrong key for ${dataDir}?): ${(e as Error).message}`, { cause: e });
+  }
+  const cvcKeys = new CvcKeyGenerations(shared.cvcKeySlots, { wrapKek: () => secrets.cvcKek, kekFor: secrets.kekFor }, config.cvcTtlMs);
+  const keys = new KeyService(store, now);
+  const apiUrl = opts.urls?.apiUrl ?? config.apiUrl ?? `http://${urlHost(config.host)}:${config.port}`;
+  const framesUrl = opts.urls?.framesUrl ?? config.framesUrl ?? `http://${urlHost(config.host)}:${config.framesPort}`;
+  const parts = { config, store, shared, metrics, keys, secrets, cvcKeys };
+  const apps = buildApps(parts, { apiUrl, framesUrl, logger, now, accepting: opts.accepting ?? (() => true), ...(opts.limiter ? { limiter: opts.limiter } : {}) });
+  return { ...parts, dataDir, storeKind: opened.kind, masterKeys: master.keys, apiUrl, framesUrl, ...apps, close };
+}
