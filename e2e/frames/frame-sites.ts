@@ -8,8 +8,8 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
 // The vault's own CSP and config injection, so "styles apply under the CSP" tests the production headers.
-import { frameCsp, injectConfig } from '../../apps/vault/src/http/frame-document';
-import { inlineHashes } from '../../apps/vault/src/http/inline-hashes';
+import { frameCsp, injectConfig } from '../../apps/vault/src/frames/frame-document';
+import { inlineHashes } from '../../apps/vault/src/frames/inline-hashes';
 
 export const PAGE = 'http://localhost:4411';
 export const FRAMES = 'http://127.0.0.1:4412';

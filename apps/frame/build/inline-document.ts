@@ -4,7 +4,7 @@
  * Why: DESIGN.md's mount budget (mount → ready ≤ 1.3 × the floor of four blank frames). Four frames
  * share one renderer; each fetched its document, then its script and stylesheet, then booted. Served
  * as one response, a frame boots as soon as its document arrives (measured: apps/frame/README.md,
- * "Load path"). The vault allows exactly these blocks by their SHA-256 (apps/vault/src/http/
+ * "Load path"). The vault allows exactly these blocks by their SHA-256 (apps/vault/src/frames/
  * inline-hashes.ts), so the CSP stays free of 'unsafe-inline'.
  *
  * Requirements:

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { apiError, type ApiError } from '../http/api-error';
+import { vaultError, type VaultError } from '../services/vault-error';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { SharedState } from '../shared-state/shared-state';
 import type { ApiKeyRecord } from '../storage/records';
@@ -21,14 +21,14 @@ export interface OpenedContext extends GuardContext {
   testCard: boolean;
 }
 
-/** Hooks TokenService calls inside a tokenize; an ApiError (429) stops the request. */
+/** Hooks TokenService calls inside a tokenize; an VaultError (429) stops the request. */
 export interface TokenizeGuard {
-  beforeOpen(c: GuardContext): Promise<ApiError | undefined>;
-  afterOpen(c: OpenedContext): Promise<ApiError | undefined>;
+  beforeOpen(c: GuardContext): Promise<VaultError | undefined>;
+  afterOpen(c: OpenedContext): Promise<VaultError | undefined>;
 }
 
-const limited = (res: RateLimiterRes): ApiError =>
-  apiError(429, 'rate_limited', 'Too many tokenization attempts. Retry later.', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) });
+const limited = (res: RateLimiterRes): VaultError =>
+  vaultError(429, 'rate_limited', 'Too many tokenization attempts. Retry later.', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) });
 
 /** consume() that returns the limiter's verdict instead of rejecting with it. */
 async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiterRes> {
@@ -60,7 +60,7 @@ export class RateLimitGuard implements TokenizeGuard {
     return [this.#d.shared.limiter(name, l.points, l.seconds), l.points, l.seconds];
   }
 
-  async #check(key: ApiKeyRecord, name: LimitName, id: string): Promise<ApiError | undefined> {
+  async #check(key: ApiKeyRecord, name: LimitName, id: string): Promise<VaultError | undefined> {
     const [limiter, points] = this.#limiter(key, name);
     const res = await consume(limiter, id);
     if (res.consumedPoints <= points) return undefined;
@@ -68,7 +68,7 @@ export class RateLimitGuard implements TokenizeGuard {
     return limited(res);
   }
 
-  async beforeOpen({ key, ip }: GuardContext): Promise<ApiError | undefined> {
+  async beforeOpen({ key, ip }: GuardContext): Promise<VaultError | undefined> {
     return (await this.#check(key, 'perKey', key.id)) ?? (await this.#check(key, 'perIp', `${key.id}:${ip}`));
   }
 
@@ -78,7 +78,7 @@ export class RateLimitGuard implements TokenizeGuard {
    * every other card with the same 402). Per-key, per-IP and per-session limits still apply, and a
    * non-test card on a test key is still counted, so a leaked pk_test being probed is still seen.
    */
-  async afterOpen(c: OpenedContext): Promise<ApiError | undefined> {
+  async afterOpen(c: OpenedContext): Promise<VaultError | undefined> {
     const { key } = c;
     if (key.env === 'test' && c.testCard) return this.#check(key, 'perSession', c.sid);
     const plain =
@@ -90,7 +90,7 @@ export class RateLimitGuard implements TokenizeGuard {
     return (await this.#distinct(c, 'distinctCardsPerBin', 'bin', c.bin)) ?? (await this.#distinct(c, 'distinctCardsPerIp', 'ip', c.ip));
   }
 
-  async #distinct(c: OpenedContext, name: LimitName, scope: 'bin' | 'ip', value: string): Promise<ApiError | undefined> {
+  async #distinct(c: OpenedContext, name: LimitName, scope: 'bin' | 'ip', value: string): Promise<VaultError | undefined> {
     const [limiter, points, seconds] = this.#limiter(c.key, name);
     const scopeKey = `${c.key.id}:${value}`;
     const firstSeen = await consume(this.#d.shared.limiter(`seen-${scope}`, 1_000_000, seconds), `${scopeKey}:${c.fingerprint}`);

@@ -7,14 +7,15 @@ import { parseTrustedProxies } from '../auth/client-ip';
 import type { VaultConfig } from '../config/vault-config';
 import type { CvcKeyGenerations } from '../cvc/cvc-key-generations';
 import { CvcCipher } from '../cvc/cvc-cipher';
-import type { AppEnv } from '../http/app-env';
-import { createApiApp } from '../http/api-app';
-import { createFramesApp } from '../http/frames-app';
+import { createApiApp } from '../api/api-app';
+import type { AppEnv } from '../api/app-env';
+import { instrumentApi } from '../api/instrument-api';
+import { createFramesApp } from '../frames/frames-app';
 import { RateLimitGuard } from '../limits/tokenize-guard';
 import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
-import { instrumentApi } from '../metrics/instrument-api';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { KeyService } from '../services/key-service';
+import { Idempotency } from '../services/idempotency';
 import { TokenService } from '../services/token-service';
 import type { VaultSecrets } from '../services/vault-secrets';
 import type { SharedState } from '../shared-state/shared-state';
@@ -53,6 +54,7 @@ export function buildApps(
   const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
   const inner = createApiApp({
     store: vault.store,
+    idempotency: new Idempotency(vault.store, o.now),
     keys: vault.keys,
     tokens,
     secrets: vault.secrets,

@@ -4,7 +4,7 @@ import { ensureDataDir } from '../config/data-dir';
 import { loadMasterKeys, type MasterKeys } from '../config/master-key';
 import type { VaultConfig } from '../config/vault-config';
 import { CvcKeyGenerations } from '../cvc/cvc-key-generations';
-import type { AppEnv } from '../http/app-env';
+import type { AppEnv } from '../api/app-env';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { KeyService } from '../services/key-service';

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { VaultConfig } from '../config/vault-config';
-import type { AppEnv } from '../http/app-env';
+import type { AppEnv } from '../api/app-env';
 import { reportCvcKeyStorage } from '../cvc/report-cvc-key-storage';
 import { buildVault, type Vault } from './build-vault';
 import { startPurgeSweep } from './purge-sweep';

@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
 import { bin, isTestCard, last4, validateNumber } from '@tokenframe/card';
 import { fingerprint, openField, sealField } from '@tokenframe/crypto/at-rest';
 import { openJwe } from '@tokenframe/crypto/open';
-import type { TokenCreateResponse } from '@tokenframe/protocol';
 import { randomId } from '../auth/api-key';
 import { canonicalOrigin } from '../auth/canonical-origin';
 import type { CvcCipher } from '../cvc/cvc-cipher';
-import { apiError, isApiError, type ApiError } from '../http/api-error';
+import { isVaultError, orThrow, vaultError, type VaultError } from './vault-error';
 import type { TokenizeGuard } from '../limits/tokenize-guard';
-import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../storage/records';
+import type { ApiKeyRecord, TokenRecord } from '../storage/records';
 import type { VaultStore } from '../storage/vault-store';
 import { checkCard } from './check-card';
+import type { IdempotencyClaim, Outcome } from './idempotency';
 import type { KeyService } from './key-service';
 import { parseClaims } from './parse-claims';
 import { createdView, readView, type TokenReadView, type TokenRevealView } from './token-views';
@@ -31,19 +30,13 @@ export interface TokenServiceOptions {
 export interface TokenizeInput {
   key: ApiKeyRecord;
   presentedKey: string;
-  idempotencyKey: string;
-  rawBody: string;
+  /** The Idempotency-Key this request runs under (its response is committed with the token). */
+  claim: IdempotencyClaim;
   jwe: string;
   /** The client's address as resolved at the edge, for per-IP limits. */
   clientIp?: string;
 }
-export type Created = { status: 201; body: TokenCreateResponse; replayed: boolean };
-
-const IN_FLIGHT_STALE_MS = 60_000;
-const NOT_FOUND = apiError(404, 'resource_missing', 'No such token.', 'id');
-/** Outcomes a retry could change are not stored under the Idempotency-Key. */
-const retryable = (e: ApiError): boolean => e.status === 429 || e.status >= 500;
-const toStored = (e: ApiError): StoredResponse => ({ status: e.status, body: JSON.stringify(e), isError: true });
+const NOT_FOUND = vaultError(404, 'resource_missing', 'No such token.', 'id');
 
 /** Turns sealed card data into tokens, and lets secret keys use them (DESIGN.md "Tokenize", "Vault"). */
 export class TokenService {
@@ -55,49 +48,27 @@ export class TokenService {
     this.#now = opts.now ?? Date.now;
   }
 
-  async tokenize(input: TokenizeInput): Promise<Created | ApiError> {
-    const { store } = this.#o;
-    const account = input.key.accountId;
-    const bodyHash = createHash('sha256').update(input.rawBody).digest('base64url');
-    const begun = await store.beginIdempotent(account, input.idempotencyKey, bodyHash, this.#now(), IN_FLIGHT_STALE_MS);
-    if (begun.kind === 'conflict') {
-      return apiError(422, 'idempotency_conflict', 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.', 'Idempotency-Key');
-    }
-    if (begun.kind === 'in_flight') {
-      return apiError(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed. Retry shortly.', 'Idempotency-Key');
-    }
-    if (begun.kind === 'stored') {
-      const r = begun.response;
-      return r.isError ? (JSON.parse(r.body) as ApiError) : { status: 201, body: JSON.parse(r.body) as TokenCreateResponse, replayed: true };
-    }
-    try {
-      const decided = await this.#decide(input);
-      if (isApiError(decided)) {
-        await store.finishIdempotent(account, input.idempotencyKey, retryable(decided) ? undefined : toStored(decided));
-        return decided;
-      }
-      const body = createdView(decided.token);
-      const committed = await store.commitToken({
-        token: decided.token,
-        sid: decided.sid,
-        jti: decided.jti,
-        now: this.#now(),
-        idempotency: { key: input.idempotencyKey, response: { status: 201, body: JSON.stringify(body) } },
-      });
-      if (committed !== 'ok') {
-        const err = committed === 'replayed' ? replayed() : sessionError(committed);
-        await store.finishIdempotent(account, input.idempotencyKey, toStored(err));
-        return err;
-      }
-      return { status: 201, body, replayed: false };
-    } catch (e) {
-      await store.finishIdempotent(account, input.idempotencyKey, undefined);
-      throw e;
-    }
+  /**
+   * Opens, checks and stores one tokenization under an Idempotency-Key already claimed by
+   * services/idempotency.ts; the response is stored in the same transaction as the token.
+   * Expected failures are thrown as VaultError (the idempotency runner keeps or releases them).
+   */
+  async tokenize(input: TokenizeInput): Promise<Outcome> {
+    const decided = orThrow(await this.#decide(input));
+    const body = createdView(decided.token);
+    const committed = await this.#o.store.commitToken({
+      token: decided.token,
+      sid: decided.sid,
+      jti: decided.jti,
+      now: this.#now(),
+      idempotency: { key: input.claim.key, response: { status: 201, body: JSON.stringify(body) } },
+    });
+    if (committed !== 'ok') throw committed === 'replayed' ? replayed() : sessionError(committed);
+    return { status: 201, body, stored: true };
   }
 
   /** Every check of DESIGN.md "Tokenize", in its order, then the sealed record. */
-  async #decide(input: TokenizeInput): Promise<{ token: TokenRecord; sid: string; jti: string } | ApiError> {
+  async #decide(input: TokenizeInput): Promise<{ token: TokenRecord; sid: string; jti: string } | VaultError> {
     const { store, secrets, keys } = this.#o;
     const now = this.#now();
     const ip = input.clientIp ?? 'unknown';
@@ -110,28 +81,28 @@ export class TokenService {
     }
     if (!opened.ok) {
       return opened.code === 'unknown_kid'
-        ? apiError(400, 'unknown_kid', 'The JWE is sealed to a key this vault does not publish. Fetch /v1/jwks again and reseal.', 'jwe')
-        : apiError(400, 'invalid_jwe', 'The JWE could not be opened.', 'jwe');
+        ? vaultError(400, 'unknown_kid', 'The JWE is sealed to a key this vault does not publish. Fetch /v1/jwks again and reseal.', 'jwe')
+        : vaultError(400, 'invalid_jwe', 'The JWE could not be opened.', 'jwe');
     }
     const parsed = parseClaims(opened.claims);
-    if (!parsed.ok) return apiError(400, 'malformed_request', `The sealed claims do not match the schema (claim "${parsed.claim}").`, 'jwe');
+    if (!parsed.ok) return vaultError(400, 'malformed_request', `The sealed claims do not match the schema (claim "${parsed.claim}").`, 'jwe');
     const c = parsed.claims;
-    if (c.pk !== input.presentedKey) return apiError(400, 'key_mismatch', 'The JWE was sealed for another publishable key.', 'jwe');
+    if (c.pk !== input.presentedKey) return vaultError(400, 'key_mismatch', 'The JWE was sealed for another publishable key.', 'jwe');
     const origin = canonicalOrigin(c.origin);
     if (!origin || !(await keys.originAllowed(input.key, origin))) {
-      return apiError(403, 'origin_not_allowed', 'The page origin in the JWE is not allowed for this key.', 'origin');
+      return vaultError(403, 'origin_not_allowed', 'The page origin in the JWE is not allowed for this key.', 'origin');
     }
-    if (c.aud !== this.#o.apiOrigin) return apiError(400, 'audience_mismatch', 'The JWE was sealed for another vault.', 'jwe');
+    if (c.aud !== this.#o.apiOrigin) return vaultError(400, 'audience_mismatch', 'The JWE was sealed for another vault.', 'jwe');
     const session = await store.findSession(c.sid);
     if (!session || session.keyId !== input.key.id || session.expiresAt <= now) return sessionError('session_expired');
-    if (session.origin !== origin) return apiError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
+    if (session.origin !== origin) return vaultError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
     if (session.uses >= session.maxUses) return sessionError('session_exhausted');
     if (await store.isJtiSeen(c.jti)) return replayed();
     const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
     const late = await this.#o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
     if (late) return late;
     const card = checkCard(c, input.key.env, now);
-    if (isApiError(card)) return card;
+    if (isVaultError(card)) return card;
 
     const id = randomId('tok', 18);
     const aad = (field: string) => ({ account: input.key.accountId, token: id, field });
@@ -167,7 +138,7 @@ export class TokenService {
     return t;
   }
 
-  async read(key: ApiKeyRecord, id: string): Promise<TokenReadView | ApiError> {
+  async read(key: ApiKeyRecord, id: string): Promise<TokenReadView | VaultError> {
     const t = await this.#visible(key, id);
     return t ? readView(t, await this.#cvcPresent(t)) : NOT_FOUND;
   }
@@ -183,7 +154,7 @@ export class TokenService {
    * 3.3.1.2). Its key is fetched first, so a shared-state failure fails the request before the CVC
    * is deleted rather than after.
    */
-  async reveal(key: ApiKeyRecord, id: string, requestId: string): Promise<TokenRevealView | ApiError> {
+  async reveal(key: ApiKeyRecord, id: string, requestId: string): Promise<TokenRevealView | VaultError> {
     const seen = await this.#visible(key, id);
     if (!seen) return NOT_FOUND;
     const now = this.#now();
@@ -210,25 +181,25 @@ export class TokenService {
     };
   }
 
-  async persist(key: ApiKeyRecord, id: string): Promise<TokenReadView | ApiError> {
+  async persist(key: ApiKeyRecord, id: string): Promise<TokenReadView | VaultError> {
     if (!(await this.#visible(key, id))) return NOT_FOUND;
     const t = await this.#o.store.persistToken(id, this.#now());
     return t ? readView(t, await this.#cvcPresent(t)) : NOT_FOUND;
   }
 
-  async remove(key: ApiKeyRecord, id: string, requestId: string): Promise<{ id: string; deleted: true } | ApiError> {
+  async remove(key: ApiKeyRecord, id: string, requestId: string): Promise<{ id: string; deleted: true } | VaultError> {
     if (!(await this.#visible(key, id))) return NOT_FOUND;
     const ok = await this.#o.store.deleteToken(id, { keyId: key.id, requestId, at: this.#now() });
     return ok ? { id, deleted: true } : NOT_FOUND;
   }
 }
 
-function sessionError(code: 'session_expired' | 'session_exhausted'): ApiError {
+function sessionError(code: 'session_expired' | 'session_exhausted'): VaultError {
   return code === 'session_expired'
-    ? apiError(400, 'session_expired', 'The session is unknown or has expired. Open a new session (POST /v1/sessions) and reseal.', 'sid')
-    : apiError(400, 'session_exhausted', 'The session has no tokenizations left. Open a new session (POST /v1/sessions).', 'sid');
+    ? vaultError(400, 'session_expired', 'The session is unknown or has expired. Open a new session (POST /v1/sessions) and reseal.', 'sid')
+    : vaultError(400, 'session_exhausted', 'The session has no tokenizations left. Open a new session (POST /v1/sessions).', 'sid');
 }
 
-function replayed(): ApiError {
-  return apiError(409, 'replayed_request', 'This JWE was already used. Seal the card data again for a new request.', 'jwe');
+function replayed(): VaultError {
+  return vaultError(409, 'replayed_request', 'This JWE was already used. Seal the card data again for a new request.', 'jwe');
 }

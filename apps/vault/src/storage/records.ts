@@ -60,7 +60,7 @@ export interface TokenRecord {
   expiresAt: number | null;
 }
 
-/** A final response kept under an Idempotency-Key: a success body, or an ApiError re-rendered with the new request id. */
+/** A final response kept under an Idempotency-Key: a success body, or an VaultError re-rendered with the new request id. */
 export interface StoredResponse {
   status: number;
   body: string;

@@ -3,7 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { apiError, errorResponse, jsonResponse } from '../api-error';
+import { vaultError } from '../../services/vault-error';
+import { jsonResponse } from '../api-error';
 
 interface SdkBuild {
   version: string;
@@ -35,8 +36,7 @@ export function sdkRoutes(sdkDir: string, version: string): Hono<AppEnv> {
     }
     return cached;
   };
-  const missing = (requestId: string) =>
-    errorResponse(apiError(404, 'resource_missing', 'The SDK bundle is not built. Run `pnpm build` (packages/sdk/dist/tokenframe.js).'), requestId);
+  const missing = () => vaultError(404, 'resource_missing', 'The SDK bundle is not built. Run `pnpm build` (packages/sdk/dist/tokenframe.js).');
   const script = (b: SdkBuild, cacheControl: string) =>
     new Response(new Uint8Array(b.source), {
       headers: {
@@ -47,9 +47,9 @@ export function sdkRoutes(sdkDir: string, version: string): Hono<AppEnv> {
       },
     });
 
-  app.get('/v1/sri.json', (c) => {
+  app.get('/v1/sri.json', () => {
     const b = load();
-    if (!b) return missing(c.get('requestId'));
+    if (!b) throw missing();
     return jsonResponse(200, { version: b.version, files: { [`tokenframe-${b.version}.js`]: b.sri, 'tokenframe.js': b.sri } }, {
       'Access-Control-Allow-Origin': '*',
       'Cache-Control': 'public, max-age=300',
@@ -58,10 +58,10 @@ export function sdkRoutes(sdkDir: string, version: string): Hono<AppEnv> {
   app.get('/v1/:file{tokenframe(-[0-9A-Za-z.+-]+)?\\.js}', (c) => {
     const file = c.req.param('file');
     const b = load();
-    if (!b) return missing(c.get('requestId'));
+    if (!b) throw missing();
     if (file === 'tokenframe.js') return script(b, 'public, max-age=300');
     if (file === `tokenframe-${b.version}.js`) return script(b, 'public, max-age=31536000, immutable');
-    return errorResponse(apiError(404, 'resource_missing', 'No such SDK version on this vault. See /v1/sri.json for the version it serves.'), c.get('requestId'));
+    throw vaultError(404, 'resource_missing', 'No such SDK version on this vault. See /v1/sri.json for the version it serves.');
   });
   return app;
 }

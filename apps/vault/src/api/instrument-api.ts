@@ -2,11 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { BlockList } from 'node:net';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { apiError, errorResponse } from '../http/api-error';
-import type { AppEnv } from '../http/app-env';
 import { clientIpFrom } from '../auth/client-ip';
-import { requestContext } from '../http/request-context';
-import type { VaultMetrics } from './vault-metrics';
+import type { VaultMetrics } from '../metrics/vault-metrics';
+import { vaultError } from '../services/vault-error';
+import { errorResponse } from './api-error';
+import type { AppEnv } from './app-env';
+import { requestContext } from './request-context';
 
 /** Route templates: a fixed set, so a path full of random ids cannot blow up label cardinality. */
 const ROUTES: [RegExp, string][] = [
@@ -39,7 +40,7 @@ export function instrumentApi(
     outer.get('/metrics', requestContext(o.logger), async (c) => {
       const presented = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
       if (!timingSafeEqual(digest(presented), digest(metricsToken))) {
-        const denied = apiError(401, 'invalid_api_key', 'Send "Authorization: Bearer <TOKENFRAME_METRICS_TOKEN>".', undefined, { 'Cache-Control': 'no-store' });
+        const denied = vaultError(401, 'invalid_api_key', 'Send "Authorization: Bearer <TOKENFRAME_METRICS_TOKEN>".', undefined, { 'Cache-Control': 'no-store' });
         return errorResponse(denied, c.get('requestId'));
       }
       return new Response(metrics.render(), { headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' } });

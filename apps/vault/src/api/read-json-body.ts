@@ -1,4 +1,4 @@
-import { apiError, type ApiError } from './api-error';
+import { vaultError, type VaultError } from '../services/vault-error';
 
 export const MAX_BODY_BYTES = 32 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -15,7 +15,7 @@ export interface JsonBody {
  * whose keys are all in `allowed` — so `__proto__`, `constructor` and typos are refused, not
  * ignored. `allowEmpty` accepts a missing body as `{}` (reveal, persist, delete).
  */
-export async function readJsonBody(req: Request, allowed: readonly string[], opts: { allowEmpty?: boolean } = {}): Promise<JsonBody | ApiError> {
+export async function readJsonBody(req: Request, allowed: readonly string[], opts: { allowEmpty?: boolean } = {}): Promise<JsonBody | VaultError> {
   const declared = req.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) return tooLarge();
   // With a Content-Length, HTTP framing bounds the body, so the server adapter's buffered fast path
@@ -26,7 +26,7 @@ export async function readJsonBody(req: Request, allowed: readonly string[], opt
   if (bytes.length === 0 && opts.allowEmpty) return { value: {}, raw: '' };
   const type = (req.headers.get('content-type') ?? '').toLowerCase().replace(/\s+/g, '');
   if (type !== 'application/json' && type !== 'application/json;charset=utf-8') {
-    return apiError(415, 'malformed_request', 'Send the body as JSON with Content-Type: application/json.', 'Content-Type');
+    return vaultError(415, 'malformed_request', 'Send the body as JSON with Content-Type: application/json.', 'Content-Type');
   }
   let text: string;
   let value: unknown;
@@ -34,21 +34,21 @@ export async function readJsonBody(req: Request, allowed: readonly string[], opt
     text = utf8.decode(bytes);
     value = JSON.parse(text);
   } catch {
-    return apiError(400, 'malformed_request', 'The request body is not valid JSON.');
+    return vaultError(400, 'malformed_request', 'The request body is not valid JSON.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return apiError(400, 'malformed_request', 'The request body must be a JSON object.');
+    return vaultError(400, 'malformed_request', 'The request body must be a JSON object.');
   }
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      return apiError(400, 'malformed_request', `Unknown field in the request body. Allowed fields: ${allowed.join(', ') || 'none'}.`);
+      return vaultError(400, 'malformed_request', `Unknown field in the request body. Allowed fields: ${allowed.join(', ') || 'none'}.`);
     }
   }
   return { value: value as Record<string, unknown>, raw: text };
 }
 
-function tooLarge(): ApiError {
-  return apiError(413, 'malformed_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+function tooLarge(): VaultError {
+  return vaultError(413, 'malformed_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
 }
 
 async function readLimited(req: Request): Promise<Uint8Array | undefined> {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env';
-import { apiError, errorResponse } from './api-error';
+import { vaultError } from '../services/vault-error';
 
 /**
  * CORS for exactly one origin (the frames origin), compared with `===`. Preflights from any other
@@ -12,7 +12,7 @@ export function exactCors(allowed: string, methods: string): MiddlewareHandler<A
   return async (c, next) => {
     const origin = c.req.header('Origin');
     if (origin !== undefined && origin !== allowed) {
-      return errorResponse(apiError(403, 'origin_not_allowed', 'This endpoint is called by the Tokenframe frames only.'), c.get('requestId'));
+      throw vaultError(403, 'origin_not_allowed', 'This endpoint is called by the Tokenframe frames only.');
     }
     if (c.req.method === 'OPTIONS') {
       return new Response(null, {

@@ -2,13 +2,15 @@ import { Hono } from 'hono';
 import { canonicalOrigin } from '../auth/canonical-origin';
 import type { Logger } from 'pino';
 import type { RateLimiter } from '../limits/rate-limiter';
+import type { Idempotency } from '../services/idempotency';
 import type { KeyService } from '../services/key-service';
 import type { TokenService } from '../services/token-service';
+import { VaultError, vaultError } from '../services/vault-error';
 import type { VaultSecrets } from '../services/vault-secrets';
 import { isStoreBusy } from '../storage/store-busy';
 import type { VaultStore } from '../storage/vault-store';
 import type { AppEnv } from './app-env';
-import { apiError, errorResponse, jsonResponse } from './api-error';
+import { errorResponse, jsonResponse } from './api-error';
 import { exactCors } from './exact-cors';
 import { frameStatusMessage } from './frame-status-message';
 import { requestContext } from './request-context';
@@ -19,6 +21,7 @@ import { tokenRoutes } from './routes/token-routes';
 
 export interface ApiAppDeps {
   store: VaultStore;
+  idempotency: Idempotency;
   keys: KeyService;
   tokens: TokenService;
   secrets: VaultSecrets;
@@ -67,17 +70,19 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.route('/', eventRoutes(d));
   app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));
 
-  app.notFound((c) => errorResponse(apiError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));
+  app.notFound((c) => errorResponse(vaultError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));
+  // The one place an error becomes a response: a VaultError is the answer; anything else is logged.
   app.onError((err, c) => {
+    if (err instanceof VaultError) return errorResponse(err, c.get('requestId'));
     if (isStoreBusy(err)) {
       d.logger.warn({ requestId: c.get('requestId'), code: (err as { code?: string }).code }, 'storage busy');
       return errorResponse(
-        apiError(503, 'service_unavailable', 'The vault\'s database is busy. Retry the request after the Retry-After seconds (with the same Idempotency-Key).', undefined, { 'Retry-After': '1' }),
+        vaultError(503, 'service_unavailable', 'The vault\'s database is busy. Retry the request after the Retry-After seconds (with the same Idempotency-Key).', undefined, { 'Retry-After': '1' }),
         c.get('requestId'),
       );
     }
     d.logger.error({ requestId: c.get('requestId'), err: { name: err.name, message: err.message } }, 'unhandled error');
-    return errorResponse(apiError(500, 'internal_error', 'Something went wrong in the vault. Quote the request id when reporting it.'), c.get('requestId'));
+    return errorResponse(vaultError(500, 'internal_error', 'Something went wrong in the vault. Quote the request id when reporting it.'), c.get('requestId'));
   });
   return app;
 }

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Scope } from '../auth/scopes';
 import type { KeyService } from '../services/key-service';
 import { clientIp, type AppEnv } from './app-env';
-import { apiError, errorResponse, type ApiError } from './api-error';
+import { VaultError, vaultError } from '../services/vault-error';
 import { ipInRanges, parseIpRanges } from '../auth/ip-ranges';
 
 /** Addresses and CIDR ranges; an entry that does not parse (never accepted at creation) admits nobody. */
@@ -18,11 +18,11 @@ function bearer(header: string | undefined): string | undefined {
 
 async function authenticate(keys: KeyService, header: string | undefined, type: 'publishable' | 'secret') {
   const presented = bearer(header);
-  const missing: ApiError = apiError(401, 'invalid_api_key', `Send a ${type} key as "Authorization: Bearer ${type === 'secret' ? 'sk' : 'pk'}_…".`);
+  const missing: VaultError = vaultError(401, 'invalid_api_key', `Send a ${type} key as "Authorization: Bearer ${type === 'secret' ? 'sk' : 'pk'}_…".`);
   if (!presented) return { error: missing };
   const auth = await keys.authenticate(presented, type);
   if (!auth.ok) {
-    return { error: auth.code === 'revoked_key' ? apiError(401, 'revoked_key', 'This API key was revoked or rolled.') : apiError(401, 'invalid_api_key', 'Invalid API key.') };
+    return { error: auth.code === 'revoked_key' ? vaultError(401, 'revoked_key', 'This API key was revoked or rolled.') : vaultError(401, 'invalid_api_key', 'Invalid API key.') };
   }
   return { key: auth.key, presented };
 }
@@ -31,7 +31,7 @@ async function authenticate(keys: KeyService, header: string | undefined, type: 
 export function requirePublishableKey(keys: KeyService): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const r = await authenticate(keys, c.req.header('Authorization'), 'publishable');
-    if (r.error) return errorResponse(r.error, c.get('requestId'));
+    if (r.error) throw r.error;
     c.set('key', r.key!);
     c.set('presentedKey', r.presented!);
     await next();
@@ -47,29 +47,27 @@ export function requirePublishableKey(keys: KeyService): MiddlewareHandler<AppEn
 export function requireSecretKey(keys: KeyService, scope: Scope): MiddlewareHandler<AppEnv> {
   const gate = checkSecretKey(keys, scope);
   return async (c, next) => {
-    const refused = await gate(c, next);
-    if (refused instanceof Response) {
-      refused.headers.set('Cache-Control', 'no-store');
-      return refused;
+    try {
+      await gate(c, next);
+    } catch (e) {
+      throw e instanceof VaultError ? e.withHeaders({ 'Cache-Control': 'no-store' }) : e;
     }
     c.res.headers.set('Cache-Control', 'no-store');
-    return undefined;
   };
 }
 
 function checkSecretKey(keys: KeyService, scope: Scope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const requestId = c.get('requestId');
     if (c.req.header('Origin') !== undefined) {
-      return errorResponse(apiError(403, 'secret_key_in_browser', 'Secret keys must never be used from a browser. Call this endpoint from your server.'), requestId);
+      throw vaultError(403, 'secret_key_in_browser', 'Secret keys must never be used from a browser. Call this endpoint from your server.');
     }
     const r = await authenticate(keys, c.req.header('Authorization'), 'secret');
-    if (r.error) return errorResponse(r.error, requestId);
+    if (r.error) throw r.error;
     const key = r.key!;
     if (key.ipAllowlist.length && !allowedFrom(key.ipAllowlist, clientIp(c))) {
-      return errorResponse(apiError(403, 'ip_not_allowed', 'This secret key is not allowed from this IP address.'), requestId);
+      throw vaultError(403, 'ip_not_allowed', 'This secret key is not allowed from this IP address.');
     }
-    if (!key.scopes.includes(scope)) return errorResponse(apiError(403, 'insufficient_scope', `This secret key lacks the "${scope}" scope.`), requestId);
+    if (!key.scopes.includes(scope)) throw vaultError(403, 'insufficient_scope', `This secret key lacks the "${scope}" scope.`);
     c.set('key', key);
     await next();
   };

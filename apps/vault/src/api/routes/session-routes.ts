@@ -3,10 +3,11 @@ import type { SessionResponse } from '@tokenframe/protocol';
 import { randomId } from '../../auth/api-key';
 import { canonicalOrigin } from '../../auth/canonical-origin';
 import type { RateLimiter } from '../../limits/rate-limiter';
+import type { Idempotency } from '../../services/idempotency';
 import type { KeyService } from '../../services/key-service';
+import { orThrow, vaultError } from '../../services/vault-error';
 import type { VaultStore } from '../../storage/vault-store';
 import { clientIp, type AppEnv } from '../app-env';
-import { apiError, errorResponse, isApiError, jsonResponse } from '../api-error';
 import { exactCors } from '../exact-cors';
 import { idempotent } from '../idempotent';
 import { readJsonBody } from '../read-json-body';
@@ -14,6 +15,7 @@ import { requirePublishableKey } from '../require-key';
 
 export interface SessionRouteDeps {
   store: VaultStore;
+  idempotency: Idempotency;
   keys: KeyService;
   limiter: RateLimiter;
   framesOrigin: string;
@@ -31,27 +33,23 @@ export function sessionRoutes(d: SessionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/v1/sessions', exactCors(d.framesOrigin, 'POST'));
   app.post('/v1/sessions', requirePublishableKey(d.keys), async (c) => {
-    const requestId = c.get('requestId');
     const key = c.get('key');
     const limit = await d.limiter.consume(`session:${clientIp(c)}:${key.id}`);
     if (!limit.ok) {
       const seconds = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
-      return errorResponse(apiError(429, 'rate_limited', 'Too many sessions from this client for this key. Retry later.', undefined, { 'Retry-After': seconds }), requestId);
+      throw vaultError(429, 'rate_limited', 'Too many sessions from this client for this key. Retry later.', undefined, { 'Retry-After': seconds });
     }
-    const body = await readJsonBody(c.req.raw, ['origin']);
-    if (isApiError(body)) return errorResponse(body, requestId);
-    return idempotent(c, d.store, d.now, body.raw, 'store', async () => {
+    const body = orThrow(await readJsonBody(c.req.raw, ['origin']));
+    return idempotent(c, d.idempotency, { rawBody: body.raw, mode: 'store' }, async () => {
       const raw = body.value.origin;
       const origin = typeof raw === 'string' ? canonicalOrigin(raw) : undefined;
-      if (!origin) return errorResponse(apiError(400, 'malformed_request', 'The body must be {"origin": "<page origin, scheme://host[:port]>"}.', 'origin'), requestId);
-      if (!(await d.keys.originAllowed(key, origin))) {
-        return errorResponse(apiError(403, 'origin_not_allowed', 'This origin is not allowed for this publishable key.', 'origin'), requestId);
-      }
+      if (!origin) throw vaultError(400, 'malformed_request', 'The body must be {"origin": "<page origin, scheme://host[:port]>"}.', 'origin');
+      if (!(await d.keys.originAllowed(key, origin))) throw vaultError(403, 'origin_not_allowed', 'This origin is not allowed for this publishable key.', 'origin');
       const now = d.now();
       const session = { id: randomId('ses', 18), accountId: key.accountId, keyId: key.id, origin, createdAt: now, expiresAt: now + d.sessionTtlMs, maxUses: d.sessionMaxUses, uses: 0 };
       await d.store.insertSession(session);
       const res: SessionResponse = { sid: session.id, expiresAt: session.expiresAt, serverTime: now };
-      return jsonResponse(201, res);
+      return { status: 201, body: res };
     });
   });
   return app;

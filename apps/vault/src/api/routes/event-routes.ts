@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { KeyService } from '../../services/key-service';
 import type { VaultStore } from '../../storage/vault-store';
 import type { AppEnv } from '../app-env';
-import { apiError, errorResponse, jsonResponse } from '../api-error';
+import { vaultError } from '../../services/vault-error';
+import { jsonResponse } from '../api-error';
 import { requireSecretKey } from '../require-key';
 
 const TYPES = ['card_testing_suspected', 'token.revealed', 'token.deleted'] as const;
@@ -14,13 +15,12 @@ const TYPES = ['card_testing_suspected', 'token.revealed', 'token.deleted'] as c
 export function eventRoutes(d: { keys: KeyService; store: VaultStore }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/v1/events', requireSecretKey(d.keys, 'events:read'), async (c) => {
-    const requestId = c.get('requestId');
     const rawLimit = c.req.query('limit') ?? '20';
     const limit = /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN;
-    if (!(limit >= 1 && limit <= 100)) return errorResponse(apiError(400, 'malformed_request', 'limit must be an integer from 1 to 100.', 'limit'), requestId);
+    if (!(limit >= 1 && limit <= 100)) throw vaultError(400, 'malformed_request', 'limit must be an integer from 1 to 100.', 'limit');
     const type = c.req.query('type');
     if (type !== undefined && !(TYPES as readonly string[]).includes(type)) {
-      return errorResponse(apiError(400, 'malformed_request', `type must be one of: ${TYPES.join(', ')}.`, 'type'), requestId);
+      throw vaultError(400, 'malformed_request', `type must be one of: ${TYPES.join(', ')}.`, 'type');
     }
     const key = c.get('key');
     // A key lists only its own mode: a test key must not learn of live tokens' reveals and deletes.

@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { isFieldType } from '@tokenframe/protocol';
 import type { KeyService } from '../services/key-service';
-import type { AppEnv } from './app-env';
+import type { AppEnv } from '../api/app-env';
 import { FrameAssets, pickEncoding } from './frame-assets';
 import { frameCsp, FrameDocuments } from './frame-document';
-import { requestContext } from './request-context';
+import { requestContext } from '../api/request-context';
 
 export interface FramesAppDeps {
   keys: KeyService;
