@@ -98,14 +98,14 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     ['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]), {}, 400],
     ['jwe not a string', '{"jwe":42}', {}, 400],
   ])('POST /v1/tokens with %s', async (_n, body, headers, status) => {
-    const before = await h.vault.store.listKeys();
+    const before = await h.vault.stores.keys.listKeys();
     const res = await post('/v1/tokens', body, headers);
     expect(res.status).toBe(status);
     const err = ((await res.json()) as { error: { code: string; message: string } }).error;
     expect(err.code).toBe('malformed_request');
     expect(err.message).not.toContain('polluted');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(await h.vault.store.listKeys()).toEqual(before);
+    expect(await h.vault.stores.keys.listKeys()).toEqual(before);
   });
   test.each([
     ['a path in the origin', `{"origin":"${SHOP}/checkout"}`, 400],

@@ -63,7 +63,7 @@ test('the middle digits of a tokenized PAN appear in no log line, database file 
   bodies.push(await replay.text());
   const secret = (method: string, path: string) => fetch(`${vault!.listening.api}${path}`, { method, headers: { Authorization: `Bearer ${sk.key}` } });
   bodies.push(await (await secret('GET', `/v1/tokens/${token}`)).text());
-  const cvcEnvelope = (await vault.vault.store.findToken(token))!.cvcEnc!;
+  const cvcEnvelope = (await vault.vault.stores.tokens.find(token))!.cvcEnc!;
   expect(cvcEnvelope).toMatch(/^v1\./);
   const revealed = (await (await secret('POST', `/v1/tokens/${token}/reveal`)).json()) as { card: { number: string; cvc: string } };
   expect(revealed.card).toMatchObject({ number: pan, cvc });
@@ -80,7 +80,7 @@ test('the middle digits of a tokenized PAN appear in no log line, database file 
   expect(scan()).toEqual([]);
   expect(logs.length).toBeGreaterThan(10);
 
-  const row = await vault.vault.store.findToken(token);
+  const row = await vault.vault.stores.tokens.find(token);
   expect(row?.cvcEnc).toBeNull();
   await vault.stop(); // checkpoint: the main file now holds everything
   expect(scan()).toEqual([]);

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { isLuhnValid } from '@tokenframe/card';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { purgeExpired } from '../src/stores/purge-expired';
 import { makeHarness, secretHeaders, SHOP, type Harness } from './harness';
 import { freshPgSchema } from './support/services';
 
@@ -57,13 +58,13 @@ describe('secret-key token operations', () => {
     const res = await call('POST', `/v1/tokens/${token}/reveal`, sk(), headers);
     expect(res.status).toBe(status);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
-    expect((await h.vault.store.findToken(token))?.cvcEnc).not.toBeNull();
+    expect((await h.vault.stores.tokens.find(token))?.cvcEnc).not.toBeNull();
   });
 
   test('a body on reveal must be empty or {}: unknown fields are refused', async () => {
     const res = await call('POST', `/v1/tokens/${token}/reveal`, skAll, { 'Content-Type': 'application/json' }, '{"__proto__":{"x":1}}');
     expect(res.status).toBe(400);
-    expect((await h.vault.store.findToken(token))?.cvcEnc).not.toBeNull();
+    expect((await h.vault.stores.tokens.find(token))?.cvcEnc).not.toBeNull();
   });
 
   test('reveal returns the card once with its CVC, audited; the CVC is then gone', async () => {
@@ -74,7 +75,7 @@ describe('secret-key token operations', () => {
       id: token,
       card: { number: '5555555555554444', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '987', name: 'Ada Lovelace', postal: 'N1 9GU' },
     });
-    expect((await h.vault.store.findToken(token))?.cvcEnc).toBeNull();
+    expect((await h.vault.stores.tokens.find(token))?.cvcEnc).toBeNull();
     const again = (await (await call('POST', `/v1/tokens/${token}/reveal`, skAll)).json()) as { card: Record<string, unknown> };
     expect(again.card.cvc).toBeUndefined();
     expect(((await (await call('GET', `/v1/tokens/${token}`, skRead)).json()) as { cvcPresent: boolean }).cvcPresent).toBe(false);
@@ -85,7 +86,7 @@ describe('secret-key token operations', () => {
     expect(p.status).toBe(200);
     expect(((await p.json()) as { expiresAt: unknown }).expiresAt).toBeNull();
     h.clock.now += 2 * 3_600_000;
-    await h.vault.store.purgeExpired(h.clock.now);
+    await purgeExpired(h.vault.stores, h.clock.now);
     expect((await call('GET', `/v1/tokens/${token}`, skRead)).status).toBe(200);
     h.clock.now -= 2 * 3_600_000;
     const d = await call('DELETE', `/v1/tokens/${token}`, skAll);
@@ -103,11 +104,11 @@ describe('secret-key token operations', () => {
   test('unused browser tokens and CVCs past their TTL are purged by the sweep', async () => {
     const sid = await h.session(pk);
     const id = ((await (await h.tokenize(pk, await h.seal({ pk, sid }))).json()) as { id: string }).id;
-    const counts = await h.vault.store.purgeExpired(h.clock.now + 11 * 60_000);
+    const counts = await purgeExpired(h.vault.stores, h.clock.now + 11 * 60_000);
     expect(counts.cvcs).toBeGreaterThanOrEqual(1);
-    expect((await h.vault.store.findToken(id))?.cvcEnc).toBeNull();
-    await h.vault.store.purgeExpired(h.clock.now + 31 * 60_000);
-    expect(await h.vault.store.findToken(id)).toBeUndefined();
+    expect((await h.vault.stores.tokens.find(id))?.cvcEnc).toBeNull();
+    await purgeExpired(h.vault.stores, h.clock.now + 31 * 60_000);
+    expect(await h.vault.stores.tokens.find(id)).toBeUndefined();
   });
 });
 

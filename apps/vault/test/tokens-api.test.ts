@@ -71,12 +71,12 @@ describe('POST /v1/tokens', () => {
     ['the processing_error test card', 'processing_error', 402, async (sid: string) => h.seal({ pk, sid, pan: '4000000000000119' })],
   ])('%s → %s', async (_name, code, status, make) => {
     const sid = await h.session(pk);
-    const before = await h.vault.store.listKeys();
+    const before = await h.vault.stores.keys.listKeys();
     const res = await h.tokenize(pk, await make(sid));
     const err = await errorOf(res);
     expect([res.status, err.code]).toEqual([status, code]);
     expect(err.requestId).toBe(res.headers.get('X-Request-Id'));
-    expect(await h.vault.store.listKeys()).toEqual(before);
+    expect(await h.vault.stores.keys.listKeys()).toEqual(before);
   });
 
   test('the rate_limited test card → 429 with Retry-After, and is not stored under the Idempotency-Key', async () => {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { deriveKeks, type MasterKeys } from '../src/config/master-key';
 import { VaultSecrets } from '../src/services/vault-secrets';
-import { PgStore } from '../src/storage/postgres/pg-store';
-import { SqliteStore } from '../src/storage/sqlite-store';
-import type { VaultStore } from '../src/storage/vault-store';
+import { openPgStores } from '../src/stores/postgres/pg-stores';
+import { openSqliteStores } from '../src/stores/sqlite/sqlite-stores';
+import type { VaultStores } from '../src/stores/vault-stores';
 import { freshPgSchema } from './support/services';
 
 /**
@@ -16,7 +16,7 @@ import { freshPgSchema } from './support/services';
  */
 const master = (): MasterKeys => ({ ...deriveKeks(randomBytes(32)), previous: [], source: 'env' });
 
-async function twoStartsAtOnce(open: () => Promise<VaultStore>): Promise<void> {
+async function twoStartsAtOnce(open: () => Promise<VaultStores>): Promise<void> {
   const keys = master();
   const [a, b] = [await open(), await open()];
   const [sa, sb] = await Promise.all([VaultSecrets.load(a, keys, 1000), VaultSecrets.load(b, keys, 1000)]);
@@ -31,13 +31,13 @@ async function twoStartsAtOnce(open: () => Promise<VaultStore>): Promise<void> {
 describe('VaultSecrets created by two processes at once', () => {
   test.each([true, false])('SQLite, two stores on one file (groupCommit=%s)', async (groupCommit) => {
     const file = join(mkdtempSync(join(tmpdir(), 'tf-secrets-')), 'vault.sqlite');
-    await twoStartsAtOnce(async () => new SqliteStore(file, { groupCommit }));
+    await twoStartsAtOnce(async () => openSqliteStores(file, { groupCommit }));
   });
 
   test('PostgreSQL, two pools on one schema', async () => {
     const pg = await freshPgSchema();
     try {
-      await twoStartsAtOnce(() => PgStore.open(pg.url, { schema: pg.schema }));
+      await twoStartsAtOnce(() => openPgStores(pg.url, { schema: pg.schema }));
     } finally {
       await pg.drop();
     }

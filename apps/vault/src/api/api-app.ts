@@ -7,8 +7,8 @@ import type { KeyService } from '../services/key-service';
 import type { TokenService } from '../services/token-service';
 import { VaultError, vaultError } from '../services/vault-error';
 import type { VaultSecrets } from '../services/vault-secrets';
-import { isStoreBusy } from '../storage/store-busy';
-import type { VaultStore } from '../storage/vault-store';
+import { isStoreBusy } from '../stores/store-busy';
+import type { VaultStores } from '../stores/vault-stores';
 import type { AppEnv } from './app-env';
 import { errorResponse, jsonResponse } from './api-error';
 import { exactCors } from './exact-cors';
@@ -20,7 +20,7 @@ import { sessionRoutes } from './routes/session-routes';
 import { tokenRoutes } from './routes/token-routes';
 
 export interface ApiAppDeps {
-  store: VaultStore;
+  store: VaultStores;
   idempotency: Idempotency;
   keys: KeyService;
   tokens: TokenService;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import type { ApiKeyRecord } from '../storage/records';
+import type { ApiKeyRecord } from '../stores/records';
 import { canonicalIp } from '../auth/ip-ranges';
 
 /** Hono bindings: `incoming` exists when served by @hono/node-server, not under app.request(). */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { KeyEnv, KeyType } from '../storage/records';
+import type { KeyEnv, KeyType } from '../stores/records';
 
 const PREFIX: Record<KeyType, string> = { publishable: 'pk', secret: 'sk' };
 const KEY_RE = /^(pk|sk)_(test|live)_([A-Za-z0-9_-]{32})$/;

@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from '../storage/records';
+import type { ApiKeyRecord } from '../stores/records';
 
 export type KeyState = 'active' | 'revoked';
 

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createLogger } from '../log/create-logger';
 import { loadVaultConfig, type Env } from '../config/vault-config';
 import { buildVault, type Vault } from '../server/build-vault';
-import type { KeyEnv, KeyType } from '../storage/records';
+import type { KeyEnv, KeyType } from '../stores/records';
 
 export interface CliIo {
   /** The environment to configure the vault from (main.ts passes the process environment). */
@@ -81,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'accounts list': {
-        const list = await vault.store.listAccounts();
+        const list = await vault.stores.keys.listAccounts();
         print(list, list.map((a) => `${a.id}  ${a.name}`).join('\n') || '(no accounts)');
         return 0;
       }

@@ -3,8 +3,8 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { vaultError, type VaultError } from '../services/vault-error';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { SharedState } from '../shared-state/shared-state';
-import type { ApiKeyRecord } from '../storage/records';
-import type { VaultStore } from '../storage/vault-store';
+import type { ApiKeyRecord } from '../stores/records';
+import type { VaultStores } from '../stores/vault-stores';
 import { limitsFor, type LimitConfig, type LimitName } from '../config/limit-config';
 
 export interface GuardContext {
@@ -49,9 +49,9 @@ async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiter
  * `card_testing_suspected` event for the merchant (GET /v1/events).
  */
 export class RateLimitGuard implements TokenizeGuard {
-  readonly #d: { shared: SharedState; config: LimitConfig; store: VaultStore; metrics?: VaultMetrics; now: () => number };
+  readonly #d: { shared: SharedState; config: LimitConfig; store: VaultStores; metrics?: VaultMetrics; now: () => number };
 
-  constructor(d: { shared: SharedState; config: LimitConfig; store: VaultStore; metrics?: VaultMetrics; now: () => number }) {
+  constructor(d: { shared: SharedState; config: LimitConfig; store: VaultStores; metrics?: VaultMetrics; now: () => number }) {
     this.#d = d;
   }
 
@@ -100,7 +100,7 @@ export class RateLimitGuard implements TokenizeGuard {
     const once = await consume(this.#d.shared.limiter(`event-${scope}`, 1, seconds), scopeKey);
     if (once.consumedPoints === 1) {
       this.#d.metrics?.cardTesting(scope);
-      await this.#d.store.recordEvent({
+      await this.#d.store.events.record({
         id: `evt_${randomBytes(12).toString('base64url')}`,
         accountId: c.key.accountId,
         type: 'card_testing_suspected',

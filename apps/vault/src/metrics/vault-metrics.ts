@@ -1,4 +1,4 @@
-import type { PurgeCounts } from '../storage/records';
+import type { PurgeCounts } from '../stores/records';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 type Labels = Record<string, string>;

@@ -16,15 +16,16 @@ import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { KeyService } from '../services/key-service';
 import { Idempotency } from '../services/idempotency';
+import { ReplayGuard } from '../services/replay-guard';
 import { TokenService } from '../services/token-service';
 import type { VaultSecrets } from '../services/vault-secrets';
 import type { SharedState } from '../shared-state/shared-state';
-import type { VaultStore } from '../storage/vault-store';
+import type { VaultStores } from '../stores/vault-stores';
 
 /** What the apps are built from (server/build-vault.ts makes these). */
 export interface VaultParts {
   config: VaultConfig;
-  store: VaultStore;
+  stores: VaultStores;
   shared: SharedState;
   metrics: VaultMetrics;
   keys: KeyService;
@@ -45,16 +46,17 @@ export function buildApps(
 ): VaultApps {
   const root = workspaceRoot();
   const { config } = vault;
-  const guard = new RateLimitGuard({ shared: vault.shared, config: config.limits, store: vault.store, metrics: vault.metrics, now: o.now });
+  const guard = new RateLimitGuard({ shared: vault.shared, config: config.limits, store: vault.stores, metrics: vault.metrics, now: o.now });
   const cvc = new CvcCipher(vault.cvcKeys, vault.secrets.kekFor, (generation) => {
     vault.metrics.cvcUnreadable();
     o.logger.warn({ generation, store: vault.cvcKeys.kind }, 'a CVC within its TTL could not be opened: its key generation is gone (Redis restarted or flushed, or a vault without REDIS_URL restarted); the reveal answered without it. See docs/operations.md, "CVC key generations".');
   });
-  const tokens = new TokenService({ store: vault.store, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvc, now: o.now, guard });
+  const replay = new ReplayGuard(vault.shared.replay, config.sessionTtlMs + 60_000);
+  const tokens = new TokenService({ store: vault.stores, replay, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvc, now: o.now, guard });
   const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
   const inner = createApiApp({
-    store: vault.store,
-    idempotency: new Idempotency(vault.store, o.now),
+    store: vault.stores,
+    idempotency: new Idempotency(vault.stores, o.now),
     keys: vault.keys,
     tokens,
     secrets: vault.secrets,

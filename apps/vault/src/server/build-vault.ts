@@ -11,17 +11,16 @@ import { KeyService } from '../services/key-service';
 import type { TokenService } from '../services/token-service';
 import { VaultSecrets } from '../services/vault-secrets';
 import { createSharedState, type SharedState } from '../shared-state/shared-state';
-import { withSharedState } from '../shared-state/with-shared-state';
-import { openStore, type StoreKind } from '../storage/open-store';
-import type { VaultStore } from '../storage/vault-store';
+import { openStores } from '../stores/open-stores';
+import type { VaultStores } from '../stores/vault-stores';
 import { buildApps } from './build-apps';
 
 /** Everything a running vault is made of; `close()` releases the store and shared state, once. */
 export interface Vault {
   config: VaultConfig;
   dataDir: string;
-  store: VaultStore;
-  storeKind: StoreKind;
+  /** The aggregate stores and `transaction` (stores/vault-stores.ts). */
+  stores: VaultStores;
   /** Rate-limit counters and replay fast path: Redis with REDIS_URL, else this process's memory. */
   shared: SharedState;
   metrics: VaultMetrics;
@@ -65,29 +64,27 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   const master = loadMasterKeys(config.masterKey, dataDir, config.production);
   if (!master.ok) throw new Error(master.message);
   if (master.warning) logger.warn({ dataDir }, `⚠️  ${master.warning}`);
-  const opened = await openStore(config.database, dataDir, { groupCommit: config.groupCommit });
+  const stores = await openStores(config.database, dataDir, { groupCommit: config.groupCommit });
   const shared = createSharedState(config.redis);
   const metrics = new VaultMetrics();
-  const replayTtlMs = config.sessionTtlMs + 60_000;
-  const store = withSharedState(opened.store, { ...(shared.replay ? { replay: shared.replay } : {}), replayTtlMs, onPurge: (c) => metrics.purged(c) });
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await store.close();
+      await stores.close();
       await shared.close();
     })());
   let secrets: VaultSecrets;
   try {
-    secrets = await VaultSecrets.load(store, master.keys, now());
+    secrets = await VaultSecrets.load(stores, master.keys, now());
   } catch (e) {
     await close();
     throw new Error(`Could not unseal the vault's secrets with this master key (wrong key for ${dataDir}?): ${(e as Error).message}`, { cause: e });
   }
   const cvcKeys = new CvcKeyGenerations(shared.cvcKeySlots, { wrapKek: () => secrets.cvcKek, kekFor: secrets.kekFor }, config.cvcTtlMs);
-  const keys = new KeyService(store, now);
+  const keys = new KeyService(stores, now);
   const apiUrl = opts.urls?.apiUrl ?? config.apiUrl ?? `http://${urlHost(config.host)}:${config.port}`;
   const framesUrl = opts.urls?.framesUrl ?? config.framesUrl ?? `http://${urlHost(config.host)}:${config.framesPort}`;
-  const parts = { config, store, shared, metrics, keys, secrets, cvcKeys };
+  const parts = { config, stores, shared, metrics, keys, secrets, cvcKeys };
   const apps = buildApps(parts, { apiUrl, framesUrl, logger, now, accepting: opts.accepting ?? (() => true), ...(opts.limiter ? { limiter: opts.limiter } : {}) });
-  return { ...parts, dataDir, storeKind: opened.kind, masterKeys: master.keys, apiUrl, framesUrl, ...apps, close };
+  return { ...parts, dataDir, masterKeys: master.keys, apiUrl, framesUrl, ...apps, close };
 }

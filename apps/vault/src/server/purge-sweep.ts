@@ -2,11 +2,12 @@ import type { Logger } from 'pino';
 import type { CvcKeyGenerations } from '../cvc/cvc-key-generations';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { VaultSecrets } from '../services/vault-secrets';
-import type { PurgeCounts } from '../storage/records';
-import type { VaultStore } from '../storage/vault-store';
+import type { PurgeCounts } from '../stores/records';
+import { purgeExpired } from '../stores/purge-expired';
+import type { VaultStores } from '../stores/vault-stores';
 
 export interface SweepDeps {
-  store: VaultStore;
+  stores: VaultStores;
   secrets: VaultSecrets;
   cvcKeys: CvcKeyGenerations;
   metrics: VaultMetrics;
@@ -32,7 +33,8 @@ export async function sweepOnce(d: SweepDeps): Promise<void> {
   }
   let counts: PurgeCounts | undefined;
   try {
-    counts = await d.store.purgeExpired(d.now());
+    counts = await purgeExpired(d.stores, d.now());
+    d.metrics.purged(counts);
     await d.secrets.reloadKeyring(d.now());
   } catch (e) {
     d.logger.error({ err: { message: (e as Error).message } }, 'purge sweep failed');

@@ -1,7 +1,7 @@
 import { isTestCard, testCardOutcome, validateCvc, validateNumber } from '@tokenframe/card';
 import type { SealedClaims } from '@tokenframe/protocol';
 import { vaultError, type VaultError } from './vault-error';
-import type { KeyEnv } from '../storage/records';
+import type { KeyEnv } from '../stores/records';
 
 /**
  * The card rules the vault enforces after opening the JWE (the frame checked them too, but the

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { StoredResponse } from '../storage/records';
-import type { VaultStore } from '../storage/vault-store';
+import type { StoredResponse } from '../stores/records';
+import type { VaultStores } from '../stores/vault-stores';
 import { VaultError, vaultError, type VaultErrorData } from './vault-error';
 
 /**
@@ -53,17 +53,17 @@ const storedError = (e: VaultError): StoredResponse => ({ status: e.status, body
  * response (or the marker) unless the service stored it in its own transaction, or release the claim.
  */
 export class Idempotency {
-  readonly #store: VaultStore;
+  readonly #store: VaultStores;
   readonly #now: () => number;
 
-  constructor(store: VaultStore, now: () => number) {
+  constructor(store: VaultStores, now: () => number) {
     this.#store = store;
     this.#now = now;
   }
 
   async run(req: IdempotentRequest, fn: (claim: IdempotencyClaim) => Promise<Outcome>): Promise<Reply> {
     const hash = createHash('sha256').update(`${req.method} ${req.path}\n${req.rawBody}`).digest('base64url');
-    const begun = await this.#store.beginIdempotent(req.accountId, req.key, hash, this.#now(), IN_FLIGHT_STALE_MS);
+    const begun = await this.#store.idempotency.begin(req.accountId, req.key, hash, this.#now(), IN_FLIGHT_STALE_MS);
     if (begun.kind === 'conflict') {
       throw vaultError(422, 'idempotency_conflict', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.', 'Idempotency-Key');
     }
@@ -81,13 +81,13 @@ export class Idempotency {
       out = await fn(claim);
     } catch (e) {
       const keep = e instanceof VaultError && !retryable(e) ? storedError(e) : undefined;
-      await this.#store.finishIdempotent(req.accountId, req.key, keep);
+      await this.#store.idempotency.finish(req.accountId, req.key, keep);
       throw e;
     }
     const body = JSON.stringify(out.body);
     if (!out.stored) {
       const kept = req.mode === 'marker' ? storedError(alreadyRan()) : { status: out.status, body };
-      await this.#store.finishIdempotent(req.accountId, req.key, kept);
+      await this.#store.idempotency.finish(req.accountId, req.key, kept);
     }
     return { status: out.status, body, replayed: false };
   }

@@ -4,8 +4,8 @@ import { canonicalOrigin } from '../auth/canonical-origin';
 import { keyState } from '../auth/key-state';
 import { DEFAULT_SECRET_SCOPES, isScope } from '../auth/scopes';
 import { parseIpRanges } from '../auth/ip-ranges';
-import type { AccountRecord, ApiKeyRecord, KeyEnv, KeyType } from '../storage/records';
-import type { VaultStore } from '../storage/vault-store';
+import type { AccountRecord, ApiKeyRecord, KeyEnv, KeyType } from '../stores/records';
+import type { VaultStores } from '../stores/vault-stores';
 
 export interface CreateKeyInput {
   account: string; // name or acct_ id; created when unknown
@@ -33,23 +33,23 @@ const fail = (message: string): { ok: false; message: string } => ({ ok: false, 
 
 /** Accounts, API keys and allowed origins: the rules shared by the CLI and the HTTP API. */
 export class KeyService {
-  readonly #store: VaultStore;
+  readonly #store: VaultStores;
   readonly #now: () => number;
 
-  constructor(store: VaultStore, now: () => number = Date.now) {
+  constructor(store: VaultStores, now: () => number = Date.now) {
     this.#store = store;
     this.#now = now;
   }
 
   async account(nameOrId: string): Promise<AccountRecord | undefined> {
-    return (await this.#store.findAccount(nameOrId)) ?? (await this.#store.findAccountByName(nameOrId));
+    return (await this.#store.keys.findAccount(nameOrId)) ?? (await this.#store.keys.findAccountByName(nameOrId));
   }
 
   async createAccount(name: string): Promise<Result<AccountRecord>> {
     if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/.test(name)) return fail('An account name is 1–64 letters, digits, spaces, dots, dashes or underscores.');
-    if (await this.#store.findAccountByName(name)) return fail(`An account named "${name}" already exists.`);
+    if (await this.#store.keys.findAccountByName(name)) return fail(`An account named "${name}" already exists.`);
     const account = { id: randomId('acct', 12), name, createdAt: this.#now() };
-    await this.#store.createAccount(account);
+    await this.#store.keys.createAccount(account);
     return { ok: true, value: account };
   }
 
@@ -80,7 +80,7 @@ export class KeyService {
     }
     if (input.env === 'live') {
       for (const o of origins) {
-        if (!(await this.#store.isOriginVerified(account.id, o))) {
+        if (!(await this.#store.keys.isOriginVerified(account.id, o))) {
           return fail(`Origin ${o} is not verified for account "${account.name}". Live keys accept only verified origins: run \`pnpm vault origins verify --account ${account.name} --origin ${o}\` first.`);
         }
       }
@@ -101,23 +101,23 @@ export class KeyService {
       expiresAt: null,
       revokedAt: null,
     };
-    await this.#store.insertKey(record);
+    await this.#store.keys.insertKey(record);
     return { ok: true, value: { id: record.id, key, account: account.name, type: record.type, env: record.env, origins, scopes } };
   }
 
   /** A successor with the same settings; the old key keeps working for `overlapMs`. */
   async rollKey(id: string, overlapMs: number): Promise<Result<CreatedKey>> {
-    const old = await this.#store.findKey(id);
+    const old = await this.#store.keys.findKey(id);
     if (!old || keyState(old, this.#now()) !== 'active') return fail(`No active key ${id}.`);
     const key = generateApiKey(old.type, old.env);
     const successor: ApiKeyRecord = { ...old, id: randomId('key', 12), hash: hashApiKey(key), hint: keyHint(key), createdAt: this.#now(), expiresAt: null, revokedAt: null };
-    await this.#store.rollKey(old.id, this.#now() + overlapMs, successor);
-    const account = await this.#store.findAccount(old.accountId);
+    await this.#store.keys.rollKey(old.id, this.#now() + overlapMs, successor);
+    const account = await this.#store.keys.findAccount(old.accountId);
     return { ok: true, value: { id: successor.id, key, account: account?.name ?? old.accountId, type: old.type, env: old.env, origins: old.origins, scopes: old.scopes } };
   }
 
   async revokeKey(id: string): Promise<Result<{ id: string }>> {
-    return (await this.#store.revokeKey(id, this.#now())) ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
+    return (await this.#store.keys.revokeKey(id, this.#now())) ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
   }
 
   async verifyOrigin(accountName: string, origin: string): Promise<Result<{ account: string; origin: string }>> {
@@ -125,14 +125,14 @@ export class KeyService {
     if (!account) return fail(`No account "${accountName}".`);
     const o = canonicalOrigin(origin);
     if (!o) return fail(`"${origin}" is not an exact origin (scheme://host[:port]).`);
-    await this.#store.verifyOrigin(account.id, o, this.#now());
+    await this.#store.keys.verifyOrigin(account.id, o, this.#now());
     return { ok: true, value: { account: account.name, origin: o } };
   }
 
   async listKeys(accountName?: string): Promise<ApiKeyRecord[]> {
-    if (accountName === undefined) return this.#store.listKeys();
+    if (accountName === undefined) return this.#store.keys.listKeys();
     const account = await this.account(accountName);
-    return account ? this.#store.listKeys(account.id) : [];
+    return account ? this.#store.keys.listKeys(account.id) : [];
   }
 
   /** Bearer key → active key record. Unknown and malformed keys answer alike. */
@@ -140,7 +140,7 @@ export class KeyService {
     const parsed = parseApiKey(presented);
     if (!parsed || parsed.type !== type) return { ok: false, code: 'invalid_api_key' };
     const hash = hashApiKey(presented);
-    const key = await this.#store.findKeyByHash(hash);
+    const key = await this.#store.keys.findKeyByHash(hash);
     if (!key || !sameHash(key.hash, hash)) return { ok: false, code: 'invalid_api_key' };
     if (keyState(key, this.#now()) !== 'active') return { ok: false, code: 'revoked_key' };
     return { ok: true, key };
@@ -149,7 +149,7 @@ export class KeyService {
   /** Exact match against the key's list; a live key also needs the origin verified for its account. */
   async originAllowed(key: ApiKeyRecord, origin: string): Promise<boolean> {
     if (!key.origins.includes(origin)) return false;
-    return key.env === 'test' || this.#store.isOriginVerified(key.accountId, origin);
+    return key.env === 'test' || this.#store.keys.isOriginVerified(key.accountId, origin);
   }
 
   /** Why a frame might not load (DESIGN.md "The channel" step 11): a code, nothing more. */

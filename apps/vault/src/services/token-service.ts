@@ -6,17 +6,19 @@ import { canonicalOrigin } from '../auth/canonical-origin';
 import type { CvcCipher } from '../cvc/cvc-cipher';
 import { isVaultError, orThrow, vaultError, type VaultError } from './vault-error';
 import type { TokenizeGuard } from '../limits/tokenize-guard';
-import type { ApiKeyRecord, TokenRecord } from '../storage/records';
-import type { VaultStore } from '../storage/vault-store';
+import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../stores/records';
+import type { VaultStores } from '../stores/vault-stores';
 import { checkCard } from './check-card';
 import type { IdempotencyClaim, Outcome } from './idempotency';
 import type { KeyService } from './key-service';
 import { parseClaims } from './parse-claims';
+import type { ReplayGuard } from './replay-guard';
+import { sessionVerdict, spendSession, type SpendResult } from './session-rule';
 import { createdView, readView, type TokenReadView, type TokenRevealView } from './token-views';
 import type { VaultSecrets } from './vault-secrets';
 
 export interface TokenServiceOptions {
-  store: VaultStore;
+  store: VaultStores;
   keys: KeyService;
   secrets: VaultSecrets;
   apiOrigin: string;
@@ -26,6 +28,8 @@ export interface TokenServiceOptions {
   now?: () => number;
   /** Rate limits and card-testing defence (limits/tokenize-guard.ts); none when absent. */
   guard?: TokenizeGuard;
+  /** The cross-process replay fast path (Redis); none when absent. */
+  replay?: ReplayGuard;
 }
 export interface TokenizeInput {
   key: ApiKeyRecord;
@@ -56,15 +60,31 @@ export class TokenService {
   async tokenize(input: TokenizeInput): Promise<Outcome> {
     const decided = orThrow(await this.#decide(input));
     const body = createdView(decided.token);
-    const committed = await this.#o.store.commitToken({
-      token: decided.token,
-      sid: decided.sid,
-      jti: decided.jti,
-      now: this.#now(),
-      idempotency: { key: input.claim.key, response: { status: 201, body: JSON.stringify(body) } },
-    });
+    const committed = await this.#commit(decided, input.claim, { status: 201, body: JSON.stringify(body) });
     if (committed !== 'ok') throw committed === 'replayed' ? replayed() : sessionError(committed);
     return { status: 201, body, stored: true };
+  }
+
+  /**
+   * One transaction: the session spent (session-rule.ts), the token inserted and its response
+   * stored under the Idempotency-Key. The replay guard claims the jti first, explicitly.
+   */
+  async #commit(d: { token: TokenRecord; sid: string; jti: string }, claim: IdempotencyClaim, response: StoredResponse): Promise<SpendResult> {
+    const replay = this.#o.replay;
+    if (replay && !(await replay.claim(d.jti))) return 'replayed';
+    try {
+      return await this.#o.store.transaction(async (tx) => {
+        const spent = await spendSession(tx, { sid: d.sid, keyId: d.token.keyId, jti: d.jti, now: this.#now() });
+        if (spent !== 'ok') return spent;
+        await tx.tokens.insert(d.token);
+        await tx.idempotency.finish(claim.accountId, claim.key, response);
+        return 'ok';
+      });
+    } catch (e) {
+      // Nothing was committed: give the jti back so a retry of the same request can succeed.
+      await replay?.release(d.jti);
+      throw e;
+    }
   }
 
   /** Every check of DESIGN.md "Tokenize", in its order, then the sealed record. */
@@ -93,11 +113,12 @@ export class TokenService {
       return vaultError(403, 'origin_not_allowed', 'The page origin in the JWE is not allowed for this key.', 'origin');
     }
     if (c.aud !== this.#o.apiOrigin) return vaultError(400, 'audience_mismatch', 'The JWE was sealed for another vault.', 'jwe');
-    const session = await store.findSession(c.sid);
-    if (!session || session.keyId !== input.key.id || session.expiresAt <= now) return sessionError('session_expired');
-    if (session.origin !== origin) return vaultError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
-    if (session.uses >= session.maxUses) return sessionError('session_exhausted');
-    if (await store.isJtiSeen(c.jti)) return replayed();
+    const session = await store.sessions.find(c.sid);
+    const verdict = sessionVerdict(session, input.key.id, now);
+    if (verdict === 'session_expired') return sessionError(verdict);
+    if (session!.origin !== origin) return vaultError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
+    if (verdict !== 'ok') return sessionError(verdict);
+    if (await (this.#o.replay?.seen(c.jti, store) ?? store.sessions.isJtiSeen(c.jti))) return replayed();
     const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
     const late = await this.#o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
     if (late) return late;
@@ -132,7 +153,7 @@ export class TokenService {
 
   /** A token of another account, another mode, or past its expiry is answered exactly like no token. */
   async #visible(key: ApiKeyRecord, id: string): Promise<TokenRecord | undefined> {
-    const t = /^tok_[A-Za-z0-9_-]{1,64}$/.test(id) ? await this.#o.store.findToken(id) : undefined;
+    const t = /^tok_[A-Za-z0-9_-]{1,64}$/.test(id) ? await this.#o.store.tokens.find(id) : undefined;
     if (!t || t.accountId !== key.accountId || t.livemode !== (key.env === 'live')) return undefined;
     if (t.expiresAt !== null && t.expiresAt <= this.#now()) return undefined;
     return t;
@@ -164,7 +185,12 @@ export class TokenService {
     let t: TokenRecord | undefined;
     let cvc: string | undefined;
     try {
-      t = await this.#o.store.revealToken(id, { keyId: key.id, requestId, at: now });
+      // The CVC taken and the audit row written together.
+      t = await this.#o.store.transaction(async (tx) => {
+        const taken = await tx.tokens.takeCvc(id);
+        if (taken) await tx.events.audit({ at: now, accountId: taken.accountId, livemode: taken.livemode, keyId: key.id, action: 'reveal', tokenId: id, requestId });
+        return taken;
+      });
       // Open only what this transaction read: a concurrent reveal may have taken the CVC first.
       cvc = cvcKey && this.#o.cvc.open(cvcKey, t && liveCvc(t), { account: seen.accountId, token: id, field: 'cvc' });
     } finally {
@@ -183,13 +209,18 @@ export class TokenService {
 
   async persist(key: ApiKeyRecord, id: string): Promise<TokenReadView | VaultError> {
     if (!(await this.#visible(key, id))) return NOT_FOUND;
-    const t = await this.#o.store.persistToken(id, this.#now());
+    const t = await this.#o.store.tokens.persist(id, this.#now());
     return t ? readView(t, await this.#cvcPresent(t)) : NOT_FOUND;
   }
 
   async remove(key: ApiKeyRecord, id: string, requestId: string): Promise<{ id: string; deleted: true } | VaultError> {
     if (!(await this.#visible(key, id))) return NOT_FOUND;
-    const ok = await this.#o.store.deleteToken(id, { keyId: key.id, requestId, at: this.#now() });
+    const at = this.#now();
+    const ok = await this.#o.store.transaction(async (tx) => {
+      const gone = await tx.tokens.delete(id);
+      if (gone) await tx.events.audit({ at, accountId: gone.accountId, livemode: gone.livemode, keyId: key.id, action: 'delete', tokenId: id, requestId });
+      return gone !== undefined;
+    });
     return ok ? { id, deleted: true } : NOT_FOUND;
   }
 }

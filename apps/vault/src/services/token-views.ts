@@ -1,5 +1,5 @@
 import type { TokenCreateResponse } from '@tokenframe/protocol';
-import type { TokenRecord } from '../storage/records';
+import type { TokenRecord } from '../stores/records';
 
 /** What the publishable side sees: brand, last4, expiry. Never BIN or fingerprint. */
 export function createdView(t: TokenRecord): TokenCreateResponse {

@@ -4,7 +4,7 @@ import { createKeyring, jwksOf, privateKeyFor, pruneKeyring, rotateKeyring, type
 import type { KeyObject } from 'node:crypto';
 import type { MasterKeys } from '../config/master-key';
 import { isGenerationId, kekIdOf } from '../cvc/generation-window';
-import type { VaultStore } from '../storage/vault-store';
+import type { VaultStores } from '../stores/vault-stores';
 
 const KEYRING = 'keyring';
 const FINGERPRINT_SECRET = 'fingerprint_secret';
@@ -17,19 +17,19 @@ const stateAad = (name: string): FieldAad => ({ account: '_vault', token: name, 
  * a `jwks rotate` from the CLI reaches a running server without a restart.
  */
 export class VaultSecrets {
-  readonly #store: VaultStore;
+  readonly #store: VaultStores;
   readonly #keys: MasterKeys;
   #keyring!: KeyringState;
   #privateKeyFor!: (kid: string) => KeyObject | undefined;
   #fingerprintSecret!: Buffer;
   #lastReload = 0;
 
-  private constructor(store: VaultStore, keys: MasterKeys) {
+  private constructor(store: VaultStores, keys: MasterKeys) {
     this.#store = store;
     this.#keys = keys;
   }
 
-  static async load(store: VaultStore, keys: MasterKeys, now: number): Promise<VaultSecrets> {
+  static async load(store: VaultStores, keys: MasterKeys, now: number): Promise<VaultSecrets> {
     const s = new VaultSecrets(store, keys);
     const secret = await s.#readOrCreate(FINGERPRINT_SECRET, () => randomBytes(32).toString('base64'), now);
     s.#fingerprintSecret = Buffer.from(secret, 'base64');
@@ -66,14 +66,14 @@ export class VaultSecrets {
   async reloadKeyring(now: number, minIntervalMs = 0): Promise<void> {
     if (now - this.#lastReload < minIntervalMs) return;
     this.#lastReload = now;
-    const sealed = await this.#store.getState(KEYRING);
+    const sealed = await this.#store.state.get(KEYRING);
     if (sealed) this.#setKeyring(JSON.parse(openField(this.kekFor, sealed, stateAad(KEYRING))) as KeyringState);
   }
 
   async rotateKeyring(now: number): Promise<{ keys: PublicJwk[] }> {
     await this.reloadKeyring(now);
     const next = pruneKeyring(rotateKeyring(this.#keyring, now), now, RETIRED_GRACE_MS);
-    await this.#store.putState(KEYRING, sealField(this.dataKek, JSON.stringify(next), stateAad(KEYRING)), now);
+    await this.#store.state.put(KEYRING, sealField(this.dataKek, JSON.stringify(next), stateAad(KEYRING)), now);
     this.#setKeyring(next);
     return this.jwks();
   }
@@ -85,9 +85,14 @@ export class VaultSecrets {
    */
   async rewrapAll(): Promise<number> {
     let kept = 0;
-    const n = await this.#store.rewrapEnvelopes((envelope, field) => {
+    const rewrap = (envelope: string, field: string): string => {
       if (field === 'cvc' && isGenerationId(kekIdOf(envelope))) return (kept++, envelope);
       return rewrapField(envelope, this.kekFor, field === 'cvc' ? this.cvcKek : this.dataKek);
+    };
+    // Token envelopes and the vault's own secrets together: all under the new key, or none.
+    const n = await this.#store.transaction(async (tx) => {
+      kept = 0; // a retried transaction (PostgreSQL) counts again
+      return (await tx.tokens.rewrap(rewrap)) + (await tx.state.rewrap(rewrap));
     });
     return n - kept;
   }
@@ -102,7 +107,7 @@ export class VaultSecrets {
    * moment may have stored its own first, and then both must use that one (insert-if-absent).
    */
   async #readOrCreate(name: string, make: () => string, now: number): Promise<string> {
-    const sealed = (await this.#store.getState(name)) ?? (await this.#store.putStateIfAbsent(name, sealField(this.dataKek, make(), stateAad(name)), now));
+    const sealed = (await this.#store.state.get(name)) ?? (await this.#store.state.putIfAbsent(name, sealField(this.dataKek, make(), stateAad(name)), now));
     return openField(this.kekFor, sealed, stateAad(name));
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CvcCipher } from '../../src/cvc/cvc-cipher';
 import { TokenService } from '../../src/services/token-service';
-import type { ApiKeyRecord } from '../../src/storage/records';
+import type { ApiKeyRecord } from '../../src/stores/records';
 import { makeHarness, SHOP, type Harness } from '../harness';
 
 /**
@@ -48,10 +48,10 @@ describe('generation keys are zeroed after use', () => {
   test('a reveal whose database transaction throws still zeroes the key it fetched, and deletes nothing', async () => {
     const id = await tokenWithCvc();
     const { cipher, handedOut } = watchedCipher();
-    const store = h.vault.store;
+    const store = h.vault.stores;
     const failing = new Proxy(store, {
       get: (target, name) => {
-        if (name === 'revealToken') return () => Promise.reject(new Error('connection lost mid-transaction'));
+        if (name === 'transaction') return () => Promise.reject(new Error('connection lost mid-transaction'));
         const v = Reflect.get(target, name, target) as unknown;
         return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       },
@@ -60,7 +60,7 @@ describe('generation keys are zeroed after use', () => {
     await expect(tokens.reveal(secretKey, id, 'req_1')).rejects.toThrow('connection lost');
     expect(handedOut).toHaveLength(1);
     expect(zeroed(handedOut[0])).toBe(true);
-    expect((await h.vault.store.findToken(id))?.cvcEnc).not.toBeNull();
+    expect((await h.vault.stores.tokens.find(id))?.cvcEnc).not.toBeNull();
   });
 
   test.each([
@@ -69,10 +69,10 @@ describe('generation keys are zeroed after use', () => {
     ['a concurrent reveal took the CVC first', 'gone'],
   ])('open zeroes the key when %s', async (_n, how) => {
     const id = await tokenWithCvc();
-    const envelope = (await h.vault.store.findToken(id))!.cvcEnc!;
+    const envelope = (await h.vault.stores.tokens.find(id))!.cvcEnc!;
     const { cipher, handedOut } = watchedCipher();
     const k = await cipher.keyFor(envelope, h.clock.now);
-    const aad = { account: (await h.vault.store.findToken(id))!.accountId, token: how === 'wrong-aad' ? 'tok_other' : id, field: 'cvc' };
+    const aad = { account: (await h.vault.stores.tokens.find(id))!.accountId, token: how === 'wrong-aad' ? 'tok_other' : id, field: 'cvc' };
     const cvc = cipher.open(k, how === 'gone' ? undefined : envelope, aad);
     expect(cvc).toBe(how === 'ok' ? '314' : undefined);
     expect(zeroed(handedOut[0])).toBe(true);
@@ -80,7 +80,7 @@ describe('generation keys are zeroed after use', () => {
 
   test('readable() (cvcPresent on reads) opens into a Buffer and zeroes the key; it agrees with the reveal', async () => {
     const id = await tokenWithCvc();
-    const t = (await h.vault.store.findToken(id))!;
+    const t = (await h.vault.stores.tokens.find(id))!;
     const { cipher, handedOut } = watchedCipher();
     const aad = { account: t.accountId, token: id, field: 'cvc' };
     expect(await cipher.readable(t.cvcEnc!, aad, h.clock.now)).toBe(true);

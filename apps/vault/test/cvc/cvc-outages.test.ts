@@ -52,7 +52,7 @@ describe('Redis unreachable from one vault process', () => {
         error: { type: 'api_error', code: 'internal_error', message: 'Something went wrong in the vault. Quote the request id when reporting it.', requestId: expect.stringMatching(/^req_[\w-]{16}$/) as string },
       });
     }
-    expect((await up.vault.store.findToken(id))?.cvcEnc).toMatch(/^v1\.cg-/);
+    expect((await up.vault.stores.tokens.find(id))?.cvcEnc).toMatch(/^v1\.cg-/);
     const revealed = (await (await reveal(up, id)).json()) as { card: { number: string; cvc?: string } };
     expect(revealed.card).toMatchObject({ number: '4242424242424242', cvc: '828' });
   }, 30_000);
@@ -60,18 +60,18 @@ describe('Redis unreachable from one vault process', () => {
 
 describe('the purge sweep: shred and purge do not wait on each other', () => {
   test('with the database purge failing, the sweep still destroys a generation past its time', async () => {
-    const generation = kekIdOf((await up.vault.store.findToken(await tokenize('111')))!.cvcEnc!);
-    const store = up.vault.store;
+    const generation = kekIdOf((await up.vault.stores.tokens.find(await tokenize('111')))!.cvcEnc!);
+    const store = up.vault.stores;
     const failing = new Proxy(store, {
       get: (target, name) => {
-        if (name === 'purgeExpired') return () => Promise.reject(new Error('database unreachable'));
+        if (name === 'transaction') return () => Promise.reject(new Error('database unreachable'));
         const v = Reflect.get(target, name, target) as unknown;
         return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       },
     });
     up.clock.now = windowOf(generation)!.destroyAt;
     try {
-      await sweepOnce({ ...sweepDeps(up), store: failing });
+      await sweepOnce({ ...sweepDeps(up), stores: failing });
     } finally {
       up.clock.now = Date.now();
     }
@@ -82,9 +82,9 @@ describe('the purge sweep: shred and purge do not wait on each other', () => {
 
   test('with Redis unreachable, the sweep still purges the CVCs past their TTL from the database', async () => {
     const id = await tokenize('222');
-    cut.clock.now = (await up.vault.store.findToken(id))!.cvcExpiresAt!;
+    cut.clock.now = (await up.vault.stores.tokens.find(id))!.cvcExpiresAt!;
     await sweepOnce(sweepDeps(cut));
-    expect((await up.vault.store.findToken(id))?.cvcEnc).toBeNull();
+    expect((await up.vault.stores.tokens.find(id))?.cvcEnc).toBeNull();
     expect(cut.logs.some((l) => l.includes('destroying CVC key generations failed'))).toBe(true);
     expect(cut.logs.some((l) => l.includes('"msg":"purge sweep"') && /"cvcs":[1-9]/.test(l))).toBe(true);
   }, 30_000);

@@ -44,7 +44,7 @@ describe.each(BACKENDS)('CVC crypto-shredding: %s', (_name, open) => {
   ])('a CVC deleted %s: the old row version keeps its ciphertext; once the sweep shreds its generation, nothing the vault has opens it', async (_n, how) => {
     const sid = await h.session(pk);
     const id = ((await (await h.tokenize(pk, await h.seal({ pk, sid, cvc: '731' }))).json()) as { id: string }).id;
-    const sealed = (await h.vault.store.findToken(id))!;
+    const sealed = (await h.vault.stores.tokens.find(id))!;
     const before = sealed.cvcEnc!;
     const generation = kekIdOf(before);
     expect(generation).toMatch(/^cg-\d+-600-600$/);
@@ -57,7 +57,7 @@ describe.each(BACKENDS)('CVC crypto-shredding: %s', (_name, open) => {
       h.clock.now = sealed.cvcExpiresAt!;
       await sweepOnce(sweepDeps(h));
     }
-    expect((await h.vault.store.findToken(id))?.cvcEnc).toBeNull();
+    expect((await h.vault.stores.tokens.find(id))?.cvcEnc).toBeNull();
 
     // The gap this closes: the deleted CVC's ciphertext is still in PostgreSQL's table file.
     const leftover = b.pg ? await cvcEnvelopesInTableFile(b.pg) : [before];

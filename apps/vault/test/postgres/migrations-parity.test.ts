@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { expect, test } from 'vitest';
-import { PG_MIGRATIONS } from '../../src/storage/postgres/pg-migrations';
-import { PgStore } from '../../src/storage/postgres/pg-store';
-import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite-migrations';
-import { SqliteStore } from '../../src/storage/sqlite-store';
+import { PG_MIGRATIONS } from '../../src/stores/postgres/pg-migrations';
+import { openPgStores } from '../../src/stores/postgres/pg-stores';
+import { SQLITE_MIGRATIONS } from '../../src/stores/sqlite/sqlite-migrations';
+import { openSqliteStores } from '../../src/stores/sqlite/sqlite-stores';
 import { freshPgSchema } from '../support/services';
 
 test('both adapters ship the same migration versions, tables and columns', async () => {
   expect(PG_MIGRATIONS.map((m) => m.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
   const dir = mkdtempSync(join(tmpdir(), 'tf-parity-'));
   const file = join(dir, 'vault.sqlite');
-  await new SqliteStore(file).close();
+  await openSqliteStores(file).close();
   const db = new Database(file, { readonly: true });
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   const sqlite = Object.fromEntries(tables.map((t) => [t, (db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name).sort()]));
@@ -24,7 +24,7 @@ test('both adapters ship the same migration versions, tables and columns', async
   const schema = await freshPgSchema();
   try {
     // Two processes starting at once on an empty schema: no advisory lock, the loser re-reads.
-    const stores = await Promise.all([PgStore.open(schema.url, { schema: schema.schema }), PgStore.open(schema.url, { schema: schema.schema })]);
+    const stores = await Promise.all([openPgStores(schema.url, { schema: schema.schema }), openPgStores(schema.url, { schema: schema.schema })]);
     await Promise.all(stores.map((s) => s.close()));
     const c = new pg.Client({ connectionString: schema.url });
     await c.connect();

@@ -2,23 +2,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PgStore } from '../../src/storage/postgres/pg-store';
-import type { ApiKeyRecord, SessionRecord, TokenRecord } from '../../src/storage/records';
-import { SqliteStore } from '../../src/storage/sqlite-store';
-import type { VaultStore } from '../../src/storage/vault-store';
+import { spendSession } from '../../src/services/session-rule';
+import { openPgStores } from '../../src/stores/postgres/pg-stores';
+import { purgeExpired } from '../../src/stores/purge-expired';
+import type { ApiKeyRecord, SessionRecord, TokenRecord } from '../../src/stores/records';
+import { Rollback } from '../../src/stores/rollback';
+import { openSqliteStores } from '../../src/stores/sqlite/sqlite-stores';
+import type { VaultStores } from '../../src/stores/vault-stores';
 import { freshPgSchema } from '../support/services';
 
-/** The VaultStore contract, run unchanged against both adapters (each on a fresh database/schema). */
-type Opened = { store: VaultStore; dispose: () => Promise<void> };
+/** The VaultStores contract, run unchanged against both backends (each on a fresh database/schema). */
+type Opened = { store: VaultStores; dispose: () => Promise<void> };
 const ADAPTERS: [string, () => Promise<Opened>][] = [
   ['sqlite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-store-'));
-    const store = new SqliteStore(join(dir, 'vault.sqlite'));
+    const store = openSqliteStores(join(dir, 'vault.sqlite'));
     return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
   }],
   ['postgres', async () => {
     const pg = await freshPgSchema();
-    const store = await PgStore.open(pg.url, { schema: pg.schema, poolSize: 4 });
+    const store = await openPgStores(pg.url, { schema: pg.schema, poolSize: 4 });
     return { store, dispose: async () => { await store.close(); await pg.drop(); } };
   }],
 ];
@@ -38,33 +41,43 @@ const token = (id: string, over: Partial<TokenRecord> = {}): TokenRecord => ({
 });
 const stored = { status: 201, body: '{"id":"tok"}' };
 
-describe.each(ADAPTERS)('VaultStore contract: %s', (_name, open) => {
-  let s: VaultStore;
+/** What TokenService does: the session rule, the token and its stored response in one transaction. */
+const commitToken = (s: VaultStores, a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } }) =>
+  s.transaction(async (tx) => {
+    const spent = await spendSession(tx, { sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now });
+    if (spent !== 'ok') return spent;
+    await tx.tokens.insert(a.token);
+    await tx.idempotency.finish(a.token.accountId, a.idempotency.key, a.idempotency.response);
+    return 'ok';
+  });
+
+describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
+  let s: VaultStores;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
     ({ store: s, dispose } = await open());
-    await s.createAccount({ id: 'acct_1', name: 'shop', createdAt: T0 });
-    await s.insertKey(key('key_1'));
+    await s.keys.createAccount({ id: 'acct_1', name: 'shop', createdAt: T0 });
+    await s.keys.insertKey(key('key_1'));
   });
   afterAll(() => dispose());
 
   test('accounts, origins and keys round-trip with every field', async () => {
-    expect(await s.findAccountByName('shop')).toEqual({ id: 'acct_1', name: 'shop', createdAt: T0 });
-    expect(await s.findAccount('acct_nope')).toBeUndefined();
-    await s.verifyOrigin('acct_1', 'https://shop.example', T0);
-    await s.verifyOrigin('acct_1', 'https://shop.example', T0 + 1); // idempotent
-    expect([await s.isOriginVerified('acct_1', 'https://shop.example'), await s.isOriginVerified('acct_1', 'https://x.example')]).toEqual([true, false]);
-    expect(await s.findKey('key_1')).toEqual(key('key_1'));
-    expect(await s.findKeyByHash(key('key_1').hash)).toEqual(key('key_1'));
-    await expect(s.insertKey(key('key_dup', { hash: key('key_1').hash }))).rejects.toThrow();
+    expect(await s.keys.findAccountByName('shop')).toEqual({ id: 'acct_1', name: 'shop', createdAt: T0 });
+    expect(await s.keys.findAccount('acct_nope')).toBeUndefined();
+    await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0);
+    await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0 + 1); // idempotent
+    expect([await s.keys.isOriginVerified('acct_1', 'https://shop.example'), await s.keys.isOriginVerified('acct_1', 'https://x.example')]).toEqual([true, false]);
+    expect(await s.keys.findKey('key_1')).toEqual(key('key_1'));
+    expect(await s.keys.findKeyByHash(key('key_1').hash)).toEqual(key('key_1'));
+    await expect(s.keys.insertKey(key('key_dup', { hash: key('key_1').hash }))).rejects.toThrow();
   });
 
   test('roll gives the old key an overlap and inserts the successor atomically; revoke happens once', async () => {
-    await s.insertKey(key('key_old', { hash: Buffer.from('o'.repeat(32)) }));
-    await s.rollKey('key_old', T0 + 5000, key('key_new', { hash: Buffer.from('n'.repeat(32)) }));
-    expect((await s.findKey('key_old'))?.expiresAt).toBe(T0 + 5000);
-    expect((await s.listKeys('acct_1')).map((k) => k.id)).toEqual(expect.arrayContaining(['key_1', 'key_old', 'key_new']));
-    expect([await s.revokeKey('key_new', T0), await s.revokeKey('key_new', T0 + 1)]).toEqual([true, false]);
+    await s.keys.insertKey(key('key_old', { hash: Buffer.from('o'.repeat(32)) }));
+    await s.keys.rollKey('key_old', T0 + 5000, key('key_new', { hash: Buffer.from('n'.repeat(32)) }));
+    expect((await s.keys.findKey('key_old'))?.expiresAt).toBe(T0 + 5000);
+    expect((await s.keys.listKeys('acct_1')).map((k) => k.id)).toEqual(expect.arrayContaining(['key_1', 'key_old', 'key_new']));
+    expect([await s.keys.revokeKey('key_new', T0), await s.keys.revokeKey('key_new', T0 + 1)]).toEqual([true, false]);
   });
 
   test.each([
@@ -74,100 +87,138 @@ describe.each(ADAPTERS)('VaultStore contract: %s', (_name, open) => {
     ['same body, claim older than staleAfter → new (taken over)', 'same', 'stale', { kind: 'new' }],
   ])('idempotency: %s', async (_n, body, state, expected) => {
     const k = `idem_${body}_${state}`;
-    expect(await s.beginIdempotent('acct_1', k, 'h1', T0, 60_000)).toEqual({ kind: 'new' });
-    if (state === 'done') await s.finishIdempotent('acct_1', k, stored);
+    expect(await s.idempotency.begin('acct_1', k, 'h1', T0, 60_000)).toEqual({ kind: 'new' });
+    if (state === 'done') await s.idempotency.finish('acct_1', k, stored);
     const later = state === 'stale' ? T0 + 61_000 : T0 + 1;
-    expect(await s.beginIdempotent('acct_1', k, body === 'same' ? 'h1' : 'h2', later, 60_000)).toEqual(expected);
+    expect(await s.idempotency.begin('acct_1', k, body === 'same' ? 'h1' : 'h2', later, 60_000)).toEqual(expected);
   });
 
   test('idempotency: released claims run again; keys are scoped by their owner', async () => {
-    expect(await s.beginIdempotent('acct_1', 'rel', 'h', T0, 60_000)).toEqual({ kind: 'new' });
-    await s.finishIdempotent('acct_1', 'rel', undefined);
-    expect(await s.beginIdempotent('acct_1', 'rel', 'h', T0, 60_000)).toEqual({ kind: 'new' });
-    expect(await s.beginIdempotent('acct_2', 'rel', 'other', T0, 60_000)).toEqual({ kind: 'new' });
+    expect(await s.idempotency.begin('acct_1', 'rel', 'h', T0, 60_000)).toEqual({ kind: 'new' });
+    await s.idempotency.finish('acct_1', 'rel', undefined);
+    expect(await s.idempotency.begin('acct_1', 'rel', 'h', T0, 60_000)).toEqual({ kind: 'new' });
+    expect(await s.idempotency.begin('acct_2', 'rel', 'other', T0, 60_000)).toEqual({ kind: 'new' });
   });
 
   test('idempotency: of concurrent claims exactly one is new', async () => {
-    const r = await Promise.all(Array.from({ length: 8 }, () => s.beginIdempotent('acct_1', 'race', 'h', T0, 60_000)));
+    const r = await Promise.all(Array.from({ length: 8 }, () => s.idempotency.begin('acct_1', 'race', 'h', T0, 60_000)));
     expect(r.filter((x) => x.kind === 'new')).toHaveLength(1);
     expect(r.filter((x) => x.kind === 'in_flight')).toHaveLength(7);
   });
 
   test('commitToken: ok, then replayed jti, exhausted session, expired or foreign session', async () => {
-    await s.insertSession(session('ses_a'));
+    await s.sessions.insert(session('ses_a'));
     const commit = (id: string, jti: string, sid = 'ses_a', now = T0 + 1) =>
-      s.beginIdempotent('acct_1', `c_${id}`, 'h', now, 60_000).then(() => s.commitToken({ token: token(id), sid, jti, now, idempotency: { key: `c_${id}`, response: stored } }));
+      s.idempotency.begin('acct_1', `c_${id}`, 'h', now, 60_000).then(() => commitToken(s, { token: token(id), sid, jti, now, idempotency: { key: `c_${id}`, response: stored } }));
     expect(await commit('tok_1', 'jti_1')).toBe('ok');
-    expect(await s.isJtiSeen('jti_1')).toBe(true);
-    expect(await s.beginIdempotent('acct_1', 'c_tok_1', 'h', T0 + 2, 60_000)).toEqual({ kind: 'stored', response: stored });
+    expect(await s.sessions.isJtiSeen('jti_1')).toBe(true);
+    expect(await s.idempotency.begin('acct_1', 'c_tok_1', 'h', T0 + 2, 60_000)).toEqual({ kind: 'stored', response: stored });
     expect(await commit('tok_2', 'jti_1')).toBe('replayed');
-    expect(await s.findToken('tok_2')).toBeUndefined();
+    expect(await s.tokens.find('tok_2')).toBeUndefined();
     expect(await commit('tok_3', 'jti_3')).toBe('ok');
     expect(await commit('tok_4', 'jti_4')).toBe('session_exhausted');
-    expect((await s.findSession('ses_a'))?.uses).toBe(2);
-    await s.insertSession(session('ses_b'));
+    expect((await s.sessions.find('ses_a'))?.uses).toBe(2);
+    await s.sessions.insert(session('ses_b'));
     expect(await commit('tok_5', 'jti_5', 'ses_b', T0 + 60_000)).toBe('session_expired');
-    await s.insertSession(session('ses_c', { keyId: 'key_other' }));
+    await s.sessions.insert(session('ses_c', { keyId: 'key_other' }));
     expect(await commit('tok_6', 'jti_6', 'ses_c')).toBe('session_expired');
     expect(await commit('tok_7', 'jti_7', 'ses_missing')).toBe('session_expired');
-    expect(await s.findToken('tok_1')).toEqual(token('tok_1'));
+    expect(await s.tokens.find('tok_1')).toEqual(token('tok_1'));
   });
 
   test('commitToken: concurrent commits cannot overspend a session', async () => {
-    await s.insertSession(session('ses_race', { maxUses: 3 }));
+    await s.sessions.insert(session('ses_race', { maxUses: 3 }));
     const r = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => s.commitToken({ token: token(`tok_r${i}`), sid: 'ses_race', jti: `jti_r${i}`, now: T0 + 1, idempotency: { key: `r${i}`, response: stored } })),
+      Array.from({ length: 10 }, (_, i) => commitToken(s, { token: token(`tok_r${i}`), sid: 'ses_race', jti: `jti_r${i}`, now: T0 + 1, idempotency: { key: `r${i}`, response: stored } })),
     );
     expect(r.filter((x) => x === 'ok')).toHaveLength(3);
-    expect((await s.findSession('ses_race'))?.uses).toBe(3);
+    expect((await s.sessions.find('ses_race'))?.uses).toBe(3);
   });
 
   test('reveal returns the token as it was, deletes the CVC and leaves an audit event; delete too', async () => {
-    await s.insertSession(session('ses_rv'));
-    await s.commitToken({ token: token('tok_rv'), sid: 'ses_rv', jti: 'jti_rv', now: T0, idempotency: { key: 'rv', response: stored } });
-    expect((await s.revealToken('tok_rv', { keyId: 'key_sk', requestId: 'req_1', at: T0 + 10 }))?.cvcEnc).toBe('env-cvc');
-    expect((await s.findToken('tok_rv'))?.cvcEnc).toBeNull();
-    expect(await s.revealToken('tok_none', { keyId: 'key_sk', requestId: 'req_x', at: T0 })).toBeUndefined();
-    expect([await s.deleteToken('tok_rv', { keyId: 'key_sk', requestId: 'req_2', at: T0 + 20 }), await s.deleteToken('tok_rv', { keyId: 'key_sk', requestId: 'req_3', at: T0 + 30 })]).toEqual([true, false]);
-    const events = await s.listEvents('acct_1', { livemode: false, limit: 10 });
+    await s.sessions.insert(session('ses_rv'));
+    await commitToken(s, { token: token('tok_rv'), sid: 'ses_rv', jti: 'jti_rv', now: T0, idempotency: { key: 'rv', response: stored } });
+    expect((await s.tokens.takeCvc('tok_rv'))?.cvcEnc).toBe('env-cvc');
+    await s.events.audit({ at: T0 + 10, accountId: 'acct_1', livemode: false, keyId: 'key_sk', action: 'reveal', tokenId: 'tok_rv', requestId: 'req_1' });
+    expect((await s.tokens.find('tok_rv'))?.cvcEnc).toBeNull();
+    expect(await s.tokens.takeCvc('tok_none')).toBeUndefined();
+    expect([await s.tokens.delete('tok_rv'), await s.tokens.delete('tok_rv')]).toEqual([{ accountId: 'acct_1', livemode: false }, undefined]);
+    await s.events.audit({ at: T0 + 20, accountId: 'acct_1', livemode: false, keyId: 'key_sk', action: 'delete', tokenId: 'tok_rv', requestId: 'req_2' });
+    const events = await s.events.list('acct_1', { livemode: false, limit: 10 });
     expect(events.map((e) => [e.type, e.data.tokenId, e.data.requestId, e.livemode])).toEqual([['token.deleted', 'tok_rv', 'req_2', false], ['token.revealed', 'tok_rv', 'req_1', false]]);
-    expect((await s.listEvents('acct_1', { livemode: false, limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual(['token.revealed']);
-    expect(await s.listEvents('acct_1', { livemode: true, limit: 10 })).toEqual([]);
+    expect((await s.events.list('acct_1', { livemode: false, limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual(['token.revealed']);
+    expect(await s.events.list('acct_1', { livemode: true, limit: 10 })).toEqual([]);
   });
 
   test('recorded events list newest first, filtered by type, account and mode, capped by limit', async () => {
-    for (let i = 0; i < 3; i++) await s.recordEvent({ id: `evt_${i}`, accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 100 + i, data: { scope: 'bin', bin: '42424242' } });
-    await s.recordEvent({ id: 'evt_other', accountId: 'acct_2', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 200, data: {} });
-    await s.recordEvent({ id: 'evt_live', accountId: 'acct_1', type: 'card_testing_suspected', livemode: true, createdAt: T0 + 300, data: {} });
-    const got = await s.listEvents('acct_1', { livemode: false, limit: 2, type: 'card_testing_suspected' });
+    for (let i = 0; i < 3; i++) await s.events.record({ id: `evt_${i}`, accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 100 + i, data: { scope: 'bin', bin: '42424242' } });
+    await s.events.record({ id: 'evt_other', accountId: 'acct_2', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 200, data: {} });
+    await s.events.record({ id: 'evt_live', accountId: 'acct_1', type: 'card_testing_suspected', livemode: true, createdAt: T0 + 300, data: {} });
+    const got = await s.events.list('acct_1', { livemode: false, limit: 2, type: 'card_testing_suspected' });
     expect(got).toEqual([
       { id: 'evt_2', accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 102, data: { scope: 'bin', bin: '42424242' } },
       { id: 'evt_1', accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 101, data: { scope: 'bin', bin: '42424242' } },
     ]);
-    expect((await s.listEvents('acct_1', { livemode: true, limit: 10 })).map((e) => e.id)).toEqual(['evt_live']);
+    expect((await s.events.list('acct_1', { livemode: true, limit: 10 })).map((e) => e.id)).toEqual(['evt_live']);
   });
 
   test('persist clears the expiry of a live token only', async () => {
-    await s.insertSession(session('ses_p'));
-    await s.commitToken({ token: token('tok_p'), sid: 'ses_p', jti: 'jti_p', now: T0, idempotency: { key: 'p', response: stored } });
-    expect((await s.persistToken('tok_p', T0 + 1))?.expiresAt).toBeNull();
-    expect(await s.persistToken('tok_missing', T0)).toBeUndefined();
+    await s.sessions.insert(session('ses_p'));
+    await commitToken(s, { token: token('tok_p'), sid: 'ses_p', jti: 'jti_p', now: T0, idempotency: { key: 'p', response: stored } });
+    expect((await s.tokens.persist('tok_p', T0 + 1))?.expiresAt).toBeNull();
+    expect(await s.tokens.persist('tok_missing', T0)).toBeUndefined();
   });
 
   test('state, rewrap and purge', async () => {
-    await s.putState('k', 'v1', T0);
-    await s.putState('k', 'v2', T0 + 1);
-    expect(await s.getState('k')).toBe('v2');
-    const n = await s.rewrapEnvelopes((env, field) => `${field}:${env}`);
+    await s.state.put('k', 'v1', T0);
+    await s.state.put('k', 'v2', T0 + 1);
+    expect(await s.state.get('k')).toBe('v2');
+    const rw = (env: string, field: string) => `${field}:${env}`;
+    const n = (await s.tokens.rewrap(rw)) + (await s.state.rewrap(rw));
     expect(n).toBeGreaterThan(0);
-    expect((await s.findToken('tok_1'))?.panEnc).toBe('pan:env-pan');
-    expect(await s.getState('k')).toBe('state:v2');
-    const counts = await s.purgeExpired(T0 + 2 * 86_400_000);
+    expect((await s.tokens.find('tok_1'))?.panEnc).toBe('pan:env-pan');
+    expect(await s.state.get('k')).toBe('state:v2');
+    const counts = await purgeExpired(s, T0 + 2 * 86_400_000);
     expect(counts.tokens).toBeGreaterThan(0);
     expect(counts.sessions).toBeGreaterThan(0);
     expect(counts.jtis).toBeGreaterThan(0);
     expect(counts.idempotency).toBeGreaterThan(0);
-    expect(await s.findToken('tok_1')).toBeUndefined();
-    expect(await s.findToken('tok_p')).toBeDefined(); // persisted: kept
+    expect(await s.tokens.find('tok_1')).toBeUndefined();
+    expect(await s.tokens.find('tok_p')).toBeDefined(); // persisted: kept
+  });
+
+  test('transaction: writes to several aggregates commit together', async () => {
+    await s.transaction(async (tx) => {
+      await tx.tokens.insert(token('tok_tx1'));
+      await tx.events.record({ id: 'evt_tx1', accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0 + 500, data: { tokenId: 'tok_tx1' } });
+    });
+    expect(await s.tokens.find('tok_tx1')).toEqual(token('tok_tx1'));
+    expect((await s.events.list('acct_1', { livemode: false, limit: 50 })).map((e) => e.id)).toContain('evt_tx1');
+  });
+
+  test('transaction: an exception rolls back every aggregate; Rollback returns a value and rolls back too', async () => {
+    await expect(s.transaction(async (tx) => {
+      await tx.tokens.insert(token('tok_tx2'));
+      await tx.events.record({ id: 'evt_tx2', accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0, data: {} });
+      throw new Error('webhook outbox full');
+    })).rejects.toThrow('webhook outbox full');
+    const v = await s.transaction(async (tx) => {
+      await tx.tokens.insert(token('tok_tx3'));
+      throw new Rollback('declined');
+    });
+    expect(v).toBe('declined');
+    expect([await s.tokens.find('tok_tx2'), await s.tokens.find('tok_tx3')]).toEqual([undefined, undefined]);
+    expect((await s.events.list('acct_1', { livemode: false, limit: 50 })).map((e) => e.id)).not.toContain('evt_tx2');
+  });
+
+  test('transaction: concurrent transactions and plain writes all land', async () => {
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => s.transaction(async (tx) => {
+        await tx.tokens.insert(token(`tok_c${i}`));
+        await tx.events.record({ id: `evt_c${i}`, accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0, data: {} });
+      })),
+      ...Array.from({ length: 5 }, (_, i) => s.tokens.insert(token(`tok_p${i}`))),
+    ]);
+    for (let i = 0; i < 5; i++) expect([await s.tokens.find(`tok_c${i}`), await s.tokens.find(`tok_p${i}`)].every(Boolean)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { KeyService } from '../../services/key-service';
-import type { VaultStore } from '../../storage/vault-store';
+import type { VaultStores } from '../../stores/vault-stores';
 import type { AppEnv } from '../app-env';
 import { vaultError } from '../../services/vault-error';
 import { jsonResponse } from '../api-error';
@@ -12,7 +12,7 @@ const TYPES = ['card_testing_suspected', 'token.revealed', 'token.deleted'] as c
  * GET /v1/events (secret key with `events:read`): the account's security events and its audit
  * trail of reveals and deletes, in the key's mode (test or live), newest first. `?type=` filters, `?limit=` caps (1–100, default 20).
  */
-export function eventRoutes(d: { keys: KeyService; store: VaultStore }): Hono<AppEnv> {
+export function eventRoutes(d: { keys: KeyService; store: VaultStores }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/v1/events', requireSecretKey(d.keys, 'events:read'), async (c) => {
     const rawLimit = c.req.query('limit') ?? '20';
@@ -24,7 +24,7 @@ export function eventRoutes(d: { keys: KeyService; store: VaultStore }): Hono<Ap
     }
     const key = c.get('key');
     // A key lists only its own mode: a test key must not learn of live tokens' reveals and deletes.
-    const events = await d.store.listEvents(key.accountId, { livemode: key.env === 'live', limit, ...(type ? { type } : {}) });
+    const events = await d.store.events.list(key.accountId, { livemode: key.env === 'live', limit, ...(type ? { type } : {}) });
     return jsonResponse(200, { data: events.map(({ id, type: t, createdAt, data }) => ({ id, type: t, createdAt, data })) }, { 'Cache-Control': 'no-store' });
   });
   return app;

@@ -6,7 +6,7 @@ import type { RateLimiter } from '../../limits/rate-limiter';
 import type { Idempotency } from '../../services/idempotency';
 import type { KeyService } from '../../services/key-service';
 import { orThrow, vaultError } from '../../services/vault-error';
-import type { VaultStore } from '../../storage/vault-store';
+import type { VaultStores } from '../../stores/vault-stores';
 import { clientIp, type AppEnv } from '../app-env';
 import { exactCors } from '../exact-cors';
 import { idempotent } from '../idempotent';
@@ -14,7 +14,7 @@ import { readJsonBody } from '../read-json-body';
 import { requirePublishableKey } from '../require-key';
 
 export interface SessionRouteDeps {
-  store: VaultStore;
+  store: VaultStores;
   idempotency: Idempotency;
   keys: KeyService;
   limiter: RateLimiter;
@@ -47,7 +47,7 @@ export function sessionRoutes(d: SessionRouteDeps): Hono<AppEnv> {
       if (!(await d.keys.originAllowed(key, origin))) throw vaultError(403, 'origin_not_allowed', 'This origin is not allowed for this publishable key.', 'origin');
       const now = d.now();
       const session = { id: randomId('ses', 18), accountId: key.accountId, keyId: key.id, origin, createdAt: now, expiresAt: now + d.sessionTtlMs, maxUses: d.sessionMaxUses, uses: 0 };
-      await d.store.insertSession(session);
+      await d.store.sessions.insert(session);
       const res: SessionResponse = { sid: session.id, expiresAt: session.expiresAt, serverTime: now };
       return { status: 201, body: res };
     });

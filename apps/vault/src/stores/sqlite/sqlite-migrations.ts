@@ -38,7 +38,7 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
     `,
   },
   {
-    // Security events for GET /v1/events (same version in PG_MIGRATIONS, storage/postgres).
+    // Security events for GET /v1/events (same version in PG_MIGRATIONS, stores/postgres).
     version: 2,
     sql: `
       CREATE TABLE events (

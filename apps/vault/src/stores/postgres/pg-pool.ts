@@ -56,9 +56,3 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (q: pg.PoolClient) => 
   }
 }
 
-/** A rollback that carries a result out of `inTransaction` (e.g. "replayed": nothing to commit). */
-export class Rollback<T> extends Error {
-  constructor(readonly value: T) {
-    super('rollback');
-  }
-}

@@ -1,5 +1,5 @@
-import type { EventRecord } from './records';
-import type { Row } from './sqlite-rows';
+import type { EventRecord } from '../records';
+import type { Row } from '../rows';
 
 /** Audit actions as event types (GET /v1/events lists reveals next to security events). */
 const AUDIT_TYPES: Record<string, string> = { reveal: 'token.revealed', delete: 'token.deleted' };

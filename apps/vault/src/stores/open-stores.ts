@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../config/vault-config';
-import { PgStore } from './postgres/pg-store';
-import { SqliteStore } from './sqlite-store';
-import type { VaultStore } from './vault-store';
-
-export type StoreKind = 'sqlite' | 'postgres';
+import { openPgStores } from './postgres/pg-stores';
+import { openSqliteStores } from './sqlite/sqlite-stores';
+import type { VaultStores } from './vault-stores';
 
 /**
  * `DATABASE_URL=postgres://…` selects PostgreSQL (or a PG-wire engine: CockroachDB, YugabyteDB),
@@ -12,16 +10,16 @@ export type StoreKind = 'sqlite' | 'postgres';
  * otherwise the embedded SQLite file `vault.sqlite` in the data folder (`TOKENFRAME_SQLITE_BUSY_TIMEOUT_MS`,
  * default 2000: how long a write waits for another process holding the file's write lock).
  */
-export async function openStore(db: DatabaseConfig, dataDir: string, opts: { groupCommit: boolean }): Promise<{ store: VaultStore; kind: StoreKind }> {
+export async function openStores(db: DatabaseConfig, dataDir: string, opts: { groupCommit: boolean }): Promise<VaultStores> {
   if (db.kind === 'postgres') {
     try {
-      return { store: await PgStore.open(db.url, { ...(db.schema ? { schema: db.schema } : {}), poolSize: db.poolSize }), kind: 'postgres' };
+      return await openPgStores(db.url, { ...(db.schema ? { schema: db.schema } : {}), poolSize: db.poolSize });
     } catch (e) {
       throw new Error(`Could not open PostgreSQL at DATABASE_URL (${redactUrl(db.url)}): ${(e as Error).message}`, { cause: e });
     }
   }
   const sqliteOpts = { groupCommit: opts.groupCommit, ...(db.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: db.busyTimeoutMs }) };
-  return { store: new SqliteStore(join(dataDir, 'vault.sqlite'), sqliteOpts), kind: 'sqlite' };
+  return openSqliteStores(join(dataDir, 'vault.sqlite'), sqliteOpts);
 }
 
 /** The URL without its password, for error messages. */
