@@ -67,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
   let vault: Vault;
   try {
-    vault = await buildVault(loadVaultConfig(io.env), { logger });
+    vault = await buildVault(loadVaultConfig(io.env), { logger, checkRedisPrefix: false });
   } catch (e) {
     return fail((e as Error).message);
   }
@@ -145,6 +145,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const n = await vault.secrets.rewrapAll();
         // The live CVC key generations (in Redis) are wrapped under the master key too.
         const generations = await vault.cvcKeys.rewrapAll();
+        // The Redis prefix's key check follows the master key (server/check-redis-prefix.ts).
+        await vault.shared.claimPrefix(vault.masterKeys.data.key, vault.masterKeys.previous.map((p) => p.data.key));
         print({ rewrapped: n, cvcKeyGenerations: generations }, `${n} envelopes and ${generations} CVC key generations rewrapped under the current master key; the previous key can be retired.`);
         return 0;
       }

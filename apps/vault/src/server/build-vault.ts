@@ -14,6 +14,7 @@ import { createSharedState, type SharedState } from '../shared-state/shared-stat
 import { openStores } from '../stores/open-stores';
 import type { VaultStores } from '../stores/vault-stores';
 import { buildApps } from './build-apps';
+import { checkRedisPrefix } from './check-redis-prefix';
 
 /** Everything a running vault is made of; `close()` releases the store and shared state, once. */
 export interface Vault {
@@ -47,6 +48,8 @@ export interface BuildOptions {
   accepting?: () => boolean;
   /** Replaces the session limiter (tests). */
   limiter?: RateLimiter;
+  /** false for the CLI: it must work with Redis down and never claims the prefix (default true). */
+  checkRedisPrefix?: boolean;
 }
 
 const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
@@ -74,6 +77,12 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
       await shared.close();
     })());
   let secrets: VaultSecrets;
+  try {
+    if (opts.checkRedisPrefix !== false) await checkRedisPrefix(shared, master.keys, config, logger);
+  } catch (e) {
+    await close();
+    throw e;
+  }
   try {
     secrets = await VaultSecrets.load(stores, master.keys, now());
   } catch (e) {

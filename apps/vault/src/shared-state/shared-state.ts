@@ -3,6 +3,7 @@ import type { VaultConfig } from '../config/vault-config';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { MemoryCvcKeySlots, type CvcKeySlots } from './cvc-key-slots';
 import { RedisCvcKeySlots } from './redis-cvc-key-slots';
+import { claimPrefix, type PrefixOwnership } from './prefix-owner';
 import { readRedisSettings, type RedisSettings } from './redis-settings';
 import { RedisReplayCache, type ReplayCache } from './replay-cache';
 
@@ -22,6 +23,11 @@ export interface SharedState {
   readonly replay: ReplayCache | undefined;
   /** Where CVC key generations live: never the database (src/cvc/cvc-key-generations.ts). */
   readonly cvcKeySlots: CvcKeySlots;
+  /**
+   * With Redis: whether this prefix belongs to this master key (shared-state/prefix-owner.ts);
+   * 'memory' without Redis. Rejects when Redis cannot be asked.
+   */
+  claimPrefix(current: Buffer, previous: readonly Buffer[]): Promise<PrefixOwnership | 'memory'>;
   /** With Redis: its persistence, eviction policy and clock against `now` (for the start report); undefined without. */
   redisSettings(now: () => number): Promise<RedisSettings | undefined>;
   close(): Promise<void>;
@@ -39,6 +45,7 @@ export function createSharedState(config: VaultConfig['redis']): SharedState {
     replay: redis ? new RedisReplayCache(redis, `${prefix}jti:`) : undefined,
     cvcKeySlots: redis ? new RedisCvcKeySlots(redis, prefix) : new MemoryCvcKeySlots(),
     redisSettings: async (now) => (redis ? readRedisSettings(redis, now) : undefined),
+    claimPrefix: async (current, previous) => (redis ? claimPrefix(redis, prefix, current, previous) : 'memory'),
     limiter(name, points, durationSeconds) {
       const id = `${name}:${points}:${durationSeconds}`;
       let l = limiters.get(id);
