@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { Idempotency } from '../services/idempotency';
 import type { KeyService } from '../services/key-service';
+import type { SessionService } from '../services/session-service';
 import type { TokenService } from '../services/token-service';
 import { VaultError, vaultError } from '../services/vault-error';
 import type { VaultSecrets } from '../services/vault-secrets';
@@ -28,8 +29,7 @@ export interface ApiAppDeps {
   limiter: RateLimiter;
   logger: Logger;
   framesOrigin: string;
-  sessionTtlMs: number;
-  sessionMaxUses: number;
+  sessions: SessionService;
   sdkDir: string;
   sdkVersion: string;
   /** false while shutting down: /readyz answers 503 so a load balancer drains this process. */
@@ -65,7 +65,7 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
     return jsonResponse(200, body, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
   });
 
-  app.route('/', sessionRoutes({ ...d, now: d.now }));
+  app.route('/', sessionRoutes(d));
   app.route('/', tokenRoutes(d));
   app.route('/', eventRoutes(d));
   app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));

@@ -17,6 +17,7 @@ import type { VaultMetrics } from '../metrics/vault-metrics';
 import type { KeyService } from '../services/key-service';
 import { Idempotency } from '../services/idempotency';
 import { ReplayGuard } from '../services/replay-guard';
+import { SessionService } from '../services/session-service';
 import { TokenService } from '../services/token-service';
 import type { VaultSecrets } from '../services/vault-secrets';
 import type { SharedState } from '../shared-state/shared-state';
@@ -63,8 +64,7 @@ export function buildApps(
     logger: o.logger,
     limiter: o.limiter ?? (vault.shared.kind === 'redis' ? sharedLimiter(vault, config.sessionRatePerMinute) : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),
     framesOrigin: o.framesUrl,
-    sessionTtlMs: config.sessionTtlMs,
-    sessionMaxUses: config.sessionMaxUses,
+    sessions: new SessionService({ stores: vault.stores, keys: vault.keys, ttlMs: config.sessionTtlMs, maxUses: config.sessionMaxUses, now: o.now }),
     sdkDir: config.sdkDistDir ?? join(root, 'packages/sdk/dist'),
     sdkVersion,
     accepting: o.accepting,

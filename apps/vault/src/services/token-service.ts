@@ -1,20 +1,16 @@
-import { bin, isTestCard, last4, validateNumber } from '@tokenframe/card';
-import { fingerprint, openField, sealField } from '@tokenframe/crypto/at-rest';
-import { openJwe } from '@tokenframe/crypto/open';
-import { randomId } from '../auth/api-key';
-import { canonicalOrigin } from '../auth/canonical-origin';
+import { openField } from '@tokenframe/crypto/at-rest';
 import type { CvcCipher } from '../cvc/cvc-cipher';
-import { isVaultError, orThrow, vaultError, type VaultError } from './vault-error';
 import type { TokenizeGuard } from '../limits/tokenize-guard';
 import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../stores/records';
 import type { VaultStores } from '../stores/vault-stores';
-import { checkCard } from './check-card';
+import { decideTokenization, type Decided } from './decide-tokenization';
 import type { IdempotencyClaim, Outcome } from './idempotency';
 import type { KeyService } from './key-service';
-import { parseClaims } from './parse-claims';
 import type { ReplayGuard } from './replay-guard';
-import { sessionVerdict, spendSession, type SpendResult } from './session-rule';
+import { spendSession, type SpendResult } from './session-rule';
+import { replayed, sessionError } from './tokenize-errors';
 import { createdView, readView, type TokenReadView, type TokenRevealView } from './token-views';
+import { orThrow, vaultError, type VaultError } from './vault-error';
 import type { VaultSecrets } from './vault-secrets';
 
 export interface TokenServiceOptions {
@@ -58,7 +54,7 @@ export class TokenService {
    * Expected failures are thrown as VaultError (the idempotency runner keeps or releases them).
    */
   async tokenize(input: TokenizeInput): Promise<Outcome> {
-    const decided = orThrow(await this.#decide(input));
+    const decided = orThrow(await decideTokenization(this.#o, this.#now(), input));
     const body = createdView(decided.token);
     const committed = await this.#commit(decided, input.claim, { status: 201, body: JSON.stringify(body) });
     if (committed !== 'ok') throw committed === 'replayed' ? replayed() : sessionError(committed);
@@ -69,7 +65,7 @@ export class TokenService {
    * One transaction: the session spent (session-rule.ts), the token inserted and its response
    * stored under the Idempotency-Key. The replay guard claims the jti first, explicitly.
    */
-  async #commit(d: { token: TokenRecord; sid: string; jti: string }, claim: IdempotencyClaim, response: StoredResponse): Promise<SpendResult> {
+  async #commit(d: Decided, claim: IdempotencyClaim, response: StoredResponse): Promise<SpendResult> {
     const replay = this.#o.replay;
     if (replay && !(await replay.claim(d.jti))) return 'replayed';
     try {
@@ -85,70 +81,6 @@ export class TokenService {
       await replay?.release(d.jti);
       throw e;
     }
-  }
-
-  /** Every check of DESIGN.md "Tokenize", in its order, then the sealed record. */
-  async #decide(input: TokenizeInput): Promise<{ token: TokenRecord; sid: string; jti: string } | VaultError> {
-    const { store, secrets, keys } = this.#o;
-    const now = this.#now();
-    const ip = input.clientIp ?? 'unknown';
-    const early = await this.#o.guard?.beforeOpen({ key: input.key, ip });
-    if (early) return early;
-    let opened = openJwe(input.jwe, (kid) => secrets.privateKeyFor(kid));
-    if (!opened.ok && opened.code === 'unknown_kid') {
-      await secrets.reloadKeyring(now, 5_000); // a rotation by another process
-      opened = openJwe(input.jwe, (kid) => secrets.privateKeyFor(kid));
-    }
-    if (!opened.ok) {
-      return opened.code === 'unknown_kid'
-        ? vaultError(400, 'unknown_kid', 'The JWE is sealed to a key this vault does not publish. Fetch /v1/jwks again and reseal.', 'jwe')
-        : vaultError(400, 'invalid_jwe', 'The JWE could not be opened.', 'jwe');
-    }
-    const parsed = parseClaims(opened.claims);
-    if (!parsed.ok) return vaultError(400, 'malformed_request', `The sealed claims do not match the schema (claim "${parsed.claim}").`, 'jwe');
-    const c = parsed.claims;
-    if (c.pk !== input.presentedKey) return vaultError(400, 'key_mismatch', 'The JWE was sealed for another publishable key.', 'jwe');
-    const origin = canonicalOrigin(c.origin);
-    if (!origin || !(await keys.originAllowed(input.key, origin))) {
-      return vaultError(403, 'origin_not_allowed', 'The page origin in the JWE is not allowed for this key.', 'origin');
-    }
-    if (c.aud !== this.#o.apiOrigin) return vaultError(400, 'audience_mismatch', 'The JWE was sealed for another vault.', 'jwe');
-    const session = await store.sessions.find(c.sid);
-    const verdict = sessionVerdict(session, input.key.id, now);
-    if (verdict === 'session_expired') return sessionError(verdict);
-    if (session!.origin !== origin) return vaultError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
-    if (verdict !== 'ok') return sessionError(verdict);
-    if (await (this.#o.replay?.seen(c.jti, store) ?? store.sessions.isJtiSeen(c.jti))) return replayed();
-    const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
-    const late = await this.#o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
-    if (late) return late;
-    const card = checkCard(c, input.key.env, now);
-    if (isVaultError(card)) return card;
-
-    const id = randomId('tok', 18);
-    const aad = (field: string) => ({ account: input.key.accountId, token: id, field });
-    const cvc = this.#o.cvc;
-    const seal = (field: string, value: string | undefined) => (value === undefined ? null : sealField(secrets.dataKek, value, aad(field)));
-    const token: TokenRecord = {
-      id,
-      accountId: input.key.accountId,
-      keyId: input.key.id,
-      livemode: input.key.env === 'live',
-      brand: card.brand,
-      bin: bin(c.pan),
-      last4: last4(c.pan),
-      expMonth: c.expMonth,
-      expYear: c.expYear,
-      fingerprint: fp,
-      panEnc: sealField(secrets.dataKek, c.pan, aad('pan')),
-      cvcEnc: c.cvc === undefined ? null : await cvc.seal(c.cvc, aad('cvc'), now),
-      cvcExpiresAt: c.cvc === undefined ? null : now + cvc.ttlMs,
-      nameEnc: seal('name', c.name),
-      postalEnc: seal('postal', c.postal),
-      createdAt: now,
-      expiresAt: now + this.#o.tokenTtlMs,
-    };
-    return { token, sid: c.sid, jti: c.jti };
   }
 
   /** A token of another account, another mode, or past its expiry is answered exactly like no token. */
@@ -223,14 +155,4 @@ export class TokenService {
     });
     return ok ? { id, deleted: true } : NOT_FOUND;
   }
-}
-
-function sessionError(code: 'session_expired' | 'session_exhausted'): VaultError {
-  return code === 'session_expired'
-    ? vaultError(400, 'session_expired', 'The session is unknown or has expired. Open a new session (POST /v1/sessions) and reseal.', 'sid')
-    : vaultError(400, 'session_exhausted', 'The session has no tokenizations left. Open a new session (POST /v1/sessions).', 'sid');
-}
-
-function replayed(): VaultError {
-  return vaultError(409, 'replayed_request', 'This JWE was already used. Seal the card data again for a new request.', 'jwe');
 }
