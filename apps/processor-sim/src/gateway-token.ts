@@ -9,8 +9,8 @@ const TOKEN_KEY = 'tokenframe processor-sim gateway token v1';
 /**
  * The gateway's own token for a card number, the shape CardSecure answers in `account`:
  * 16 digits, `9`, the PAN's first two digits, nine digits derived from an HMAC of the PAN,
- * the PAN's last four. Never the PAN, never containing the PAN's middle digits (re-derived
- * in the rare case it would), and never Luhn-valid, so nothing mistakes it for a card number.
+ * the PAN's last four. Never the PAN, never holding the PAN's middle digits before its last
+ * four (re-derived in the rare case it would), and never Luhn-valid, so nothing mistakes it for a card number.
  */
 export function gatewayToken(pan: string): string {
   const middle = pan.slice(6, -4);
@@ -21,6 +21,8 @@ export function gatewayToken(pan: string): string {
     // Flip the last derived digit until the check fails: tokens must not pass for PANs.
     // One changed digit always changes the Luhn sum, so one flip is enough.
     if (isLuhnValid(token)) token = `${token.slice(0, 11)}${(Number(token[11]) + 1) % 10}${token.slice(12)}`;
-    if (token !== pan && (middle === '' || !token.includes(middle))) return token;
+    // The last four are shown anyway (and may repeat the middle, as in 4222222222222): what
+    // must never hold the middle digits is the rest of the token.
+    if (token !== pan && (middle === '' || !token.slice(0, -4).includes(middle))) return token;
   }
 }

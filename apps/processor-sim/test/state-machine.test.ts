@@ -71,7 +71,7 @@ describe('capture, void, refund and inquire', () => {
   });
 
   test('declines, timeouts and verifications are booked but neither capturable, voidable nor refundable', async () => {
-    for (const fields of [{ amount: '1116.00' }, { account: '4999006200620062' }, { amount: '0.00' }]) {
+    for (const fields of [{ amount: '1116.00' }, { account: '4999006200620062' }, { amount: '0.00' }] as Record<string, string>[]) {
       const auth = await client().auth(fields);
       expect(await flags(auth.retref)).toMatchObject({ voidable: 'N', refundable: 'N' });
       for (const endpoint of ['capture', 'void', 'refund']) expect(await put(endpoint, { retref: auth.retref })).toMatchObject({ respstat: 'C', respcode: '29' });

@@ -5,7 +5,17 @@ import type { SimConfig } from '../../src/sim-config';
 export const MERCHID = '800000000001';
 export const BASIC = `Basic ${Buffer.from('testing:testing123').toString('base64')}`;
 
-export type Answer = Record<string, string>;
+/** A gateway answer: string values; the fields tests read by name are typed as present. */
+export interface Answer {
+  [field: string]: string;
+  retref: string;
+  account: string;
+  amount: string;
+  setlstat: string;
+  voidable: string;
+  refundable: string;
+  capture: string;
+}
 
 /** A minimal CardPointe client over real HTTP, as the vault's connector would be. */
 export class SimClient {
