@@ -23,7 +23,7 @@ describe('state file and what the simulator keeps', () => {
     const text = readFileSync(stateFile, 'utf8');
     expect(text).not.toContain(PAN);
     expect(text).not.toContain(PAN.slice(6, -4));
-    expect(text).not.toMatch(/cvv/i); // no CVV field at all (a bare "737" could be part of a retref)
+    expect(text).not.toMatch(/"cvv2"/); // no CVV field at all (cvvresp is the answer; a bare "737" could be part of a retref)
 
     const second = await startProcessorSim({ port: 0, stateFile });
     try {
