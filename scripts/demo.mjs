@@ -17,7 +17,11 @@ if (!existsSync(join(ROOT, 'node_modules/.modules.yaml'))) {
 
 let stack;
 try {
-  stack = await startStack({ demo: true, demoReact: true });
+  stack = await startStack({ demo: true, demoReact: true, processor: true });
+  // TODO(issue 14, vault connections): once `pnpm vault connections create` exists, create (or
+  // reuse) the demo account's test connection here: --kind cardpointe --url <stack.urls.processor>
+  // --merchid 800000000001 --username testing --password testing123, with the vault started
+  // under TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 (a loopback URL, test mode only).
 } catch (e) {
   console.error(`\n✗ ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
@@ -47,6 +51,7 @@ console.log(`
   React 19 checkout (npm + elements):    ${urls.demoReact}
   Vault API:                             ${urls.vault}
   Frames:                                ${urls.frames}
+  Processor simulator (CardPointe REST): ${urls.processor}/cardconnect/rest/  (merchid 800000000001, testing / testing123)
   Test keys (${keys.created ? 'created' : 'reused'}):                   ${keys.file}
 
   Test cards (any future expiry such as 12 / 34, any CVC):

@@ -11,6 +11,7 @@ export const STACK_URLS = Object.freeze({
   frames: 'http://127.0.0.1:4001',
   demo: 'http://localhost:5173',
   demoReact: 'http://localhost:5174',
+  processor: 'http://127.0.0.1:4100',
 });
 
 /** Where the vault, its CLI and the demo keep their data (DESIGN.md, "The origins"). */

@@ -1,4 +1,5 @@
-// Starts the local Tokenframe stack: vault (API + frames), and optionally the two demo checkouts.
+// Starts the local Tokenframe stack: vault (API + frames), and optionally the two demo checkouts
+// and the processor simulator (apps/processor-sim, the CardPointe-dialect processor charges go to).
 // Shared by `pnpm demo` and the Playwright globalSetup, so both run exactly the same thing.
 //
 //   const stack = await startStack({ demo: true, demoReact: true });
@@ -14,14 +15,14 @@ import { waitForUrl } from './wait-for-url.mjs';
 const portOf = (url) => Number(new URL(url).port);
 
 /**
- * @param {{ demo?: boolean, demoReact?: boolean, build?: boolean, quiet?: boolean, dataDir?: string,
+ * @param {{ demo?: boolean, demoReact?: boolean, processor?: boolean, build?: boolean, quiet?: boolean, dataDir?: string,
  *           log?: (line: string) => void }} [opts]
  *   demoReact implies demo (the React app calls the demo backend). quiet: children's output is kept
  *   only for error messages (Playwright). dataDir: TOKENFRAME_DATA_DIR for the vault, CLI and keys file.
  * @returns {Promise<{ urls: typeof STACK_URLS, keys: { publishableKey: string, secretKey: string, file: string },
  *                     stop: () => Promise<void> }>}
  */
-export async function startStack({ demo = false, demoReact = false, build = true, quiet = false, dataDir, log = console.log } = {}) {
+export async function startStack({ demo = false, demoReact = false, processor = false, build = true, quiet = false, dataDir, log = console.log } = {}) {
   demo ||= demoReact;
   const urls = STACK_URLS;
   const wanted = [
@@ -29,6 +30,7 @@ export async function startStack({ demo = false, demoReact = false, build = true
     { port: portOf(urls.frames), name: 'vault frames' },
     ...(demo ? [{ port: portOf(urls.demo), name: 'demo checkout' }] : []),
     ...(demoReact ? [{ port: portOf(urls.demoReact), name: 'React demo' }] : []),
+    ...(processor ? [{ port: portOf(urls.processor), name: 'processor simulator' }] : []),
   ];
   // Build first, then check the ports, then start at once: the window in which another process
   // could take a port between the check and our listen() stays a few milliseconds wide.
@@ -54,6 +56,12 @@ export async function startStack({ demo = false, demoReact = false, build = true
     return c;
   };
 
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  if (processor) {
+    const { hostname, port } = new URL(urls.processor);
+    const simEnv = { PROCESSOR_SIM_HOST: hostname, PROCESSOR_SIM_PORT: port };
+    await start({ name: 'processor', cmd: tsx, args: ['apps/processor-sim/src/main.ts'], env: simEnv }, [`${urls.processor}/__sim/health`], (r) => r.ok);
+  }
   // One process serves the API and the frames origin: both ports must be its own.
   await start({ name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] }, [`${urls.vault}/v1/jwks`, `${urls.frames}/`], (r) => r.ok);
   let keys;
@@ -71,7 +79,6 @@ export async function startStack({ demo = false, demoReact = false, build = true
     TF_SECRET_KEY: keys.secretKey,
     TF_REACT_ORIGIN: urls.demoReact,
   };
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
   if (demo) await start({ name: 'demo', cmd: tsx, args: ['apps/demo/src/server.ts'], env: demoEnv }, [`${urls.demo}/healthz`], (r) => r.ok);
   if (demoReact) {
     const vite = join(ROOT, 'node_modules/.bin/vite');

@@ -18,6 +18,8 @@ const ALLOWED: Record<string, string[]> = {
   '@tokenframe/vault': ['@tokenframe/protocol', '@tokenframe/card', '@tokenframe/crypto'],
   '@tokenframe/demo': ['@tokenframe/sdk'],
   '@tokenframe/demo-react': ['@tokenframe/sdk'],
+  // Someone else's system (a CardPointe-dialect processor): only the test-card rules.
+  '@tokenframe/processor-sim': ['@tokenframe/card'],
 };
 
 interface Manifest {
