@@ -56,8 +56,8 @@ try {
   }
   for (const dir of ['.', ...FROM_COPY.map((p) => `packages/${p}`)]) symlinkSync(join(ROOT, dir, 'node_modules'), join(copy, dir, 'node_modules'));
   const args = ['run', ...FROM_COPY.flatMap((p) => ['--project', p])];
-  const r = spawnSync(join(copy, 'node_modules/.bin/vitest'), args, { cwd: copy, encoding: 'utf8' });
-  const summary = (r.stdout ?? '').split('\n').filter((l) => /Test Files|Tests /.test(l)).join(' / ').replace(/\x1b\[[0-9;]*m/g, '');
+  const r = spawnSync(join(copy, 'node_modules/.bin/vitest'), args, { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const summary = (r.stdout ?? '').split('\n').filter((l) => /Test Files|Tests /.test(l)).join(' / ');
   if (r.status !== 0) {
     console.error(`${FROM_COPY.join(', ')} tests failed from a copy with nothing beside it (${copy}):\n${r.stdout}${r.stderr}`);
     process.exit(1);
