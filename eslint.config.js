@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '.ci/**', 'bench/**', 'e2e/**', '**/cli/**', '**/*.config.*', 'apps/demo/**'],
+    files: ['scripts/**', '.ci/**', 'bench/**', 'e2e/**', '**/cli/**', '**/*.config.*', 'apps/demo/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -38,6 +38,15 @@ step('lint', 'pnpm', ['exec', 'eslint', '.']);
 step('typecheck', 'node', ['scripts/typecheck.mjs']);
 step('build', 'pnpm', ['run', 'build']);
 step('README pins the built SDK (SRI)', 'node', ['scripts/readme-sri.mjs', '--check']);
+step('no test or source reads outside the repository', 'node', ['scripts/check-repo-paths.mjs']);
+step('every doc snippet is in the checked example app', 'node', ['scripts/check-doc-snippets.mjs']);
+// Pack, lint (publint, attw), npm-install into a scratch app outside the workspace, tsc (bundler,
+// node16), vite build, tokenize in Chromium against a test vault on ephemeral ports.
+if (run('published packages work outside the workspace', 'node', ['scripts/check-packages.mjs'], env)) passed++;
+else {
+  failed++;
+  console.error('✗ published packages work outside the workspace failed');
+}
 
 // Vitest: JSON report for the count, default reporter for humans.
 const vitestJson = `${out}/vitest.json`;

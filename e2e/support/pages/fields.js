@@ -6,7 +6,7 @@
 
 const params = new URLSearchParams(location.search);
 const LAYOUTS = {
-  card: [['card', 'Card number']], // the card frame labels its number input with ariaLabel
+  card: [['card', 'Card']], // ariaLabel names the card's group; its inputs keep their own names
   split: [['cardNumber', 'Card number'], ['cardExpiry', 'Expiry date'], ['cardCvc', 'Security code']],
 };
 const types = [...LAYOUTS[params.get('layout') ?? 'card'], ['cardholderName', 'Name on card'], ['postalCode', 'Postal code']];

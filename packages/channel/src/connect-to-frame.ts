@@ -21,7 +21,7 @@
  * advance: a HELLO sent while the document was still loading would let a foreign document, navigated in
  * before that `load`, spend it (the review's fake-browser case in connection.test.ts).
  *
- * This runs on the merchant page, where every byte counts (packages/sdk/README.md, "Sizes"): one
+ * This runs on the merchant page, where every byte counts (packages/sdk/CONTRIBUTING.md, "Sizes"): one
  * closure, callbacks instead of an event registry (the SDK has its own), and short messages (the error
  * code says what happened; channel-error.ts lists what each code means).
  */

@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Outside test vectors (Project Wycheproof) from the shared vectors folder; see its README.
- * TOKENFRAME_VECTORS_DIR overrides the location; a missing file fails the run loudly.
+ * Outside test vectors (Project Wycheproof), copied into test/vectors/ with their licence and
+ * revision (see its README), so a fresh clone tests itself. A missing file fails the run loudly.
  */
-const VECTORS_DIR = process.env.TOKENFRAME_VECTORS_DIR ?? fileURLToPath(new URL('../../../../shared/vectors/', import.meta.url));
+const VECTORS_DIR = fileURLToPath(new URL('./vectors/', import.meta.url));
 
 function load<T>(relativePath: string): T {
   const path = `${VECTORS_DIR.replace(/\/$/, '')}/${relativePath}`;
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (error) {
-    throw new Error(`Test vectors missing at ${path}: set TOKENFRAME_VECTORS_DIR to the shared vectors folder.`, { cause: error });
+    throw new Error(`Test vectors missing at ${path}: they are part of the repository (packages/crypto/test/vectors/README.md).`, { cause: error });
   }
 }
 

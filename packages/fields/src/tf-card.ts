@@ -3,7 +3,7 @@
  * onto two rows when the frame is narrow (flex-wrap, so the height depends on the width only, never
  * on what was typed). Focus moves number → expiry → CVC as each completes; the page sees one field.
  */
-import { html } from 'lit/html.js';
+import { html, nothing } from 'lit/html.js';
 import type { CardBrand } from '@tokenframe/card';
 import type { FieldChange, FieldElement, FieldValues } from './field-change';
 import { FieldElementBase } from './field-element-base';
@@ -23,7 +23,11 @@ export class TfCard extends FieldElementBase implements FieldElement {
   declare locale: string;
   /** Applies to the number input; expiry and CVC keep their localized placeholders. */
   declare placeholder: string | undefined;
-  /** Accessible name of the number input. */
+  /**
+   * Accessible name of the group (`ariaLabel`, e.g. "Card"). Each input keeps its own localized
+   * name ("Card number", "Expiration date", "Security code"), so a screen reader hears "Card,
+   * group" then "Card number", and tests find the inputs by their names.
+   */
   declare label: string | undefined;
   declare disabled: boolean;
 
@@ -73,14 +77,13 @@ export class TfCard extends FieldElementBase implements FieldElement {
   }
 
   protected override render() {
-    return html`<div class="tf-card" @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
+    return html`<div class="tf-card" role="group" aria-label=${this.label || nothing} @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
       ${ORDER.map(
         (kind) => html`<tf-input
           class=${`tf-part tf-part-${kind}`}
           kind=${kind}
           .locale=${this.locale}
           .placeholder=${kind === 'number' ? this.placeholder : undefined}
-          .label=${kind === 'number' ? this.label : undefined}
           .disabled=${this.disabled}
           .brand=${kind === 'cvc' ? this.#brand : undefined}
           @tf-change=${this.#onChange}

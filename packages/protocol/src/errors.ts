@@ -113,7 +113,7 @@ export type PageErrorCode = Extract<
 
 /**
  * The type of a code the page creates, without shipping ERROR_CODES to the merchant page (0.4 kB
- * of the 5 kB budget; packages/sdk/README.md, "Sizes"). A test checks it against ERROR_CODES.
+ * of the 5 kB budget; packages/sdk/CONTRIBUTING.md, "Sizes"). A test checks it against ERROR_CODES.
  */
 export function pageErrorType(code: PageErrorCode): ErrorType {
   return /^(timeout|frame_)/.test(code) ? 'network_error' : code === 'internal_error' ? 'api_error' : 'integration_error';

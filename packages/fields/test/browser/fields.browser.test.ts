@@ -1,6 +1,6 @@
 // <tf-input> and <tf-card> in real Chromium: typing, caret, paste, autofill, keyboard, errors, a11y attributes.
 import { afterEach, describe, expect, test } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { STYLE_SELECTORS } from '../../src/field-change';
 import { mountCard, mountInput, settle } from './mount-field';
 
@@ -217,6 +217,18 @@ describe('<tf-card>', () => {
     await settle();
     const tops = inputs.map((i) => i.getBoundingClientRect().top);
     expect(tops.map((t) => (t === tops[0] ? 0 : 1))).toEqual(rows);
+  });
+
+  // ariaLabel ('Card' in the README) names the group; each input keeps its own name, so a screen
+  // reader hears "Card, group, Card number" and fillCard (@tokenframe/sdk/testing) finds /card number/i.
+  test.each([['Card'], [undefined]])('ariaLabel %s labels the group, every input keeps its own name', async (label) => {
+    const { el, inputs } = await mountCard(label === undefined ? {} : { label });
+    const group = el.querySelector('.tf-card')!;
+    expect(group.getAttribute('role')).toBe('group');
+    expect(group.getAttribute('aria-label')).toBe(label ?? null);
+    expect(inputs.map((i) => i.getAttribute('aria-label'))).toEqual(['Card number', 'Expiration date (MM / YY)', 'Security code (CVC)']);
+    expect(page.getByLabelText(/card number/i).elements()).toEqual([inputs[0]]);
+    if (label) expect(page.getByRole('group', { name: label }).element()).toBe(group);
   });
 
   test('focus and blur are reported for the card as a whole', async () => {

@@ -6,7 +6,7 @@ import { guard, matches } from './shape';
 /**
  * An error as the page receives it (inside frame events, replies and tokenize results): exact keys,
  * a known `type`, a code of the closed set's form, bounded text. The page does not carry the closed
- * set itself (ERROR_CODES is 0.4 kB of the 5 kB page budget; packages/sdk/README.md, "Sizes"): the
+ * set itself (ERROR_CODES is 0.4 kB of the 5 kB page budget; packages/sdk/CONTRIBUTING.md, "Sizes"): the
  * frame checks every error it sends against it (`isClosedErrorShape`, in acceptParent).
  */
 export const ERROR_SHAPE = { type: ERROR_TYPES, code: ERROR_CODE, message: MAX_MESSAGE, 'field?': MAX_CODE, 'docUrl?': MAX_URL };

@@ -2,7 +2,7 @@
  * The one schema checker behind every message guard. A guard is a fixed schema written as data, so
  * nesting depth is bounded by the schema itself: nothing here recurses into input of unknown shape.
  * (Data instead of one hand-written function per message: the merchant page ships these guards, and
- * every byte there counts; see packages/sdk/README.md, "Sizes".)
+ * every byte there counts; see packages/sdk/CONTRIBUTING.md, "Sizes".)
  *
  * What counts as "plain": own enumerable data properties on an object whose prototype is
  * `Object.prototype` or `null`, no symbols, and none of the keys that feed prototype pollution.

@@ -1,0 +1,30 @@
+// @tokenframe/sdk/vue: the custom elements in Vue templates (vue-tsc / Volar). Types only; load
+// them once: `import type {} from '@tokenframe/sdk/vue'`. Vue's compiler must also be told these are
+// custom elements: vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('tf-') } } }).
+import type { DefineComponent } from 'vue';
+import type { StyleSpec } from '@tokenframe/protocol';
+
+/** A field element: `<tf-card-number label="Card number" placeholder="…" />`. */
+export type TfFieldComponent = DefineComponent<{ label?: string; placeholder?: string }>;
+
+/** The group; bind the style as a property: `:appearance.prop="style"`. */
+export type TfFieldsComponent = DefineComponent<{
+  'publishable-key': string;
+  'vault-url': string;
+  'frames-url': string;
+  locale?: string;
+  appearance?: StyleSpec;
+  fonts?: string[];
+}>;
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'tf-fields': TfFieldsComponent;
+    'tf-card': TfFieldComponent;
+    'tf-card-number': TfFieldComponent;
+    'tf-card-expiry': TfFieldComponent;
+    'tf-card-cvc': TfFieldComponent;
+    'tf-cardholder-name': TfFieldComponent;
+    'tf-postal-code': TfFieldComponent;
+  }
+}
