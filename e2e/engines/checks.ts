@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { INVALID_NUMBER, MASTERCARD, VISA } from '../support/cards';
 import { axeChecks } from './axe-checks';
 import { securityChecks } from './security-checks';
-import { demoUrl, expectPaid, field, fillCard, inputState, openCheckout, textOf, typeInto, waitForFocus } from './shopper';
+import { SPLIT, demoUrl, expectPaid, field, fillCard, inputState, keyboardTarget, openCheckout, textOf, typeInto, waitForFocus } from './shopper';
 import { assertEqual, run, waitFor, type Tab } from './tab';
 
 export interface Check {
@@ -42,12 +42,13 @@ export const CHECKS: Check[] = [
     name: 'keyboard only: Tab in, type, auto-advance, Enter submits',
     async run(tab) {
       await openCheckout(tab, demoUrl('script'));
-      await waitFor('Tab to reach the card number', async () => (await tab.press('Tab'), (await inputState(tab, 'cardNumber')).focused), Boolean, 10_000);
+      await waitFor('Tab to reach the card number', async () => (await tab.press('Tab'), (await keyboardTarget(tab)) === 'cardNumber'), Boolean, 10_000);
       await tab.type(VISA);
       await waitForFocus(tab, 'cardExpiry');
       await tab.type('1234');
       await waitForFocus(tab, 'cardCvc');
       await tab.type('123');
+      assertEqual(await Promise.all(SPLIT.map(async (t) => (await inputState(tab, t)).value)), ['4242 4242 4242 4242', '12 / 34', '123'], 'what was typed');
       await tab.press('Enter');
       await expectPaid(tab, 'Visa', VISA);
     },

@@ -40,7 +40,7 @@ export const inputState = (tab: Tab, type: FieldType) =>
       const described = document.getElementById(input?.getAttribute('aria-describedby') ?? '');
       return {
         value: input?.value,
-        focused: document.hasFocus() && document.activeElement === input,
+        active: document.activeElement === input,
         invalid: input?.getAttribute('aria-invalid'),
         live: described?.getAttribute('aria-live'),
         announced: described?.textContent ?? '',
@@ -50,13 +50,15 @@ export const inputState = (tab: Tab, type: FieldType) =>
     field(type),
   );
 
-/** The field whose input has focus, if any. */
-export async function focusedField(tab: Tab, types: readonly FieldType[] = SPLIT): Promise<FieldType | undefined> {
-  for (const type of types) if ((await inputState(tab, type)).focused) return type;
-  return undefined;
-}
+/**
+ * The field that keys go to: the field frame that is the page's active element, read from the top
+ * page alone. (Inside a frame, `document.hasFocus()` is true for every frame while WebKitGTK's
+ * WebDriver has switched into it, and a frame that lost focus keeps its own activeElement.)
+ */
+export const keyboardTarget = (tab: Tab): Promise<FieldType | null> =>
+  run(tab, () => new URL(document.activeElement?.getAttribute('src') ?? '/', location.href).searchParams.get('type'), []) as Promise<FieldType | null>;
 
-export const waitForFocus = (tab: Tab, type: FieldType) => waitFor(`focus in ${type}`, () => focusedField(tab), (f) => f === type, 5_000);
+export const waitForFocus = (tab: Tab, type: FieldType) => waitFor(`keys to go to ${type}`, () => keyboardTarget(tab), (f) => f === type, 5_000);
 
 export const textOf = (tab: Tab, selector: string) => run(tab, (s) => document.querySelector(s)?.textContent?.trim() ?? null, [selector]);
 

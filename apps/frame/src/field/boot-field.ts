@@ -73,6 +73,11 @@ export function bootField(card: boolean): void {
   // The SDK's auto-advance calls iframe.focus(): the window gets focus, the input must follow —
   // unless a click already put focus on an input of ours.
   addEventListener('focus', () => setTimeout(() => document.activeElement === document.body && el.focus()));
+  // WebKit ignores focus() in a cross-origin frame the shopper has not interacted with yet: after
+  // auto-advance this document has focus but the input does not. A key press is an interaction, so
+  // the input takes focus then, before the key's default action (the character lands in it). Not
+  // on Tab: focus would move on from the input and skip this field.
+  document.addEventListener('keydown', (e) => e.key !== 'Tab' && document.activeElement === document.body && el.focus(), true);
   addEventListener('pagehide', () => {
     peer.close();
     conn.destroy();
