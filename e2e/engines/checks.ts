@@ -48,9 +48,23 @@ export const CHECKS: Check[] = [
       await tab.type('1234');
       await waitForFocus(tab, 'cardCvc');
       await tab.type('123');
-      assertEqual(await Promise.all(SPLIT.map(async (t) => (await inputState(tab, t)).value)), ['4242 4242 4242 4242', '12 / 34', '123'], 'what was typed');
       await tab.press('Enter');
       await expectPaid(tab, 'Visa', VISA);
+      // Read after paying: reading a frame moves WebKitGTK's focus to it (shopper.ts).
+      assertEqual(await Promise.all(SPLIT.map(async (t) => (await inputState(tab, t)).value)), ['4242 4242 4242 4242', '12 / 34', '123'], 'what was typed');
+    },
+  },
+  {
+    name: 'keyboard only: Tab and Shift+Tab walk through the fields to Pay',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await waitFor('Tab to reach the card number', async () => (await tab.press('Tab'), (await keyboardTarget(tab)) === 'cardNumber'), Boolean, 10_000);
+      for (const [key, to] of [['Tab', 'cardExpiry'], ['Tab', 'cardCvc'], ['Shift+Tab', 'cardExpiry'], ['Tab', 'cardCvc']] as const) {
+        await tab.press(key);
+        await waitForFocus(tab, to);
+      }
+      await tab.press('Tab');
+      await waitFor('Pay to have focus', () => run(tab, () => document.activeElement?.matches('button.pay'), []), Boolean, 5_000);
     },
   },
   ...['4242 4242 4242 4242', '4242-4242-4242-4242'].map(
@@ -91,6 +105,18 @@ export const CHECKS: Check[] = [
       await pay(tab);
       await waitFor('the alert', () => run(tab, () => document.querySelector('[role="alert"]:not([hidden])')?.textContent?.trim(), []), (t) => t === 'Please check the card details above.');
       await waitForFocus(tab, 'cardNumber');
+    },
+  },
+  {
+    name: 'leaving the number by a click into the expiry: error shown, focus ring moves',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await typeInto(tab, 'cardNumber', INVALID_NUMBER);
+      await tab.click('input.tf-input', field('cardExpiry'));
+      // Read from the merchant page only: what the SDK's events told it.
+      await waitFor('the message under the number', () => textOf(tab, '[data-error-for="cardNumber"]'), (t) => t === 'Your card number is invalid.');
+      const rings = () => run(tab, () => [...document.querySelectorAll('.input--focus')].map((b) => (b as HTMLElement).dataset['field']), []);
+      await waitFor('the focus ring on the expiry alone', rings, (r) => JSON.stringify(r) === '["cardExpiry"]');
     },
   },
   {

@@ -52,8 +52,9 @@ export const inputState = (tab: Tab, type: FieldType) =>
 
 /**
  * The field that keys go to: the field frame that is the page's active element, read from the top
- * page alone. (Inside a frame, `document.hasFocus()` is true for every frame while WebKitGTK's
- * WebDriver has switched into it, and a frame that lost focus keeps its own activeElement.)
+ * page alone. WebKitGTK's WebDriver focuses a frame when it switches into it (any `run` in a frame):
+ * a check that depends on focus must not read frames between its key presses. (Inside a frame,
+ * `document.hasFocus()` is then true, and a frame that lost focus keeps its own activeElement.)
  */
 export const keyboardTarget = (tab: Tab): Promise<FieldType | null> =>
   run(tab, () => new URL(document.activeElement?.getAttribute('src') ?? '/', location.href).searchParams.get('type'), []) as Promise<FieldType | null>;

@@ -18,6 +18,7 @@ import { readFontHosts } from '../server-config';
 import { showUnavailable } from '../show-unavailable';
 import { FieldConfigurator } from './configure-field';
 import { createField } from './create-field';
+import { followWindowFocus } from './follow-window-focus';
 
 /** `card`: this is the card document (<tf-card>); otherwise a split field document (<tf-input>). */
 export function bootField(card: boolean): void {
@@ -70,14 +71,7 @@ export function bootField(card: boolean): void {
   conn.handle('clear', () => (el.clear(), null));
 
   reportHeight((height) => conn.emit({ name: 'resize', detail: { height } }));
-  // The SDK's auto-advance calls iframe.focus(): the window gets focus, the input must follow —
-  // unless a click already put focus on an input of ours.
-  addEventListener('focus', () => setTimeout(() => document.activeElement === document.body && el.focus()));
-  // WebKit ignores focus() in a cross-origin frame the shopper has not interacted with yet: after
-  // auto-advance this document has focus but the input does not. A key press is an interaction, so
-  // the input takes focus then, before the key's default action (the character lands in it). Not
-  // on Tab: focus would move on from the input and skip this field.
-  document.addEventListener('keydown', (e) => e.key !== 'Tab' && document.activeElement === document.body && el.focus(), true);
+  followWindowFocus(document, el);
   addEventListener('pagehide', () => {
     peer.close();
     conn.destroy();
