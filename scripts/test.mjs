@@ -1,5 +1,5 @@
 // `pnpm test`: lint, type checks, builds, every Vitest project (unit + Chromium browser mode),
-// then the Playwright end-to-end suite. Ends with one line: `N passed, N failed`.
+// then the Playwright end-to-end suite and the Firefox/WebKit checks. Ends with one line: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
@@ -73,6 +73,22 @@ if (existsSync('e2e/playwright.config.ts')) {
     if (s.flaky) console.warn(`⚠ ${s.flaky} end-to-end test(s) passed only on retry (flaky): see the list above and fix them.`);
     failed += s.unexpected;
     if (!pwOk && s.unexpected === 0) failed++;
+  } else {
+    failed++;
+  }
+}
+
+// Firefox ESR and WebKitGTK (e2e/engines/run.ts): the shopper paths in the other two engines, on
+// the same stack as the Playwright suite. Counts every check of each engine.
+if (existsSync('e2e/engines/run.ts')) {
+  const enginesJson = `${out}/engines.json`;
+  const enginesOk = run('engines (Firefox, WebKit)', 'pnpm', ['exec', 'tsx', 'e2e/engines/run.ts'], { TF_ENGINES_JSON: enginesJson });
+  if (existsSync(enginesJson)) {
+    const r = JSON.parse(readFileSync(enginesJson, 'utf8'));
+    passed += r.passed;
+    failed += r.failed;
+    if (r.flaky) console.warn(`⚠ ${r.flaky} engine check(s) passed only on retry (flaky): see the list above and fix them.`);
+    if (!enginesOk && r.failed === 0) failed++;
   } else {
     failed++;
   }

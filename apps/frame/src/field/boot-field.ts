@@ -18,6 +18,7 @@ import { readFontHosts } from '../server-config';
 import { showUnavailable } from '../show-unavailable';
 import { FieldConfigurator } from './configure-field';
 import { createField } from './create-field';
+import { followWindowFocus } from './follow-window-focus';
 
 /** `card`: this is the card document (<tf-card>); otherwise a split field document (<tf-input>). */
 export function bootField(card: boolean): void {
@@ -70,9 +71,7 @@ export function bootField(card: boolean): void {
   conn.handle('clear', () => (el.clear(), null));
 
   reportHeight((height) => conn.emit({ name: 'resize', detail: { height } }));
-  // The SDK's auto-advance calls iframe.focus(): the window gets focus, the input must follow —
-  // unless a click already put focus on an input of ours.
-  addEventListener('focus', () => setTimeout(() => document.activeElement === document.body && el.focus()));
+  followWindowFocus(document, el);
   addEventListener('pagehide', () => {
     peer.close();
     conn.destroy();

@@ -1,0 +1,136 @@
+// What every engine must do for a shopper, written once against `Tab` (tab.ts) and run by run.ts in
+// Firefox and WebKit. The Chromium suite (Playwright, e2e/checkout, a11y, security) covers the
+// same ground in more depth; these are the paths where engines are known to differ: focus across
+// frames, keyboard, paste, live regions, frame reloads, cross-site messaging.
+import { join } from 'node:path';
+import { INVALID_NUMBER, MASTERCARD, VISA } from '../support/cards';
+import { axeChecks } from './axe-checks';
+import { securityChecks } from './security-checks';
+import { SPLIT, demoUrl, expectPaid, field, fillCard, inputState, keyboardTarget, openCheckout, textOf, typeInto, waitForFocus } from './shopper';
+import { assertEqual, run, waitFor, type Tab } from './tab';
+
+export interface Check {
+  name: string;
+  /** `out`: the folder for screenshots and other artefacts of the run. */
+  run(tab: Tab, out: string): Promise<void>;
+}
+
+const pay = (tab: Tab) => tab.click('button.pay');
+
+export const CHECKS: Check[] = [
+  {
+    name: 'script-tag demo: fill, pay, token',
+    async run(tab, out) {
+      await openCheckout(tab, demoUrl('script'));
+      await fillCard(tab, { cardNumber: VISA, cardExpiry: '1234', cardCvc: '123' });
+      assertEqual((await inputState(tab, 'cardNumber')).value, '4242 4242 4242 4242', 'the number as shown');
+      await tab.screenshot(join(out, `${tab.engine}-script-filled.png`));
+      await pay(tab);
+      await expectPaid(tab, 'Visa', VISA);
+    },
+  },
+  {
+    name: 'React demo: fill, pay, token',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('react'));
+      await fillCard(tab, { cardNumber: MASTERCARD, cardExpiry: '1234', cardCvc: '123' });
+      await pay(tab);
+      await expectPaid(tab, 'Mastercard', MASTERCARD);
+    },
+  },
+  {
+    name: 'keyboard only: Tab in, type, auto-advance, Enter submits',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await waitFor('Tab to reach the card number', async () => (await tab.press('Tab'), (await keyboardTarget(tab)) === 'cardNumber'), Boolean, 10_000);
+      await tab.type(VISA);
+      await waitForFocus(tab, 'cardExpiry');
+      await tab.type('1234');
+      await waitForFocus(tab, 'cardCvc');
+      await tab.type('123');
+      await tab.press('Enter');
+      await expectPaid(tab, 'Visa', VISA);
+      // Read after paying: reading a frame moves WebKitGTK's focus to it (shopper.ts).
+      assertEqual(await Promise.all(SPLIT.map(async (t) => (await inputState(tab, t)).value)), ['4242 4242 4242 4242', '12 / 34', '123'], 'what was typed');
+    },
+  },
+  {
+    name: 'keyboard only: Tab and Shift+Tab walk through the fields to Pay',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await waitFor('Tab to reach the card number', async () => (await tab.press('Tab'), (await keyboardTarget(tab)) === 'cardNumber'), Boolean, 10_000);
+      for (const [key, to] of [['Tab', 'cardExpiry'], ['Tab', 'cardCvc'], ['Shift+Tab', 'cardExpiry'], ['Tab', 'cardCvc']] as const) {
+        await tab.press(key);
+        await waitForFocus(tab, to);
+      }
+      await tab.press('Tab');
+      await waitFor('Pay to have focus', () => run(tab, () => document.activeElement?.matches('button.pay'), []), Boolean, 5_000);
+    },
+  },
+  ...['4242 4242 4242 4242', '4242-4242-4242-4242'].map(
+    (copied): Check => ({
+      name: `paste "${copied}" copied from the page`,
+      async run(tab) {
+        await openCheckout(tab, demoUrl('script'));
+        // The shopper selects the number in some text on the page and copies it (the real clipboard).
+        await run(tab, (text) => {
+          const source = document.createElement('textarea');
+          source.id = 'copy-source';
+          source.value = text;
+          document.body.prepend(source);
+        }, [copied]);
+        await tab.click('#copy-source');
+        await tab.press('Control+A');
+        await tab.press('Control+C');
+        await tab.click('input.tf-input', field('cardNumber'));
+        await tab.press('Control+V');
+        await waitFor('the pasted number', async () => (await inputState(tab, 'cardNumber')).value, (v) => v === '4242 4242 4242 4242');
+        await fillCard(tab, { cardExpiry: '1234', cardCvc: '123' });
+        await pay(tab);
+        await expectPaid(tab, 'Visa', VISA);
+      },
+    }),
+  ),
+  {
+    name: 'an invalid number: shown, announced, and Pay says why',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await typeInto(tab, 'cardNumber', INVALID_NUMBER);
+      await tab.press('Tab'); // leave the field
+      const message = 'Your card number is invalid.';
+      await waitFor('the message under the field', () => textOf(tab, '[data-error-for="cardNumber"]'), (t) => t === message);
+      assertEqual(await run(tab, () => document.querySelector('[data-error-for="cardNumber"]')?.getAttribute('aria-live'), []), 'polite', 'the merchant page announces it');
+      const state = await inputState(tab, 'cardNumber');
+      assertEqual([state.invalid, state.live, state.announced], ['true', 'polite', message], 'inside the frame: aria-invalid, live region, its text');
+      await pay(tab);
+      await waitFor('the alert', () => run(tab, () => document.querySelector('[role="alert"]:not([hidden])')?.textContent?.trim(), []), (t) => t === 'Please check the card details above.');
+      await waitForFocus(tab, 'cardNumber');
+    },
+  },
+  {
+    name: 'leaving the number by a click into the expiry: error shown, focus ring moves',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await typeInto(tab, 'cardNumber', INVALID_NUMBER);
+      await tab.click('input.tf-input', field('cardExpiry'));
+      // Read from the merchant page only: what the SDK's events told it.
+      await waitFor('the message under the number', () => textOf(tab, '[data-error-for="cardNumber"]'), (t) => t === 'Your card number is invalid.');
+      const rings = () => run(tab, () => [...document.querySelectorAll('.input--focus')].map((b) => (b as HTMLElement).dataset['field']), []);
+      await waitFor('the focus ring on the expiry alone', rings, (r) => JSON.stringify(r) === '["cardExpiry"]');
+    },
+  },
+  {
+    name: 'a field frame that reloads comes back empty and still pays',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await typeInto(tab, 'cardNumber', '4242 42');
+      await run(tab, () => void setTimeout(() => location.reload(), 0), [], field('cardNumber'));
+      await waitFor('the reloaded, empty field', async () => (await inputState(tab, 'cardNumber')).value, (v) => v === '', 15_000);
+      await fillCard(tab, { cardNumber: VISA, cardExpiry: '1234', cardCvc: '123' });
+      await pay(tab);
+      await expectPaid(tab, 'Visa', VISA);
+    },
+  },
+  ...securityChecks,
+  ...axeChecks,
+];
