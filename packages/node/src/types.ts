@@ -1,6 +1,6 @@
 // The JSON shapes the vault answers with (docs/api.md, DESIGN.md "Spending a token", "Webhooks").
 // Declared here rather than imported so the published types stand alone; test/protocol-types.test.ts
-// checks them against @tokenframe/protocol.
+// checks them against the protocol package's types (a devDependency, never a runtime one).
 
 export type Livemode = boolean;
 

@@ -20,7 +20,7 @@ export interface TestVault {
 }
 
 export async function startTestVault(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestVault> {
-  const env = { ...liveEnv(), TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...liveEnv(), TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', ...extraEnv };
   const logs: string[] = [];
   const v = await startLiveVault(env, logs);
   const pk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
