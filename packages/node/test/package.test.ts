@@ -62,7 +62,7 @@ describe('the packed package', () => {
     try {
       run();
     } catch (e) {
-      throw new Error(`tsc (${resolution}): ${(e as { stdout?: string }).stdout ?? String(e)}`);
+      throw new Error(`tsc (${resolution}): ${(e as { stdout?: string }).stdout ?? String(e)}`, { cause: e });
     }
   }, 60_000);
 
