@@ -8,6 +8,8 @@ export class TokenframeConnectionError extends Error {
   /** True when the last attempt hit the timeout rather than a network failure. */
   readonly timedOut: boolean;
   readonly attempts: number;
+  /** Always true: the same call (same idempotencyKey) may succeed later. */
+  readonly retryable = true;
 
   constructor(message: string, opts: { timedOut: boolean; attempts: number; cause: unknown }) {
     super(message, { cause: opts.cause });

@@ -52,8 +52,7 @@ export function createVaultRequest(secretKey: string, config: TransportConfig): 
       if (outcome.ok) return outcome.result;
       const { error, retryAfter } = outcome;
       const last = attempt >= maxRetries;
-      const retryable = error instanceof TokenframeConnectionError || error.retryable;
-      const wait = retryable && !last ? retryDelay(attempt, retryAfter) : undefined;
+      const wait = error.retryable && !last ? retryDelay(attempt, retryAfter) : undefined;
       if (wait === undefined) throw finalError(error, attempt + 1, config.vaultUrl);
       await sleep(wait, opts.signal);
     }
@@ -80,6 +79,7 @@ async function attemptOnce<T>(url: string, init: RequestInit, timeoutMs: number,
   }
   const parsed = parseJson(text);
   if (res.ok && parsed.ok) return { ok: true, result: { status: res.status, body: parsed.value as T } };
+  // A 2xx that is not JSON came from something in front of the vault: a server fault, retried.
   const error = apiErrorFrom(res.ok ? 502 : res.status, parsed.ok ? parsed.value : undefined, res.headers.get('x-request-id'));
   return { ok: false, error, retryAfter: res.headers.get('retry-after') };
 }

@@ -138,6 +138,6 @@ test('nothing listening → TokenframeConnectionError after 3 attempts, naming t
   const down = new Tokenframe(await vault.secretKey(), { vaultUrl: `http://127.0.0.1:${port}` });
   const e = await down.tokens.retrieve('tok_abcdefgh').catch((x: unknown) => x);
   expect(e).toBeInstanceOf(TokenframeConnectionError);
-  expect(e).toMatchObject({ timedOut: false, attempts: 3 });
+  expect(e).toMatchObject({ timedOut: false, attempts: 3, retryable: true });
   expect((e as Error).message).toContain(`http://127.0.0.1:${port} could not be reached (tried 3 times)`);
 });
