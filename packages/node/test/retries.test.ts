@@ -110,7 +110,35 @@ describe('the vault asks to wait', () => {
   });
 });
 
+describe('answers the vault gives while busy (canned by the proxy in the vault\'s error shape)', () => {
+  test.each([
+    [409, 'idempotency_in_flight'],
+    [409, 'request_in_progress'],
+    [429, 'rate_limited'],
+    [500, 'internal_error'],
+    [504, 'processor_timeout'],
+  ])('%i %s → retried with the same key, then the vault\'s own answer', async (answer, code) => {
+    const id = await vault.tokenize();
+    proxy.plan({ answer, code, retryAfter: '0' });
+    expect((await tf.tokens.persist(id)).id).toBe(id);
+    expect(proxy.seen.map((s) => s.vaultStatus ?? answer)).toEqual([answer, 200]);
+    expect(keysOf(proxy.seen)).toHaveLength(1);
+  });
+});
+
 describe('never retried', () => {
+  test.each([
+    [409, 'replayed_request'],
+    [400, 'malformed_request'],
+    [401, 'invalid_api_key'],
+    [403, 'insufficient_scope'],
+    [422, 'idempotency_conflict'],
+  ])('%i %s (canned) → thrown after one attempt', async (answer, code) => {
+    proxy.plan({ answer, code });
+    await expect(tf.tokens.persist('tok_abcdefgh12345678')).rejects.toMatchObject({ status: answer, code, retryable: false });
+    expect(proxy.seen).toHaveLength(1);
+  });
+
   test.each([
     ['404 resource_missing', () => tf.tokens.retrieve('tok_doesnotexist0000')],
     ['400 malformed_request', () => tf.events.list({ limit: 500 })[Symbol.asyncIterator]().next()],

@@ -10,7 +10,9 @@ export type Fault =
   /** Forward, then hold the vault's answer for `holdMs` (past the client's timeout). */
   | { delay: number }
   /** Answer 503 with `Retry-After: <seconds>` without forwarding. */
-  | { status503: number };
+  | { status503: number }
+  /** Answer with the vault's error shape (`status`, `code`) without forwarding, as a busy vault would. */
+  | { answer: number; code: string; retryAfter?: string };
 
 export interface SeenRequest {
   method: string;
@@ -40,6 +42,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (typeof fault === 'object' && 'status503' in fault) {
       res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': String(fault.status503) });
       res.end('{"error":{"type":"api_error","code":"service_unavailable","message":"Planned by the test.","requestId":"req_proxy"}}');
+      return;
+    }
+    if (typeof fault === 'object' && 'answer' in fault) {
+      res.writeHead(fault.answer, { 'Content-Type': 'application/json', ...(fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {}) });
+      res.end(JSON.stringify({ error: { type: 'api_error', code: fault.code, message: 'Planned by the test.', requestId: 'req_proxy' } }));
       return;
     }
     const headers = new Headers();
