@@ -82,27 +82,36 @@ export interface WebhookEndpoint {
   id: string;
   url: string;
   events: string[];
+  description?: string;
+  livemode?: boolean;
+  /** `disabled` after a 410 from your endpoint (see `disabledReason`). */
+  status?: 'enabled' | 'disabled';
+  disabledReason?: string | null;
+  createdAt?: number;
   [extra: string]: unknown;
 }
 
 /** The answer of create and rotateSecret: the only time the secret is shown. */
 export interface WebhookEndpointWithSecret extends WebhookEndpoint {
   secret: string;
+  /** After rotateSecret: until when the previous secret keeps signing (epoch ms). */
+  previousSecretExpiresAt?: number;
 }
 
 export interface WebhookEndpointCreateParams {
   url: string;
   events: string[];
+  description?: string;
 }
 
 /** A delivered webhook, as `webhooks.verify` returns it once the signature checks out. */
 export interface WebhookEvent<T = Record<string, unknown>> {
-  id?: string;
+  id: string;
   type: string;
-  timestamp?: string | number;
-  createdAt?: number;
+  createdAt: number;
+  livemode: boolean;
+  /** Ids, brand, last4 and such: never card numbers, CVCs or fingerprints. */
   data: T;
-  [extra: string]: unknown;
 }
 
 /** Per-call options, the last argument of every method. */

@@ -9,7 +9,11 @@ export class WebhookEndpoints {
     this.#request = request;
   }
 
-  /** `POST /v1/webhook_endpoints`: the answer holds the `whsec_…` secret, shown this once. */
+  /**
+   * `POST /v1/webhook_endpoints`: the answer holds the `whsec_…` secret, shown this once. The vault
+   * never stores the secret for replay, so if this answer is lost the retry gets `409
+   * replayed_request`: find the endpoint with `list()` and `rotateSecret` it to get a secret.
+   */
   async create(params: WebhookEndpointCreateParams, opts?: RequestOptions): Promise<WebhookEndpointWithSecret> {
     return (await this.#request<WebhookEndpointWithSecret>({ method: 'POST', path: '/v1/webhook_endpoints', body: params }, opts)).body;
   }
@@ -18,6 +22,11 @@ export class WebhookEndpoints {
   async list(opts?: RequestOptions): Promise<WebhookEndpoint[]> {
     const { body } = await this.#request<{ data?: WebhookEndpoint[] }>({ method: 'GET', path: '/v1/webhook_endpoints' }, opts);
     return Array.isArray(body.data) ? body.data : [];
+  }
+
+  /** `GET /v1/webhook_endpoints/:id` (no secret). */
+  async retrieve(id: string, opts?: RequestOptions): Promise<WebhookEndpoint> {
+    return (await this.#request<WebhookEndpoint>({ method: 'GET', path: `/v1/webhook_endpoints/${pathId(id, 'we_', 'id')}` }, opts)).body;
   }
 
   /** `DELETE /v1/webhook_endpoints/:id`. */
