@@ -13,7 +13,7 @@ let tf: Tokenframe;
 beforeAll(async () => {
   vault = await startTestVault();
   proxy = await startFaultProxy(vault.url);
-  tf = new Tokenframe(await vault.secretKey(), { vaultUrl: proxy.url, timeoutMs: 400 });
+  tf = new Tokenframe(await vault.secretKey(), { vaultUrl: proxy.url, timeoutMs: 1000 });
 });
 afterEach(() => void proxy.seen.splice(0));
 afterAll(async () => {
@@ -63,7 +63,7 @@ describe('a lost answer', () => {
 describe('a slow answer', () => {
   test('held past timeoutMs: the client gives up on it, retries with the same key, one delete', async () => {
     const id = await vault.tokenize();
-    proxy.plan({ delay: 1500 });
+    proxy.plan({ delay: 2500 });
     expect(await tf.tokens.delete(id)).toEqual({ id, deleted: true });
     expect(proxy.seen.length).toBeGreaterThanOrEqual(2);
     expect(keysOf(proxy.seen)).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('a slow answer', () => {
 
   test('every attempt too slow → TokenframeConnectionError (timedOut) after 1 + maxRetries attempts', async () => {
     const id = await vault.tokenize();
-    proxy.plan({ delay: 1500 }, { delay: 1500 }, { delay: 1500 });
+    proxy.plan({ delay: 2500 }, { delay: 2500 }, { delay: 2500 });
     const e = await tf.tokens.retrieve(id).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TokenframeConnectionError);
     expect(e).toMatchObject({ timedOut: true, attempts: 3 });
@@ -148,10 +148,11 @@ describe('never retried', () => {
   });
 
   test('the caller\'s abort: not retried, the abort reason comes back', async () => {
-    proxy.plan({ delay: 1500 });
+    const id = await vault.tokenize(); // first: the abort must land while the request is held
+    proxy.plan({ delay: 2500 });
     const ac = new AbortController();
     setTimeout(() => ac.abort(new Error('shopper left')), 100);
-    await expect(tf.tokens.retrieve(await vault.tokenize(), { signal: ac.signal, timeoutMs: 5000 })).rejects.toThrow('shopper left');
+    await expect(tf.tokens.retrieve(id, { signal: ac.signal, timeoutMs: 5000 })).rejects.toThrow('shopper left');
     expect(proxy.seen).toHaveLength(1);
   });
 });
