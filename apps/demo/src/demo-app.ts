@@ -2,6 +2,7 @@
 // card summary with the secret key (POST /api/pay). Handlers are Web-standard and tested with
 // app.request(), no port needed.
 import { readFileSync } from 'node:fs';
+import { Tokenframe } from '@tokenframe/node';
 import { Hono } from 'hono';
 import { checkoutCsp } from './checkout-csp';
 import type { DemoConfig } from './demo-config';
@@ -23,6 +24,8 @@ export interface DemoAppDeps {
 
 export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono {
   const sdkScript = deps.sdkScript ?? (() => fetchSdkScript(config.vaultUrl));
+  // The secret key goes into the client once; nothing else in this app holds it.
+  const tf = new Tokenframe(config.secretKey, { vaultUrl: config.vaultUrl, timeoutMs: 5_000 });
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -63,7 +66,7 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
     if (token === undefined || !TOKEN_ID.test(token)) {
       return c.json({ error: { code: 'malformed_request', message: 'Send JSON: {"token": "tok_…"}.' } }, 400);
     }
-    const found = await lookupToken(config.vaultUrl, config.secretKey, token);
+    const found = await lookupToken(tf, token);
     if (!found.ok) {
       // The shopper sees a friendly message; the vault's code stays available to the page's developer.
       const status = found.status === 404 ? 404 : found.status >= 500 ? 502 : found.status === 400 ? 400 : 502;

@@ -10,7 +10,7 @@ const config: DemoConfig = {
   vaultUrl: 'http://127.0.0.1:4000',
   framesUrl: 'http://127.0.0.1:4001',
   publishableKey: 'pk_test_demo123',
-  secretKey: 'sk_test_never_rendered',
+  secretKey: 'sk_test_never_rendered_0123456789',
 };
 const sdk = { src: 'http://127.0.0.1:4000/v1/tokenframe-0.1.0.js', integrity: 'sha384-abc+/=' };
 const app = createDemoApp(config, { sdkScript: async () => sdk });

@@ -16,7 +16,9 @@ const ALLOWED: Record<string, string[]> = {
   '@tokenframe/sdk': ['@tokenframe/protocol', '@tokenframe/channel'],
   '@tokenframe/frame': ['@tokenframe/protocol', '@tokenframe/channel', '@tokenframe/card', '@tokenframe/crypto', '@tokenframe/fields'],
   '@tokenframe/vault': ['@tokenframe/protocol', '@tokenframe/card', '@tokenframe/crypto'],
-  '@tokenframe/demo': ['@tokenframe/sdk'],
+  // protocol for types only, as a devDependency: packages/node/test/package.test.ts checks the packed manifest.
+  '@tokenframe/node': ['@tokenframe/protocol'],
+  '@tokenframe/demo': ['@tokenframe/sdk', '@tokenframe/node'],
   '@tokenframe/demo-react': ['@tokenframe/sdk'],
   // Someone else's system (a CardPointe-dialect processor): only the test-card rules.
   '@tokenframe/processor-sim': ['@tokenframe/card'],
