@@ -12,8 +12,6 @@ declare module 'react' {
     interface IntrinsicElements {
       'tf-fields': Props<TfFieldsElement> & {
         'publishable-key': string;
-        'vault-url': string;
-        'frames-url': string;
         locale?: string;
         appearance?: StyleSpec;
       };
