@@ -9,12 +9,22 @@ import { expect, test } from '../support/test';
 
 const fieldError = (page: Page, type: string) => page.locator(`[data-error-for="${type}"]`);
 
-test('an invalid number is marked once the shopper leaves the field', async ({ page }) => {
+test('an incomplete number is marked once the shopper leaves the field', async ({ page }) => {
   await openDemo(page, 'script');
   const number = fieldFrame(page, 'cardNumber').getByRole('textbox');
-  await number.fill(INVALID_NUMBER);
+  await number.fill('4242 4242');
   await expect(fieldError(page, 'cardNumber')).toBeEmpty(); // not while typing
   await number.blur();
+  await expect(fieldError(page, 'cardNumber')).toHaveText('Your card number is incomplete.');
+});
+
+// Issue #19: a complete number that fails Luhn said nothing until blur.
+test('a full-length number failing Luhn is marked at once, focus still in the field', async ({ page }) => {
+  await openDemo(page, 'script');
+  const number = fieldFrame(page, 'cardNumber').getByRole('textbox');
+  await number.click();
+  await number.pressSequentially(INVALID_NUMBER);
+  await expect(number).toBeFocused();
   await expect(fieldError(page, 'cardNumber')).toHaveText('Your card number is invalid.');
   await expect(number).toHaveAttribute('aria-invalid', 'true');
   await expect(fieldFrame(page, 'cardNumber').getByText('Your card number is invalid.')).toBeAttached(); // read by screen readers in the frame

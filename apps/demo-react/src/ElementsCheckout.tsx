@@ -13,12 +13,13 @@ import { submitLikeEnter } from './submit-like-enter';
 import { useCheckout } from './use-checkout';
 import type { DemoConfig } from './use-demo-config';
 
-defineTokenframeElements(); // this module is lazy-loaded on the client only
-
 const FIELD_TAGS = 'tf-card-number, tf-card-expiry, tf-card-cvc';
 const TYPE_OF_TAG: Record<string, FieldType> = { 'TF-CARD-NUMBER': 'cardNumber', 'TF-CARD-EXPIRY': 'cardExpiry', 'TF-CARD-CVC': 'cardCvc' };
 
 export function ElementsCheckout({ config }: { config: DemoConfig }) {
+  // In script, never as attributes: markup injected into the page must not choose where card data
+  // goes. Idempotent, and this module is lazy-loaded on the client only.
+  defineTokenframeElements({ vaultUrl: config.vaultUrl, framesUrl: config.framesUrl });
   const group = useRef<TfFieldsElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [ready, setReady] = useState(false);
@@ -85,8 +86,7 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
 
   return (
     <form ref={form} className="form" noValidate onSubmit={checkout.onSubmit}>
-      <tf-fields ref={group} appearance={FIELD_STYLE} locale="en"
-        publishable-key={config.publishableKey} vault-url={config.vaultUrl} frames-url={config.framesUrl}>
+      <tf-fields ref={group} appearance={FIELD_STYLE} locale="en" publishable-key={config.publishableKey}>
         {field('cardNumber', 'Card number', true, <tf-card-number label="Card number" placeholder="1234 1234 1234 1234" />)}
         {field('cardExpiry', 'Expiry date', false, <tf-card-expiry label="Expiry date" placeholder="MM / YY" />)}
         {field('cardCvc', 'Security code', false, <tf-card-cvc label="Security code" placeholder="CVC" />)}

@@ -56,7 +56,7 @@ describe('a field hands its value only to a controller with the same pk, origin 
     raw.onmessage = (e) => seen.push(e.data);
     await tick();
     expect(rogue.fields).toEqual([]);
-    expect(await rogue.collect(200)).toEqual({ fields: [], values: {} });
+    expect(await rogue.collect(200)).toEqual({ fields: [], values: {}, missing: [] });
     await tick();
     expect(seen.filter((m) => isMountMessage(m) && m.kind === 'values')).toEqual([]);
     expect((await legit.collect(300)).values).toEqual({ number: '4242 4242 4242 4242' });
@@ -81,6 +81,35 @@ describe('a field hands its value only to a controller with the same pk, origin 
     f.close();
     await tick();
     expect(c.fields).toEqual([]);
+  });
+});
+
+// Issue #17 finding 5: a field that missed one collection window used to be forgotten for good, and
+// every later tokenize sealed the card without its value (no CVC). Only `gone` forgets a field now.
+describe('a field that does not answer', () => {
+  test('is reported missing, stays in the mount, and is collected again once it answers', async () => {
+    field(MERCHANT, 'cardNumber', '4242 4242 4242 4242');
+    let hung = false;
+    const cvc = new FieldPeer(
+      new MountBus(MERCHANT, (name) => {
+        const channel = new BroadcastChannel(name);
+        const post = channel.postMessage.bind(channel);
+        channel.postMessage = (m: unknown) => (hung ? undefined : post(m));
+        return channel;
+      }),
+      'cardCvc',
+      { read: () => ({ cvc: '123' }), onReveal: () => undefined, onAutofill: () => undefined, onBrand: () => undefined },
+    );
+    open.push(cvc);
+    const c = controller(MERCHANT);
+    await tick();
+    expect(c.fields.sort()).toEqual(['cardCvc', 'cardNumber']);
+    hung = true;
+    expect(await c.collect(200)).toEqual({ fields: ['cardNumber'], values: { number: '4242 4242 4242 4242' }, missing: ['cardCvc'] });
+    expect(c.fields.sort()).toEqual(['cardCvc', 'cardNumber']);
+    hung = false;
+    const again = await c.collect(300);
+    expect({ values: again.values, missing: again.missing }).toEqual({ values: { number: '4242 4242 4242 4242', cvc: '123' }, missing: [] });
   });
 });
 

@@ -19,7 +19,7 @@ describe('readCard', () => {
     ['an empty name field', [...SPLIT, 'cardholderName'], { ...GOOD, name: ' ' }, 'incomplete_name', 'cardholderName'],
     ['a bad postal code', [...SPLIT, 'postalCode'], { ...GOOD, postal: '<>' }, 'invalid_postal', 'postalCode'],
   ] as const)('%s → %s on %s', (_name, fields, values, code, field) => {
-    const r = readCard({ fields: [...fields], values }, undefined);
+    const r = readCard({ fields: [...fields], values, missing: [] }, undefined);
     expect(r).toEqual({ ok: false, error: { type: 'card_error', code, message: expect.any(String), field } });
   });
 
@@ -29,12 +29,20 @@ describe('readCard', () => {
     ['name and postal from the fields', ['card', 'cardholderName', 'postalCode'], { ...GOOD, name: ' Jane Doe ', postal: '10115' }, undefined, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane Doe', postal: '10115' }],
     ['name and postal from tokenize extras', ['card'], GOOD, { name: 'Jane', postal: 'SW1A 1AA' }, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane', postal: 'SW1A 1AA' }],
   ] as const)('%s', (_name, fields, values, extra, card) => {
-    expect(readCard({ fields: [...fields], values }, extra)).toEqual({ ok: true, card });
+    expect(readCard({ fields: [...fields], values, missing: [] }, extra)).toEqual({ ok: true, card });
+  });
+
+  test.each([
+    ['the CVC field', ['cardNumber', 'cardExpiry'], 'cardCvc'],
+    ['the number field (before any other check)', ['cardExpiry', 'cardCvc'], 'cardNumber'],
+  ] as const)('a mounted field that did not answer (%s): a field error, never a card without it', (_name, answered, silent) => {
+    const r = readCard({ fields: [...answered], values: GOOD, missing: [silent] }, undefined);
+    expect(r).toEqual({ ok: false, error: { type: 'network_error', code: 'timeout', message: expect.stringContaining(silent), field: silent } });
   });
 
   test('messages follow the locale', async () => {
     await loadLocale('de');
-    const r = readCard({ fields: SPLIT, values: {} }, undefined, 'de');
+    const r = readCard({ fields: SPLIT, values: {}, missing: [] }, undefined, 'de');
     expect(r.ok || r.error.message).toBe('Die Kartennummer ist unvollständig.');
   });
 });

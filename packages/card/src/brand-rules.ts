@@ -63,8 +63,9 @@ export const BRAND_RULES: readonly BrandRule[] = [
   fromLibrary('mir', 'mir'),
   fromLibrary('hipercard', 'hipercard'),
   ...CARTES_BANCAIRES_BINS.map(({ bin, network }): BrandRule => {
+    // A co-badged card is a card of the network it rides on: Visa's lengths (13/16/18/19), CVC and layout.
     const base = network === 'visa' ? visa : mastercard;
-    const brand: CardBrand = { ...base.brand, id: 'cartes_bancaires', name: 'Cartes Bancaires', lengths: [16], networks: ['cartes_bancaires', network] };
+    const brand: CardBrand = { ...base.brand, id: 'cartes_bancaires', name: 'Cartes Bancaires', networks: ['cartes_bancaires', network] };
     return { brand, patterns: [bin], fallback: [] };
   }),
   {

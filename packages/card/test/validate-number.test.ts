@@ -17,7 +17,9 @@ const LENGTHS: [string, string, number[]][] = [
   ['mir', '2200', [16, 17, 18, 19]],
   ['elo', '636297', [16]],
   ['hipercard', '606282', [16]],
-  ['cartes_bancaires', '40000025', [16]],
+  // Issue #17 finding 11: a co-badged row takes the lengths of the network it rides on.
+  ['cartes_bancaires', '40000025', [13, 16, 18, 19]],
+  ['cartes_bancaires', '55555525', [16]],
 ];
 
 const LENGTH_CASES = LENGTHS.flatMap(([brand, prefix, lengths]) =>

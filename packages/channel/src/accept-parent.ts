@@ -20,6 +20,8 @@ import type { ChannelWindow, FrameEventInput, RequestHandler } from './types';
 export interface AcceptParentOptions {
   /** The page origin this frame was served for (the `origin` query parameter the vault checked). */
   parentOrigin: string;
+  /** The publishable key this frame was served for; HELLO names it, so the page can refuse another key's frame. */
+  pk: string;
   mount: string;
   role: FrameRole;
   window?: FrameWindow;
@@ -53,7 +55,7 @@ export class ParentConnection {
     const g = captureGlobals(win);
     const stop = g.listen('message', (e) => this.#onWindowMessage(e, stop));
     this.#cleanup.add(stop);
-    const hello: HelloMessage = { ns: NS, v: PROTOCOL_VERSION, type: 'hello', mount: this.#mount, role: options.role };
+    const hello: HelloMessage = { ns: NS, v: PROTOCOL_VERSION, type: 'hello', mount: this.#mount, role: options.role, pk: options.pk };
     const sayHello = (): void => this.#parent.postMessage(hello, this.#parentOrigin);
     // HELLO only once this document has loaded: the page pairs it with this document's iframe `load`, so a
     // document navigated in before our `load` (which then never comes) cannot pass for us (connect-to-frame.ts).

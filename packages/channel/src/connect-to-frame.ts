@@ -11,6 +11,10 @@
  * 2. valid HELLO → CONNECT with port2 → `ready` resolves; incompatible major → `incompatible_version`;
  *    no valid HELLO within `timeoutMs` → `frame_load_timeout` (or `frame_removed` if the iframe left);
  * 3. later, a valid HELLO means the frame document reloaded: a new port, then `onReconnect` runs;
+ *    a HELLO (first or later) whose `pk` is not the one this iframe was built with is our own frame
+ *    document re-navigated under another key (a page script can do that with the same mount id):
+ *    `frame_integrity`, whatever the state. The page origin needs no such check: a frame served for
+ *    another origin posts its HELLO to that origin, and the browser never delivers it here;
  *    an iframe `load` not matched by a HELLO within `reloadTimeoutMs` means another document took the
  *    iframe's place: the connection fails with `frame_integrity` and every request rejects.
  *
@@ -25,7 +29,7 @@
  * closure, callbacks instead of an event registry (the SDK has its own), and short messages (the error
  * code says what happened; channel-error.ts lists what each code means).
  */
-import { isCompatibleVersion, isFrameEvent, isFrameReply, isHelloMessage, isMountId, MAX_REQUEST_ID, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
+import { isCompatibleVersion, isFrameEvent, isFrameReply, isHelloMessage, MAX_REQUEST_ID, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
 import type { FrameEvent, FrameRole, PageErrorCode, RequestMethod, TokenizeResult } from '@tokenframe/protocol';
 import { captureGlobals } from './captured-globals';
 import { ChannelError } from './channel-error';
@@ -37,6 +41,8 @@ export interface ConnectToFrameOptions {
   /** Canonical origin of the frames server, e.g. `http://127.0.0.1:4001`. */
   frameOrigin: string;
   mount: string;
+  /** The publishable key the iframe's URL carries; every HELLO must name it. */
+  pk: string;
   /** When set, a HELLO from another role is dropped. */
   role?: FrameRole;
   /** Insert → HELLO budget. Default 10 s. */
@@ -70,7 +76,9 @@ type Outcome = TokenizeResult | null | ChannelError;
 
 export function connectToFrame(options: ConnectToFrameOptions): FrameConnection {
   const { iframe, mount, role, timeoutMs = 10_000, reloadTimeoutMs = 5_000, helloLeadMs = 1_000, requestTimeoutMs = 30_000 } = options;
-  if (!isMountId(mount)) throw new ChannelError('invalid_argument', 'mount must be 8–64 of [A-Za-z0-9_-].');
+  // No re-check of `mount` here (38 B of the page budget, paid for the `pk` check below): the SDK makes
+  // it from 128 random bits, and a malformed one could never connect, since the HELLO guard only
+  // accepts mount ids of the MOUNT_ID form.
   const origin = checkOrigin(options.frameOrigin, 'frameOrigin');
   const g = captureGlobals(options.window ?? (globalThis as unknown as ChannelWindow));
 
@@ -133,8 +141,9 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
     else if (error.code !== 'destroyed') options.onFailure?.(error);
   };
 
+  const replaced = (): void => end(new ChannelError('frame_integrity', 'the frame was replaced by a foreign document'));
   const armIntegrity = (): void => {
-    integrityTimer ??= g.setTimeout(() => end(new ChannelError('frame_integrity', 'the frame was replaced by a foreign document')), reloadTimeoutMs);
+    integrityTimer ??= g.setTimeout(replaced, reloadTimeoutMs);
   };
 
   /** Pairs this HELLO with a `load` that is owed one, or lets it wait `helloLeadMs` for its own. */
@@ -175,6 +184,7 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
     const hello: unknown = e.data;
     if (!isHelloMessage(hello) || hello.mount !== mount || (role !== undefined && hello.role !== role)) return;
     if (!isCompatibleVersion(hello.v)) return end(new ChannelError('incompatible_version', `frame speaks ${hello.v}, SDK ${PROTOCOL_VERSION}`));
+    if (hello.pk !== options.pk) return replaced();
     const channel = new g.MessageChannel();
     source.postMessage({ ns: NS, v: PROTOCOL_VERSION, type: 'connect', mount }, origin, [channel.port2]);
     const reconnect = state === 'connected';

@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { acceptParent, connectToFrame } from '../src/index';
 import type { FrameEvent } from '@tokenframe/protocol';
 import type { ChannelError, FrameConnection, ParentConnection } from '../src/index';
-import { FakeIframe, FakeWindow, FRAMES, MOUNT, PAGE, tick } from './fake-browser';
+import { FakeIframe, FakeWindow, FRAMES, MOUNT, PAGE, PK, tick } from './fake-browser';
 
 const open: { destroy(): void }[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.destroy()));
@@ -10,8 +10,8 @@ afterEach(() => open.splice(0).forEach((c) => c.destroy()));
 const card = { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 };
 const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ChannelError) => e.code);
 
-function frameSide(win: FakeWindow): ParentConnection {
-  const f = acceptParent({ parentOrigin: PAGE, mount: MOUNT, role: 'controller', window: win.asChannelWindow() });
+function frameSide(win: FakeWindow, pk = PK): ParentConnection {
+  const f = acceptParent({ parentOrigin: PAGE, pk, mount: MOUNT, role: 'controller', window: win.asChannelWindow() });
   f.handle('tokenize', () => ({ token: 'tok_test_1', card }));
   f.handle('focus', () => new Promise(() => {})); // never answers
   open.push(f);
@@ -24,7 +24,7 @@ async function connected(firstLoad: 'after HELLO' | 'before HELLO' = 'after HELL
   const iframe = new FakeIframe(page, frame);
   const seen = { events: [] as FrameEvent[], reconnects: 0, failures: [] as string[] };
   const c: FrameConnection = connectToFrame({
-    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 60,
+    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 60,
     onEvent: (e) => seen.events.push(e),
     onReconnect: () => seen.reconnects++,
     onFailure: (e) => seen.failures.push(e.code),
@@ -89,7 +89,7 @@ test('destroy rejects pending requests, is idempotent and removes every listener
 test('destroy before HELLO rejects ready with destroyed', async () => {
   const page = new FakeWindow(PAGE);
   const iframe = new FakeIframe(page, new FakeWindow(FRAMES));
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow() });
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow() });
   c.destroy();
   expect(await codeOf(c.ready)).toBe('destroyed');
 });
@@ -105,6 +105,20 @@ test.each([['HELLO before load'], ['load before HELLO']])('reload (%s) reconnect
   await tick(100); // longer than reloadTimeoutMs
   expect({ reconnects: w.seen.reconnects, failures: w.seen.failures }).toEqual({ reconnects: 1, failures: [] });
   expect(await w.c.request('tokenize', {})).toEqual({ token: 'tok_test_1', card });
+});
+
+// Issue #17 finding 4: a page script re-navigates the iframe to our own frame document under another
+// account's key, same mount id. It says a valid HELLO, but not for the key the page built it with.
+test('a reload under another publishable key is an integrity failure, not a reconnect', async () => {
+  const w = await connected();
+  const foreign = new FakeWindow(FRAMES);
+  w.iframe.navigate(foreign);
+  frameSide(foreign, 'pk_test_someone_else');
+  await tick(10);
+  w.iframe.fireLoad();
+  await tick(100);
+  expect({ reconnects: w.seen.reconnects, failures: w.seen.failures }).toEqual({ reconnects: 0, failures: ['frame_integrity'] });
+  expect(await codeOf(w.c.request('tokenize', {}))).toBe('frame_integrity');
 });
 
 test.each<['another site' | 'the frames origin, but no HELLO', 'after HELLO' | 'before HELLO']>([
@@ -125,11 +139,11 @@ test('junk over the port is dropped; the connection keeps working', async () => 
   const frame = new FakeWindow(FRAMES);
   const iframe = new FakeIframe(page, frame);
   const events: unknown[] = [];
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), onEvent: (e) => events.push(e) });
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), onEvent: (e) => events.push(e) });
   open.push(c);
   // A raw frame: says HELLO, takes the port, then sends junk before one valid event.
   const port = new Promise<MessagePort>((r) => frame.addEventListener('message', (e) => r((e as MessageEvent).ports[0] as MessagePort)));
-  frame.parent.postMessage({ ns: 'tokenframe', v: '1.0', type: 'hello', mount: MOUNT, role: 'controller' }, PAGE);
+  frame.parent.postMessage({ ns: 'tokenframe', v: '1.0', type: 'hello', mount: MOUNT, role: 'controller', pk: PK }, PAGE);
   await c.ready;
   const raw = await port;
   const pending = c.request('focus', undefined, 100);
@@ -153,7 +167,7 @@ test('takeover after the frame booted but before its own load: never a healthy c
   const frame = new FakeWindow(FRAMES, 'loading'); // the frame script runs while its document still loads
   const iframe = new FakeIframe(page, frame);
   const failures: string[] = [];
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 60, onFailure: (e) => failures.push(e.code) });
+  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 60, onFailure: (e) => failures.push(e.code) });
   open.push(c);
   frameSide(frame);
   await tick(10);
@@ -174,7 +188,7 @@ test.each<[string, number, string[]]>([
   const iframe = new FakeIframe(page, frame);
   const failures: string[] = [];
   const c = connectToFrame({
-    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 300, helloLeadMs: 30,
+    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 300, helloLeadMs: 30,
     onFailure: (e) => failures.push(e.code),
   });
   open.push(c);

@@ -127,5 +127,7 @@ export class FakeIframe {
 
 export const PAGE = 'http://localhost:5173';
 export const FRAMES = 'http://127.0.0.1:4001';
+/** The publishable key every fake frame is served for. */
+export const PK = 'pk_test_channel';
 export const MOUNT = 'mount_0123456789';
 export const tick = (ms = 5): Promise<void> => new Promise((r) => setTimeout(r, ms));

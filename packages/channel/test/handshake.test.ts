@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { acceptParent, ChannelError, connectToFrame } from '../src/index';
 import type { FrameConnection, ParentConnection } from '../src/index';
-import { FakeIframe, FakeWindow, FRAMES, MOUNT, PAGE, tick } from './fake-browser';
+import { FakeIframe, FakeWindow, FRAMES, MOUNT, PAGE, PK, tick } from './fake-browser';
 
 const open: { destroy(): void }[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.destroy()));
@@ -15,16 +15,16 @@ function world() {
 type World = ReturnType<typeof world>;
 
 function pageSide(w: World, extra: Partial<Parameters<typeof connectToFrame>[0]> = {}): FrameConnection {
-  const c = connectToFrame({ iframe: w.iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, window: w.page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 80, ...extra });
+  const c = connectToFrame({ iframe: w.iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: w.page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 80, ...extra });
   open.push(c);
   return c;
 }
 function frameSide(win: FakeWindow, mount = MOUNT): ParentConnection {
-  const c = acceptParent({ parentOrigin: PAGE, mount, role: 'cardNumber', window: win.asChannelWindow() });
+  const c = acceptParent({ parentOrigin: PAGE, pk: PK, mount, role: 'cardNumber', window: win.asChannelWindow() });
   open.push(c);
   return c;
 }
-const hello = { ns: 'tokenframe', v: '1.0', type: 'hello', mount: MOUNT, role: 'cardNumber' };
+const hello = { ns: 'tokenframe', v: '1.0', type: 'hello', mount: MOUNT, role: 'cardNumber', pk: PK };
 const connect = { ns: 'tokenframe', v: '1.0', type: 'connect', mount: MOUNT };
 const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ChannelError) => e.code);
 
@@ -47,6 +47,21 @@ describe('page side drops every HELLO but the right one', () => {
     expect(await codeOf(c.ready)).toBe('frame_load_timeout');
     expect(got).toEqual([]); // never answered with a CONNECT
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('our own frame document served for another publishable key is an integrity failure (issue #17 finding 4)', async () => {
+    const w = world();
+    const c = pageSide(w);
+    w.page.proxyFor(w.frame).postMessage({ ...hello, pk: 'pk_test_someone_else' }, PAGE);
+    expect(await codeOf(c.ready)).toBe('frame_integrity');
+  });
+
+  test('a frame served for another page origin never reaches the page: its HELLO goes to that origin', async () => {
+    const w = world();
+    const c = pageSide(w);
+    const f = acceptParent({ parentOrigin: 'http://localhost:5174', pk: PK, mount: MOUNT, role: 'cardNumber', window: w.frame.asChannelWindow() });
+    open.push(f);
+    expect(await codeOf(c.ready)).toBe('frame_load_timeout');
   });
 
   test('an incompatible major version is refused with a clear code', async () => {
@@ -109,7 +124,7 @@ test.each([['*'], ['null'], ['http://127.0.0.1:4001/'], ['http://127.0.0.1:4001/
   'misuse throws at once: origin %j',
   (origin) => {
     const w = world();
-    expect(() => connectToFrame({ iframe: w.iframe.asElement(), frameOrigin: origin, mount: MOUNT, window: w.page.asChannelWindow() })).toThrow(ChannelError);
-    expect(() => acceptParent({ parentOrigin: origin, mount: MOUNT, role: 'card', window: w.frame.asChannelWindow() })).toThrow(/canonical origin/);
+    expect(() => connectToFrame({ iframe: w.iframe.asElement(), frameOrigin: origin, mount: MOUNT, pk: PK, window: w.page.asChannelWindow() })).toThrow(ChannelError);
+    expect(() => acceptParent({ parentOrigin: origin, pk: PK, mount: MOUNT, role: 'card', window: w.frame.asChannelWindow() })).toThrow(/canonical origin/);
   },
 );

@@ -3,7 +3,7 @@
  *
  * Requirements: native feel (inputmode, autocomplete tokens, live formatting with the caret kept),
  * the value never reflected into an attribute, an error only after the shopper left the field or
- * tried to submit, accessible name / aria-invalid / aria-required / aria-describedby plus a polite
+ * tried to submit (or at once when no more typing can fix it: a full-length number failing Luhn), accessible name / aria-invalid / aria-required / aria-describedby plus a polite
  * live region. Rendered in light DOM: the frame document is ours alone, and the merchant's validated
  * styles are one document-level constructable sheet. Events are plain, non-bubbling `tf-*` events.
  */
@@ -230,7 +230,8 @@ export class TfInput extends FieldElementBase implements FieldElement {
     const s = this.#state;
     if (s.complete || s.code === undefined) return undefined;
     if (s.empty) return this.#revealed ? s.code : undefined;
-    return this.#touched || this.#revealed ? s.code : undefined;
+    // Definitely wrong (a full-length number failing Luhn, month 13) shows at once, focus or not.
+    return s.invalid || this.#touched || this.#revealed ? s.code : undefined;
   }
 
   #classes(shown: FieldErrorCode | undefined): string {

@@ -16,13 +16,19 @@ import type { NS } from './version';
 type Ns = typeof NS;
 
 // ── window level ────────────────────────────────────────────────────────────────────────────
-/** Frame → page, posted to `window.parent` with the exact page origin the frame was served for. */
+/**
+ * Frame → page, posted to `window.parent` with the exact page origin the frame was served for (so a
+ * frame served for another page origin never reaches this page: the browser drops its HELLO).
+ * `pk` is the publishable key the frame was served with (its query): the page accepts a HELLO, first
+ * or after a reload, only for the key it built the iframe with.
+ */
 export interface HelloMessage {
   ns: Ns;
   v: string;
   type: 'hello';
   mount: string;
   role: FrameRole;
+  pk: string;
 }
 
 /** Page → frame, with exactly one transferred MessagePort. */

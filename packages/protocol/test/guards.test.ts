@@ -85,7 +85,7 @@ describe.each(VALID)('%s', (_name, isValid, valid) => {
   });
 });
 
-const hello = { ns: 'tokenframe', v: '1.0', type: 'hello', mount, role: 'cardNumber' };
+const hello = { ns: 'tokenframe', v: '1.0', type: 'hello', mount, role: 'cardNumber', pk: 'pk_test_abc' };
 const request = (method: string, extra: object = {}) => ({ ns: 'tokenframe', type: 'request', id: 1, method, ...extra });
 const reply = { ns: 'tokenframe', type: 'reply', id: 1, ok: true, result: null };
 
@@ -97,6 +97,8 @@ test.each<[string, (x: unknown) => boolean, unknown]>([
   ['hello: mount with slash', P.isHelloMessage, { ...hello, mount: 'abcdefgh/ij' }],
   ['hello: unknown role', P.isHelloMessage, { ...hello, role: 'admin' }],
   ['hello: missing role', P.isHelloMessage, { ns: 'tokenframe', v: '1.0', type: 'hello', mount }],
+  ['hello: without pk (frames before issue #17 finding 4)', P.isHelloMessage, { ns: 'tokenframe', v: '1.0', type: 'hello', mount, role: 'cardNumber' }],
+  ['hello: pk too long', P.isHelloMessage, { ...hello, pk: 'p'.repeat(201) }],
   ['hello typed as connect', P.isConnectMessage, hello],
   ['request: unknown method', P.isPageRequest, request('eval')],
   ['request: focus with params', P.isPageRequest, request('focus', { params: {} })],

@@ -7,8 +7,8 @@ const error = { type: 'card_error', code: 'incomplete_number', message: 'Your ca
 
 type Guard = (x: unknown) => boolean;
 export const VALID: [string, Guard, unknown][] = [
-  ['hello', P.isHelloMessage, { ns: 'tokenframe', v: '1.0', type: 'hello', mount, role: 'cardNumber' }],
-  ['hello (controller, future major)', P.isHelloMessage, { ns: 'tokenframe', v: '2.3', type: 'hello', mount, role: 'controller' }],
+  ['hello', P.isHelloMessage, { ns: 'tokenframe', v: '1.0', type: 'hello', mount, role: 'cardNumber', pk: 'pk_test_abc' }],
+  ['hello (controller, future major)', P.isHelloMessage, { ns: 'tokenframe', v: '2.3', type: 'hello', mount, role: 'controller', pk: 'pk_test_abc' }],
   ['connect', P.isConnectMessage, { ns: 'tokenframe', v: '1.0', type: 'connect', mount }],
   ['request focus', P.isPageRequest, { ns: 'tokenframe', type: 'request', id: 1, method: 'focus' }],
   ['request clear', P.isPageRequest, { ns: 'tokenframe', type: 'request', id: 0, method: 'clear' }],

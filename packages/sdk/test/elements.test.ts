@@ -15,13 +15,13 @@ class TestFields extends TfFieldsElement {
 
 beforeAll(() => {
   customElements.define('tf-fields', TestFields);
-  defineTokenframeElements();
+  defineTokenframeElements({ vaultUrl: 'http://127.0.0.1:4000', framesUrl: 'http://127.0.0.1:4001' });
 });
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const FORM = `<tf-fields publishable-key="pk_test_1" vault-url="http://127.0.0.1:4000" frames-url="http://127.0.0.1:4001" locale="de">
+const FORM = `<tf-fields publishable-key="pk_test_1" locale="de">
   <tf-card-number label="Kartennummer"></tf-card-number><tf-card-expiry></tf-card-expiry><tf-card-cvc></tf-card-cvc>
 </tf-fields>`;
 
@@ -54,10 +54,24 @@ describe('custom elements', () => {
     const group = document.createElement('tf-fields') as TfFieldsElement;
     group.innerHTML = '<tf-card-number></tf-card-number>';
     document.body.append(group);
-    for (const [name, value] of Object.entries({ 'publishable-key': 'pk_test_1', 'vault-url': 'http://127.0.0.1:4000', 'frames-url': 'http://127.0.0.1:4001' })) group.setAttribute(name, value);
+    group.setAttribute('publishable-key', 'pk_test_1');
     await new Promise((resolve) => group.querySelector('tf-card-number')?.addEventListener('tf-ready', resolve));
     group.appearance = { base: { color: 'rebeccapurple' } };
     expect(net.field('cardNumber').requests.at(-1)).toEqual({ method: 'configure', params: { style: { base: { color: 'rebeccapurple' } } } });
+  });
+
+  // Issue #17 finding 6: markup alone (HTML injection, no script) must not choose where card data goes.
+  test.each(['frames-url', 'vault-url'])('a %s attribute is refused: the URLs come only from defineTokenframeElements()', (name) => {
+    const group = document.createElement('tf-fields') as TestFields;
+    group.setAttribute('publishable-key', 'pk_test_1');
+    group.setAttribute(name, 'http://127.0.0.2:4001');
+    expect(() => (group as unknown as { tokenframe(): unknown }).tokenframe()).toThrow(/defineTokenframeElements/);
+  });
+
+  test('defineTokenframeElements() checks its URLs and refuses a second, different pair', () => {
+    expect(() => defineTokenframeElements({ vaultUrl: 'http://127.0.0.2:4000/x', framesUrl: 'http://127.0.0.1:4001' })).toThrow(/vaultUrl/);
+    expect(() => defineTokenframeElements({ vaultUrl: 'http://127.0.0.1:4000', framesUrl: 'http://127.0.0.2:4001' })).toThrow(/other URLs/);
+    expect(() => defineTokenframeElements({ vaultUrl: 'http://127.0.0.1:4000', framesUrl: 'http://127.0.0.1:4001' })).not.toThrow();
   });
 
   test('a publishable key still missing a microtask after connecting throws (reported)', async () => {

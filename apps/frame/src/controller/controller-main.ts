@@ -25,7 +25,7 @@ function main(): void {
   const api = readApiOrigin(document);
   if (!canRunHere(self) || !params || !api) return showUnavailable(document);
 
-  const conn = acceptParent({ parentOrigin: params.origin, mount: params.mount, role: 'controller' });
+  const conn = acceptParent({ parentOrigin: params.origin, pk: params.pk, mount: params.mount, role: 'controller' });
   const peer = new ControllerPeer(new MountBus(params));
   const tokenizer = new Tokenizer({ client: new VaultClient({ api, pk: params.pk }), pk: params.pk, origin: params.origin, api });
 

@@ -13,7 +13,11 @@ export type CardData = Pick<SealedClaims, 'pan' | 'expMonth' | 'expYear' | 'cvc'
 
 export type CardRead = { ok: true; card: CardData } | { ok: false; error: TokenframeErrorShape };
 
-export function readCard({ fields, values }: Collected, extra: TokenizeExtra | undefined, locale: LocaleId = 'en'): CardRead {
+export function readCard({ fields, values, missing }: Collected, extra: TokenizeExtra | undefined, locale: LocaleId = 'en'): CardRead {
+  // A mounted field whose value never arrived: sealing without it (a card without its CVC) is worse
+  // than asking the shopper to try again. Not the shopper's input: a network_error naming the field.
+  const silent = missing[0];
+  if (silent !== undefined) return { ok: false, error: { type: 'network_error', code: 'timeout', message: `The ${silent} field did not answer in time: try again.`, field: silent } };
   const has = (f: FieldType) => fields.includes(f);
   const fail = (code: FieldErrorCode, field: FieldType): CardRead => ({
     ok: false,

@@ -28,7 +28,7 @@ export function bootField(card: boolean): void {
   if (!canRunHere(self) || !params || !type || (type === 'card') !== card) return showUnavailable(document);
 
   const el = createField(document, type);
-  const conn = acceptParent({ parentOrigin: params.origin, mount: params.mount, role: type });
+  const conn = acceptParent({ parentOrigin: params.origin, pk: params.pk, mount: params.mount, role: type });
   // The element renders right after HELLO, not before: acceptParent says HELLO from this window's
   // `load` (its listener comes first), so the page answers while this frame renders. The four frames
   // of a mount share one renderer thread (apps/frame/README.md, "Load path"). Handlers are all in

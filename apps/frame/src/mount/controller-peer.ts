@@ -6,12 +6,17 @@ import { randomId } from './random-id';
 export interface Collected {
   fields: FieldType[];
   values: MountValues;
+  /** Fields of the mount that are present but did not answer in time: their values are unknown. */
+  missing: FieldType[];
 }
 
 /**
  * The controller's side of the mount protocol: knows which fields of its mount are present, and on
- * tokenize collects their values under a fresh nonce. A field that does not answer within the
- * timeout is treated as gone (its frame was removed without saying so).
+ * tokenize collects their values under a fresh nonce. Only a field that says `gone` (its frame
+ * unloads) leaves the mount. One that does not answer within the timeout (slow, hung, or removed
+ * without a word) stays present and is reported as `missing`, so tokenize fails with a field error
+ * instead of sealing a card without that field's value (issue #17 finding 5: a CVC frame that
+ * missed the window once was forgotten, and every later token had no CVC).
  */
 export class ControllerPeer {
   readonly #bus: MountBus;
@@ -41,8 +46,8 @@ export class ControllerPeer {
       const finish = () => {
         clearTimeout(timer);
         this.#pending = undefined;
-        for (const from of waiting) this.#present.delete(from);
-        resolve({ fields, values });
+        const missing = [...waiting].flatMap((from) => this.#present.get(from) ?? []);
+        resolve({ fields, values, missing });
       };
       const timer = setTimeout(finish, timeoutMs);
       this.#pending = (from, field, n, v) => {

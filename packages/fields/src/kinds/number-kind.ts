@@ -24,7 +24,9 @@ export const numberKind: InputKindSpec = {
     return {
       empty: digits === '',
       complete: v.isValid,
-      invalid: !v.isPotentiallyValid,
+      // A Luhn failure at a length the brand allows is shown while typing (issue #19), even where the
+      // brand allows longer numbers (Visa 16 → 19): at 17 digits it is merely incomplete again.
+      invalid: !v.isPotentiallyValid || v.code === 'invalid_number',
       ...(v.isValid ? {} : { code: v.code ?? (v.isPotentiallyValid ? 'incomplete_number' : 'invalid_number') }),
       ...(brand ? { brand } : {}),
     };

@@ -83,6 +83,30 @@ describe('card number', () => {
     expect(lastChange()?.error).toEqual({ code: 'incomplete_number', message: 'Your card number is incomplete.' });
   });
 
+  // Issue #19: with the focus still in the field, a complete number that fails Luhn said nothing until blur.
+  test.each<[string, string, 'card' | 'input']>([
+    ['a 16-digit Visa (Visa also allows 19)', '4242424242424241', 'input'],
+    ['a Mastercard (16 only)', '5555555555554445', 'input'],
+    ['the card field', '4242424242424241', 'card'],
+  ])('a full-length number failing Luhn shows its error at once, focus still in the field: %s', async (_name, digits, where) => {
+    const card = where === 'card' ? await mountCard() : undefined;
+    const { input, el, lastChange } = card ? { ...card, input: card.inputs[0]! } : await mountInput('number');
+    await userEvent.click(input);
+    await userEvent.keyboard(digits);
+    await settle();
+    expect(document.activeElement).toBe(input);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const described = el.querySelector(`#${input.getAttribute('aria-describedby')?.split(' ')[0]}`)!;
+    expect(described.textContent).toBe('Your card number is invalid.');
+    expect(lastChange()?.error?.code).toBe('invalid_number');
+    // Still typing a 19-digit Visa: the error goes away again while the number may yet become valid.
+    if (digits.startsWith('4') && !card) {
+      await userEvent.keyboard('1');
+      await settle();
+      expect(input.getAttribute('aria-invalid')).toBe('false');
+    }
+  });
+
   test('an empty field shows its error only on a submit attempt', async () => {
     const { input, el } = await mountInput('number');
     input.focus();

@@ -7,6 +7,7 @@ import {
   TfPostalCodeElement,
   type TfFieldElement,
 } from './tf-field-element';
+import { setElementsOptions } from './elements-options';
 import { TfFieldsElement } from './tf-fields-element';
 
 const ELEMENTS = {
@@ -19,12 +20,21 @@ const ELEMENTS = {
   'tf-postal-code': TfPostalCodeElement,
 } as const;
 
+export interface ElementsOptions {
+  /** Origin of the vault API, e.g. `https://vault.example.com`. */
+  vaultUrl: string;
+  /** Origin that serves the frames, e.g. `https://frames.example.com`. */
+  framesUrl: string;
+}
+
 /**
- * Registers the Tokenframe tags. Call once on the client (it is a no-op for tags already defined,
- * so hot reload and two copies on one page do not throw). Define children after the parent so
- * the group exists when they connect.
+ * Registers the Tokenframe tags, with the vault and frames URLs every `<tf-fields>` uses (in script,
+ * so markup injected into the page cannot choose them). Call once on the client (it is a no-op for
+ * tags already defined, so hot reload and two copies on one page do not throw; other URLs throw).
+ * Define children after the parent so the group exists when they connect.
  */
-export function defineTokenframeElements(registry: CustomElementRegistry = customElements): void {
+export function defineTokenframeElements(options: ElementsOptions, registry: CustomElementRegistry = customElements): void {
+  setElementsOptions(options);
   for (const [tag, element] of Object.entries(ELEMENTS)) if (!registry.get(tag)) registry.define(tag, element);
 }
 

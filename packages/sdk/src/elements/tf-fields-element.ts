@@ -3,14 +3,19 @@ import { connectToFrame } from '@tokenframe/channel';
 import { createTokenframe, type Tokenframe } from '../create-tokenframe';
 import type { Fields } from '../fields';
 import type { FrameConnector } from '../frame-connection';
-import { errorShape } from '../tokenframe-error';
+import { errorShape, misuse } from '../tokenframe-error';
+import { elementsOptions } from './elements-options';
 import { HTMLElementBase } from './html-element-base';
 import { TfFieldElement } from './tf-field-element';
+import { warnWithoutFrameSrc } from './warn-without-frame-src';
 
 export const FIELD_TAGS = ['tf-card', 'tf-card-number', 'tf-card-expiry', 'tf-card-cvc', 'tf-cardholder-name', 'tf-postal-code'] as const;
 
 /**
- * `<tf-fields publishable-key vault-url frames-url locale>`: one field group. Its `tf-*` children
+ * `<tf-fields publishable-key locale>`: one field group. The vault and frames URLs come from
+ * `defineTokenframeElements({ vaultUrl, framesUrl })` in script, never from attributes (markup
+ * injected into the page must not be able to choose where card data goes); a `vault-url` or
+ * `frames-url` attribute is refused. Its `tf-*` children
  * become the group's fields when it connects; disconnecting destroys the group (so a framework that
  * moves or re-renders the element gets a fresh, leak-free group). `appearance` (the style spec) and
  * `fonts` are properties: set them before or after inserting the element (after, they reach every
@@ -63,10 +68,15 @@ export class TfFieldsElement extends HTMLElementBase {
     for (const el of this.querySelectorAll(FIELD_TAGS.join(','))) if (el instanceof TfFieldElement) this.adopt(el);
   }
 
-  /** Loads Tokenframe from the attributes; throws at once on a missing or wrong key. */
+  /** Loads Tokenframe with the defined URLs and the key attribute; throws at once on a missing or wrong key. */
   protected tokenframe(connect: FrameConnector = connectToFrame): Tokenframe {
-    const attr = (name: string): string => this.getAttribute(name) ?? '';
-    return createTokenframe(attr('publishable-key'), { vaultUrl: attr('vault-url'), framesUrl: attr('frames-url') }, connect);
+    for (const name of ['vault-url', 'frames-url'])
+      if (this.hasAttribute(name)) misuse(`<tf-fields ${name}> is not read: pass the URLs to defineTokenframeElements({ vaultUrl, framesUrl }) in script.`);
+    const pk = this.getAttribute('publishable-key') ?? '';
+    const options = elementsOptions();
+    const tf = createTokenframe(pk, options, connect);
+    warnWithoutFrameSrc(pk, options.framesUrl);
+    return tf;
   }
 
   disconnectedCallback(): void {
