@@ -50,7 +50,7 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
   if (verdict !== 'ok') return sessionError(verdict);
   if (await (o.replay?.seen(c.jti, store) ?? store.sessions.isJtiSeen(c.jti))) return replayed();
   const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
-  const late = await o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
+  const late = await o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), last4: last4(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
   if (late) return late;
   const card = checkCard(c, input.key.env, now);
   if (isVaultError(card)) return card;
