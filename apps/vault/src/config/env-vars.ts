@@ -53,6 +53,7 @@ export const ENV_VARS = {
   TOKENFRAME_MASTER_KEY_FILE: text('a path to a file holding the base64 master key'),
   TOKENFRAME_PREVIOUS_MASTER_KEYS: v('comma-separated base64 master keys', list(/,/)),
   TOKENFRAME_RATE_LIMITS: text('JSON: {"default": {"perIp": [60, 60]}, "keys": {"key_…": {…}}}'),
+  TOKENFRAME_IPV6_PREFIX: v('an integer 32–128 (default 64)', num(32).refine((n) => n === undefined || n <= 128).transform((n) => n ?? 64)),
   TOKENFRAME_TRUSTED_PROXIES: v('space- or comma-separated IP addresses and CIDR ranges', list(/[\s,]+/).refine((xs) => parseIpRanges(xs).ok)),
   TOKENFRAME_METRICS_TOKEN: v('at least 16 characters (e.g. `openssl rand -hex 24`)', opt.refine((s) => s === undefined || s.length >= 16)),
   TOKENFRAME_PROCESSES: v('a positive integer (default 1)', num(1).transform((n) => n ?? 1)),

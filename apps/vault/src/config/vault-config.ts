@@ -40,6 +40,8 @@ export interface VaultConfig {
   masterKey: { key: string | undefined; file: string | undefined; previous: readonly string[] };
   limits: LimitConfig;
   trustedProxies: readonly string[];
+  /** Per-client limits count an IPv6 client by this prefix (auth/client-net.ts); IPv4 per address. */
+  ipv6Prefix: number;
   /** Bearer token for GET /metrics; unset means no metrics endpoint. */
   metricsToken: string | undefined;
   database: DatabaseConfig;
@@ -84,6 +86,7 @@ export function loadVaultConfig(env: Env): VaultConfig {
     masterKey: { key: e.TOKENFRAME_MASTER_KEY, file: e.TOKENFRAME_MASTER_KEY_FILE, previous: e.TOKENFRAME_PREVIOUS_MASTER_KEYS },
     limits: parseLimitConfig(e.TOKENFRAME_RATE_LIMITS),
     trustedProxies: e.TOKENFRAME_TRUSTED_PROXIES,
+    ipv6Prefix: e.TOKENFRAME_IPV6_PREFIX,
     metricsToken: e.TOKENFRAME_METRICS_TOKEN,
     database,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TOKENFRAME_REDIS_PREFIX } : undefined,

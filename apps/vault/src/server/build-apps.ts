@@ -71,7 +71,7 @@ export function buildApps(
     now: o.now,
   });
   // The edge: client IP (trusted proxies), /metrics, request metrics; then the API unchanged.
-  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: config.metricsToken, trustedProxies: parseTrustedProxies(config.trustedProxies), logger: o.logger });
+  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: config.metricsToken, trustedProxies: parseTrustedProxies(config.trustedProxies), ipv6Prefix: config.ipv6Prefix, logger: o.logger });
   const frames = createFramesApp({
     keys: vault.keys,
     logger: o.logger,

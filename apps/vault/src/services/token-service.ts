@@ -33,7 +33,7 @@ export interface TokenizeInput {
   /** The Idempotency-Key this request runs under (its response is committed with the token). */
   claim: IdempotencyClaim;
   jwe: string;
-  /** The client's address as resolved at the edge, for per-IP limits. */
+  /** The client as resolved at the edge, for per-IP limits: an IPv4 address or an IPv6 network (auth/client-net.ts). */
   clientIp?: string;
 }
 const NOT_FOUND = vaultError(404, 'resource_missing', 'No such token.', 'id');

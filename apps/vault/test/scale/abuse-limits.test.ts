@@ -45,7 +45,7 @@ describe.each([
   beforeAll(async () => {
     [plain, tight] = [await backend(), await backend()];
     h = await makeHarness(plain.env);
-    t = await makeHarness({ ...tight.env, TOKENFRAME_RATE_LIMITS: JSON.stringify(TIGHT) });
+    t = await makeHarness({ ...tight.env, TOKENFRAME_RATE_LIMITS: JSON.stringify(TIGHT), TOKENFRAME_SESSION_RATE_PER_MINUTE: '20' });
   }, 30_000);
   afterAll(async () => {
     await h?.close();
@@ -146,5 +146,22 @@ describe.each([
     const elsewhere: number[] = [];
     for (let i = 0; i < 3; i++) elsewhere.push((await tokenize(t, pk, luhnCard('41111111'))).status);
     expect(elsewhere).toEqual([402, 402, 402]); // distinctCardsPerBin (8) has spent 5 of its points, not 8
+  });
+
+  test('finding 3: an IPv6 client is counted per /64: rotating addresses inside it does not reset perIp or the session limit', async () => {
+    const { pk } = await keys(t, 'test');
+    const net = (i: number) => `2001:db8:17:${i}::`;
+    const flood: number[] = [];
+    for (let i = 0; i < 10; i++) flood.push((await post(t, pk, '{"jwe":"x"}', `${net(1)}${(i + 1).toString(16)}`)).status);
+    expect(flood).toEqual([...Array(8).fill(400), 429, 429]); // perIp 8 for the whole /64
+    expect((await post(t, pk, '{"jwe":"x"}', `${net(2)}1`)).status).toBe(400); // the next /64 is another client
+    const sessions: number[] = [];
+    for (let i = 0; i < 21; i++) sessions.push(await session(t, pk, `2001:db8:17:3:${i.toString(16)}::9`).then(() => 201, () => 429));
+    expect(sessions).toEqual([...Array(20).fill(201), 429]); // TOKENFRAME_SESSION_RATE_PER_MINUTE=20 per /64
+    expect(await session(t, pk, `${net(4)}1`).then(() => 201)).toBe(201);
+    // An IPv4 client is still one address; its dual-stack form is the same client.
+    for (let i = 0; i < 8; i++) expect((await post(t, pk, '{"jwe":"x"}', '192.0.2.77')).status).toBe(400);
+    expect((await post(t, pk, '{"jwe":"x"}', '::ffff:192.0.2.77')).status).toBe(429);
+    expect((await post(t, pk, '{"jwe":"x"}', '192.0.2.78')).status).toBe(400);
   });
 });
