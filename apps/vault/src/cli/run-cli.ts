@@ -21,7 +21,7 @@ const USAGE = `Usage: pnpm vault <command> [--json]
   keys list [--account <name>]
   keys roll --key <key_id> [--overlap-hours 24]
   keys revoke --key <key_id>
-  origins verify --account <name> --origin <origin>
+  origins verify --account <name> --origin <origin> [--force]   (--force: even if another account verified it)
   jwks rotate
   master-key rewrap                       (with TOKENFRAME_PREVIOUS_MASTER_KEYS set to the old key)
 Data folder: TOKENFRAME_DATA_DIR or .tokenframe/ at the workspace root.`;
@@ -38,6 +38,7 @@ const OPTIONS = {
   label: { type: 'string' },
   key: { type: 'string' },
   'overlap-hours': { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -128,9 +129,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'origins verify': {
         if (!v.account || !v.origin?.[0]) return fail('origins verify needs --account <name> --origin <origin>.');
-        const r = await vault.keys.verifyOrigin(v.account, v.origin[0]);
+        const r = await vault.keys.verifyOrigin(v.account, v.origin[0], { force: v.force === true });
         if (!r.ok) return fail(r.message);
-        print({ ...r.value, verified: true }, `${r.value.origin} verified for "${r.value.account}" (live keys may now use it)`);
+        const shared = r.value.alsoVerifiedBy.length ? `; also verified for ${r.value.alsoVerifiedBy.map((n) => `"${n}"`).join(', ')} (--force)` : '';
+        print({ ...r.value, verified: true }, `${r.value.origin} verified for "${r.value.account}" (live keys may now use it)${shared}`);
         return 0;
       }
       case 'jwks rotate': {
