@@ -29,6 +29,8 @@ export interface VaultConfig {
   sessionMaxUses: number;
   /** Session creations allowed per IP + key per minute. */
   sessionRatePerMinute: number;
+  /** Frame documents + GET /v1/frames/status per client (IPv6 per network) per minute: each looks a key up. */
+  frameLookupsPerMinute: number;
   purgeIntervalMs: number;
   cvcTtlMs: number;
   groupCommit: boolean;
@@ -77,6 +79,7 @@ export function loadVaultConfig(env: Env): VaultConfig {
     sessionTtlMs: e.TOKENFRAME_SESSION_TTL_SECONDS * 1000,
     sessionMaxUses: e.TOKENFRAME_SESSION_MAX_USES,
     sessionRatePerMinute: e.TOKENFRAME_SESSION_RATE_PER_MINUTE,
+    frameLookupsPerMinute: e.TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE,
     purgeIntervalMs: e.TOKENFRAME_PURGE_INTERVAL_SECONDS * 1000,
     cvcTtlMs: e.TOKENFRAME_CVC_TTL_SECONDS * 1000,
     groupCommit: e.TOKENFRAME_GROUP_COMMIT,

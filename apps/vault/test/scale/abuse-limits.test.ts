@@ -45,7 +45,7 @@ describe.each([
   beforeAll(async () => {
     [plain, tight] = [await backend(), await backend()];
     h = await makeHarness(plain.env);
-    t = await makeHarness({ ...tight.env, TOKENFRAME_RATE_LIMITS: JSON.stringify(TIGHT), TOKENFRAME_SESSION_RATE_PER_MINUTE: '20' });
+    t = await makeHarness({ ...tight.env, TOKENFRAME_RATE_LIMITS: JSON.stringify(TIGHT), TOKENFRAME_SESSION_RATE_PER_MINUTE: '20', TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE: '6', TOKENFRAME_TRUSTED_PROXIES: '10.0.0.0/8' });
   }, 30_000);
   afterAll(async () => {
     await h?.close();
@@ -163,5 +163,28 @@ describe.each([
     for (let i = 0; i < 8; i++) expect((await post(t, pk, '{"jwe":"x"}', '192.0.2.77')).status).toBe(400);
     expect((await post(t, pk, '{"jwe":"x"}', '::ffff:192.0.2.77')).status).toBe(429);
     expect((await post(t, pk, '{"jwe":"x"}', '192.0.2.78')).status).toBe(400);
+  });
+
+  test('finding 9: frame documents and /v1/frames/status share a per-client limit (behind a trusted proxy, per forwarded client)', async () => {
+    const { pk } = await keys(t, 'test');
+    const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } }) as never;
+    const status = (ip: string, key = pk) => t.api.request(`/v1/frames/status?pk=${key}&origin=${encodeURIComponent(SHOP)}`, {}, from(ip));
+    const doc = (ip: string, xff?: string) =>
+      t.frames.request(`/frames/v1/controller.html?pk=${pk}&origin=${encodeURIComponent(SHOP)}`, xff ? { headers: { 'X-Forwarded-For': xff } } : {}, from(ip));
+    const seen: number[] = [];
+    for (let i = 0; i < 3; i++) seen.push((await status('192.0.2.90', `pk_test_unknown${i}aaaaaaaaaaaaaaaaaaaaa`)).status);
+    for (let i = 0; i < 3; i++) seen.push((await doc('192.0.2.90')).status);
+    const refused = await status('192.0.2.90');
+    expect(seen.every((s) => s !== 429)).toBe(true);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const doc429 = await doc('192.0.2.90');
+    expect([doc429.status, doc429.headers.get('Content-Security-Policy')]).toEqual([429, "default-src 'none'; frame-ancestors 'none'"]);
+    expect((await status('192.0.2.91')).status).toBe(200); // another client
+    // Behind the load balancer, each forwarded client has its own budget; the proxy itself is not the client.
+    for (let i = 0; i < 6; i++) expect((await doc('10.0.0.5', '192.0.2.92')).status).not.toBe(429);
+    expect((await doc('10.0.0.5', '192.0.2.92')).status).toBe(429);
+    expect((await doc('10.0.0.5', '192.0.2.93')).status).not.toBe(429);
   });
 });
