@@ -16,6 +16,8 @@ export interface Decided {
   token: TokenRecord;
   sid: string;
   jti: string;
+  /** When the session that made it ends: the stored response is replayed until then only. */
+  sessionExpiresAt: number;
 }
 
 /** Every check of DESIGN.md "Tokenize", in its order, then the sealed record. */
@@ -78,5 +80,5 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
     createdAt: now,
     expiresAt: now + o.tokenTtlMs,
   };
-  return { token, sid: c.sid, jti: c.jti };
+  return { token, sid: c.sid, jti: c.jti, sessionExpiresAt: session!.expiresAt };
 }

@@ -187,4 +187,33 @@ describe.each([
     expect((await doc('10.0.0.5', '192.0.2.92')).status).toBe(429);
     expect((await doc('10.0.0.5', '192.0.2.93')).status).not.toBe(429);
   });
+
+  test('finding 7: a stored 201 is replayed only to the client that made it, and only while its session lasts', async () => {
+    const { pk } = await keys(t, 'test');
+    const ip = nextIp();
+    const sid = await session(t, pk, ip);
+    const jwe = await t.seal({ pk, sid });
+    const idem = randomUUID();
+    const send = (from: string) =>
+      t.api.request('/v1/tokens', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': idem, Origin: FRAMES },
+        body: JSON.stringify({ jwe }),
+      }, { incoming: { socket: { remoteAddress: from } } });
+    const first = await send(ip);
+    expect(first.status).toBe(201);
+    const retry = await send(ip); // the frame's own retry after a network failure
+    expect([retry.status, retry.headers.get('Idempotent-Replayed'), await retry.text()]).toEqual([201, 'true', await first.clone().text()]);
+    const copy = await send('192.0.2.200'); // someone holding a copy of the request (WAF/CDN body log)
+    const body = await copy.text();
+    expect(body).not.toContain('tok_');
+    expect([copy.status, (JSON.parse(body) as { error?: { code: string } }).error?.code]).toEqual([409, 'replayed_request']);
+    const started = t.clock.now;
+    try {
+      t.clock.now = started + 31 * 60_000; // past the session's 30 minutes
+      expect((await send(ip)).status).toBe(409);
+    } finally {
+      t.clock.now = started;
+    }
+  });
 });
