@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createLogger } from '../log/create-logger';
 import { loadVaultConfig, type Env } from '../config/vault-config';
 import { buildVault, type Vault } from '../server/build-vault';
+import { sameSiteWarning } from '../server/report-same-site';
 import type { KeyEnv, KeyType } from '../stores/records';
 
 export interface CliIo {
@@ -96,7 +97,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         });
         if (!r.ok) return fail(r.message);
         const k = r.value;
-        const out = k.type === 'publishable' ? { id: k.id, key: k.key, account: k.account, type: k.type, env: k.env, origins: k.origins } : { id: k.id, key: k.key, account: k.account, type: k.type, env: k.env, origins: k.origins, scopes: k.scopes };
+        const warnings = k.origins.map((o) => sameSiteWarning(o, vault.framesUrl)).filter((w) => w !== undefined);
+        const base = { id: k.id, key: k.key, account: k.account, type: k.type, env: k.env, origins: k.origins, ...(warnings.length ? { warnings } : {}) };
+        const out = k.type === 'publishable' ? base : { ...base, scopes: k.scopes };
+        for (const w of warnings) io.err(`warning: ${w}`);
         print(out, `${k.type} ${k.env} key ${k.id} for "${k.account}" — shown once, store it now:\n${k.key}`);
         return 0;
       }

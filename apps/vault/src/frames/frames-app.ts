@@ -78,6 +78,9 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
         'Content-Security-Policy': frameCsp(origin, d.apiOrigin, d.fontHosts, built.inline),
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
+        // Asks for an origin-keyed agent cluster: even when a merchant page is same-site with
+        // this origin, the card input should not share its process (docs/security.md).
+        'Origin-Agent-Cluster': '?1',
         Vary: 'Sec-Fetch-Dest, Accept-Encoding',
       },
     });
