@@ -82,11 +82,11 @@ describe.each([
     }
     const pk = (await v.key('--account', account, '--type', 'publishable', '--env', env, '--origin', SHOP)).key;
     const sk = (await v.key('--account', account, '--type', 'secret', '--env', env, '--scope', 'tokens:read', '--scope', 'events:read')).key;
-    return { pk, sk };
+    return { pk, sk, account };
   };
 
   test('finding 1: a sweep for the hidden digits behind BIN8 + last4 + fingerprint is refused after 2 candidates (default limits)', async () => {
-    const { pk, sk } = await keys(h, 'live');
+    const { pk, sk, account } = await keys(h, 'live');
     const victim = luhnCard('45561234');
     const made = await tokenize(h, pk, victim);
     expect(made.status).toBe(201);
@@ -99,6 +99,9 @@ describe.each([
     const statuses: number[] = [];
     for (const pan of sweep.slice(0, 12)) statuses.push((await tokenize(h, pk, pan)).status);
     expect(statuses).toEqual([201, 201, ...Array(10).fill(429)]);
+    // Counted per account, not per key: another live publishable key of the account is refused too.
+    const pk2 = (await h.key('--account', account, '--type', 'publishable', '--env', 'live', '--origin', SHOP)).key;
+    expect((await tokenize(h, pk2, sweep[12]!)).status).toBe(429);
     // The real card is refused as well while the window lasts: a refusal tells nothing about a candidate.
     const again = await tokenize(h, pk, victim);
     expect(again.status).toBe(429);
