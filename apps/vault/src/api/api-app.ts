@@ -10,7 +10,7 @@ import { VaultError, vaultError } from '../services/vault-error';
 import type { VaultSecrets } from '../services/vault-secrets';
 import { isStoreBusy } from '../stores/store-busy';
 import type { VaultStores } from '../stores/vault-stores';
-import type { AppEnv } from './app-env';
+import { clientNet, type AppEnv } from './app-env';
 import { errorResponse, jsonResponse } from './api-error';
 import { exactCors } from './exact-cors';
 import { frameStatusMessage } from './frame-status-message';
@@ -27,6 +27,8 @@ export interface ApiAppDeps {
   tokens: TokenService;
   secrets: VaultSecrets;
   limiter: RateLimiter;
+  /** Key lookups without a session (GET /v1/frames/status, and the frame documents): per client. */
+  lookupLimiter: RateLimiter;
   logger: Logger;
   framesOrigin: string;
   sessions: SessionService;
@@ -57,6 +59,11 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.get('/v1/jwks', () => jsonResponse(200, d.secrets.jwks(), { 'Cache-Control': 'public, max-age=60' }));
 
   app.get('/v1/frames/status', async (c) => {
+    const limit = await d.lookupLimiter.consume(`lookup:${clientNet(c)}`);
+    if (!limit.ok) {
+      const headers = { 'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))), 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
+      throw vaultError(429, 'rate_limited', 'Too many frame status lookups from this client. Retry later.', undefined, headers);
+    }
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
     const code = await d.keys.frameStatus(pk, origin);

@@ -29,6 +29,8 @@ export interface VaultConfig {
   sessionMaxUses: number;
   /** Session creations allowed per IP + key per minute. */
   sessionRatePerMinute: number;
+  /** Frame documents + GET /v1/frames/status per client (IPv6 per network) per minute: each looks a key up. */
+  frameLookupsPerMinute: number;
   purgeIntervalMs: number;
   cvcTtlMs: number;
   groupCommit: boolean;
@@ -40,6 +42,8 @@ export interface VaultConfig {
   masterKey: { key: string | undefined; file: string | undefined; previous: readonly string[] };
   limits: LimitConfig;
   trustedProxies: readonly string[];
+  /** Per-client limits count an IPv6 client by this prefix (auth/client-net.ts); IPv4 per address. */
+  ipv6Prefix: number;
   /** Bearer token for GET /metrics; unset means no metrics endpoint. */
   metricsToken: string | undefined;
   database: DatabaseConfig;
@@ -75,6 +79,7 @@ export function loadVaultConfig(env: Env): VaultConfig {
     sessionTtlMs: e.TOKENFRAME_SESSION_TTL_SECONDS * 1000,
     sessionMaxUses: e.TOKENFRAME_SESSION_MAX_USES,
     sessionRatePerMinute: e.TOKENFRAME_SESSION_RATE_PER_MINUTE,
+    frameLookupsPerMinute: e.TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE,
     purgeIntervalMs: e.TOKENFRAME_PURGE_INTERVAL_SECONDS * 1000,
     cvcTtlMs: e.TOKENFRAME_CVC_TTL_SECONDS * 1000,
     groupCommit: e.TOKENFRAME_GROUP_COMMIT,
@@ -84,6 +89,7 @@ export function loadVaultConfig(env: Env): VaultConfig {
     masterKey: { key: e.TOKENFRAME_MASTER_KEY, file: e.TOKENFRAME_MASTER_KEY_FILE, previous: e.TOKENFRAME_PREVIOUS_MASTER_KEYS },
     limits: parseLimitConfig(e.TOKENFRAME_RATE_LIMITS),
     trustedProxies: e.TOKENFRAME_TRUSTED_PROXIES,
+    ipv6Prefix: e.TOKENFRAME_IPV6_PREFIX,
     metricsToken: e.TOKENFRAME_METRICS_TOKEN,
     database,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TOKENFRAME_REDIS_PREFIX } : undefined,

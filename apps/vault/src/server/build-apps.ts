@@ -47,6 +47,8 @@ export function buildApps(
 ): VaultApps {
   const root = workspaceRoot();
   const { config } = vault;
+  const trustedProxies = parseTrustedProxies(config.trustedProxies);
+  const lookupLimiter = sharedLimiter(vault, 'frame-lookups', config.frameLookupsPerMinute);
   const guard = new RateLimitGuard({ shared: vault.shared, config: config.limits, store: vault.stores, metrics: vault.metrics, now: o.now });
   const cvc = new CvcCipher(vault.cvcKeys, vault.secrets.kekFor, (generation) => {
     vault.metrics.cvcUnreadable();
@@ -62,7 +64,8 @@ export function buildApps(
     tokens,
     secrets: vault.secrets,
     logger: o.logger,
-    limiter: o.limiter ?? (vault.shared.kind === 'redis' ? sharedLimiter(vault, config.sessionRatePerMinute) : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),
+    limiter: o.limiter ?? (vault.shared.kind === 'redis' ? sharedLimiter(vault, 'sessions', config.sessionRatePerMinute) : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),
+    lookupLimiter,
     framesOrigin: o.framesUrl,
     sessions: new SessionService({ stores: vault.stores, keys: vault.keys, ttlMs: config.sessionTtlMs, maxUses: config.sessionMaxUses, now: o.now }),
     sdkDir: config.sdkDistDir ?? join(root, 'packages/sdk/dist'),
@@ -71,20 +74,23 @@ export function buildApps(
     now: o.now,
   });
   // The edge: client IP (trusted proxies), /metrics, request metrics; then the API unchanged.
-  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: config.metricsToken, trustedProxies: parseTrustedProxies(config.trustedProxies), logger: o.logger });
+  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: config.metricsToken, trustedProxies, ipv6Prefix: config.ipv6Prefix, logger: o.logger });
   const frames = createFramesApp({
     keys: vault.keys,
     logger: o.logger,
     frameDir: config.frameDistDir ?? join(root, 'apps/frame/dist/frames/v1'),
     apiOrigin: o.apiUrl,
     fontHosts: config.fontHosts,
+    lookupLimiter,
+    trustedProxies,
+    ipv6Prefix: config.ipv6Prefix,
   });
   return { api, frames, tokens };
 }
 
-/** The session limiter over shared state, so every process counts the same sessions. */
-function sharedLimiter(vault: VaultParts, perMinute: number): RateLimiter {
-  const limiter = vault.shared.limiter('sessions', perMinute, 60);
+/** A per-minute limiter over shared state, so every process counts the same requests. */
+function sharedLimiter(vault: VaultParts, name: string, perMinute: number): RateLimiter {
+  const limiter = vault.shared.limiter(name, perMinute, 60);
   return {
     async consume(key) {
       try {

@@ -8,6 +8,7 @@ import type { AppEnv } from '../api/app-env';
 import { reportCvcKeyStorage } from '../cvc/report-cvc-key-storage';
 import { buildVault, type Vault } from './build-vault';
 import { startPurgeSweep } from './purge-sweep';
+import { reportSameSiteOrigins } from './report-same-site';
 
 export interface RunningVault {
   /** Public origins (configured, or the bound addresses). */
@@ -80,6 +81,7 @@ export async function startVault(config: VaultConfig, opts: { logger: Logger; no
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
   opts.logger.info({ store: vault.stores.kind, sharedState: vault.shared.kind, cvcKeyGenerations: vault.cvcKeys.kind }, 'vault storage');
   void reportCvcKeyStorage(vault, opts.logger, now);
+  void reportSameSiteOrigins(vault.keys, framesUrl, opts.logger, now()).catch((e: unknown) => opts.logger.warn({ err: e }, 'could not check key origins against the frames origin'));
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

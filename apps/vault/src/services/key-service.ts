@@ -120,13 +120,23 @@ export class KeyService {
     return (await this.#store.keys.revokeKey(id, this.#now())) ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
   }
 
-  async verifyOrigin(accountName: string, origin: string): Promise<Result<{ account: string; origin: string }>> {
+  /**
+   * Marks `origin` as the account's for live keys. An origin another account already verified is
+   * refused unless `force` (one site, two merchants is almost always a typo or a takeover attempt:
+   * each account's live keys would then accept the other's checkout page).
+   */
+  async verifyOrigin(accountName: string, origin: string, o2: { force?: boolean } = {}): Promise<Result<{ account: string; origin: string; alsoVerifiedBy: string[] }>> {
     const account = await this.account(accountName);
     if (!account) return fail(`No account "${accountName}".`);
     const o = canonicalOrigin(origin);
     if (!o) return fail(`"${origin}" is not an exact origin (scheme://host[:port]).`);
+    const others = (await this.#store.keys.accountsVerifying(o)).filter((id) => id !== account.id);
+    const names = await Promise.all(others.map(async (id) => `"${(await this.#store.keys.findAccount(id))?.name ?? id}"`));
+    if (names.length && !o2.force) {
+      return fail(`Origin ${o} is already verified for account ${names.join(', ')}. One origin for two accounts lets each account's live keys serve the other's checkout; if that is really intended, run the command again with --force.`);
+    }
     await this.#store.keys.verifyOrigin(account.id, o, this.#now());
-    return { ok: true, value: { account: account.name, origin: o } };
+    return { ok: true, value: { account: account.name, origin: o, alsoVerifiedBy: names.map((n) => n.slice(1, -1)) } };
   }
 
   async listKeys(accountName?: string): Promise<ApiKeyRecord[]> {

@@ -33,7 +33,7 @@ export interface TokenizeInput {
   /** The Idempotency-Key this request runs under (its response is committed with the token). */
   claim: IdempotencyClaim;
   jwe: string;
-  /** The client's address as resolved at the edge, for per-IP limits. */
+  /** The client as resolved at the edge, for per-IP limits: an IPv4 address or an IPv6 network (auth/client-net.ts). */
   clientIp?: string;
 }
 const NOT_FOUND = vaultError(404, 'resource_missing', 'No such token.', 'id');
@@ -56,7 +56,10 @@ export class TokenService {
   async tokenize(input: TokenizeInput): Promise<Outcome> {
     const decided = orThrow(await decideTokenization(this.#o, this.#now(), input));
     const body = createdView(decided.token);
-    const committed = await this.#commit(decided, input.claim, { status: 201, body: JSON.stringify(body) });
+    // A copy of the request (a WAF or CDN logging bodies) must not fetch the token for 24 h: the
+    // stored 201 goes back only to the same client, while the session that made it lasts.
+    const replayTo = { until: decided.sessionExpiresAt, client: input.claim.clientTag };
+    const committed = await this.#commit(decided, input.claim, { status: 201, body: JSON.stringify(body), replayTo });
     if (committed !== 'ok') throw committed === 'replayed' ? replayed() : sessionError(committed);
     return { status: 201, body, stored: true };
   }

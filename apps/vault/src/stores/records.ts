@@ -65,6 +65,11 @@ export interface StoredResponse {
   status: number;
   body: string;
   isError?: boolean;
+  /**
+   * A response that is replayed only to the client that caused it, and only until `until` (the
+   * created token: its session's end). `client` is services/idempotency.ts's tag of that client.
+   */
+  replayTo?: { until: number; client: string };
 }
 
 export type IdempotencyBegin =

@@ -67,6 +67,7 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0);
     await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0 + 1); // idempotent
     expect([await s.keys.isOriginVerified('acct_1', 'https://shop.example'), await s.keys.isOriginVerified('acct_1', 'https://x.example')]).toEqual([true, false]);
+    expect([await s.keys.accountsVerifying('https://shop.example'), await s.keys.accountsVerifying('https://x.example')]).toEqual([['acct_1'], []]);
     expect(await s.keys.findKey('key_1')).toEqual(key('key_1'));
     expect(await s.keys.findKeyByHash(key('key_1').hash)).toEqual(key('key_1'));
     await expect(s.keys.insertKey(key('key_dup', { hash: key('key_1').hash }))).rejects.toThrow();
