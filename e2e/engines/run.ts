@@ -19,7 +19,7 @@ import { launchWebkit } from './webkit';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '../..');
 const OUT = join(ROOT, '.tokenframe/test-results/engines');
-const LAUNCH: Record<EngineName, () => Promise<Engine>> = { firefox: launchFirefox, webkit: launchWebkit };
+const LAUNCH: Record<EngineName, () => Promise<Engine>> = { firefox: launchFirefox, webkit: () => launchWebkit(join(OUT, 'webkit-driver.log')) };
 const CHECK_TIMEOUT = 60_000;
 
 interface Result {

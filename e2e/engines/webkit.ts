@@ -6,6 +6,7 @@
 // frames would otherwise switch frames under another read). Every driver call has a deadline
 // (undici's own is 300 s): a driver that stops answering fails the call with an EngineError.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, closeSync, openSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { DRIVER_CALL_TIMEOUT, EngineError, waitFor, type Engine, type Key, type Tab } from './tab';
@@ -25,10 +26,15 @@ const CHORDS: Record<Key, [string | null, string]> = {
 
 type Call = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<unknown>;
 
-export async function launchWebkit(): Promise<Engine> {
+/** `log`: a file for what the driver and its MiniBrowsers print (appended; kept with the run's results). */
+export async function launchWebkit(log?: string): Promise<Engine> {
   const port = await freePort();
+  const output = log ? openSync(log, 'a') : 'ignore';
   // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and every MiniBrowser.
-  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], { detached: true, stdio: 'ignore' });
+  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], { detached: true, stdio: ['ignore', output, output] });
+  if (typeof output === 'number') closeSync(output);
+  const mark = (line: string) => log && appendFileSync(log, `--- ${new Date().toISOString()} ${line}\n`);
+  mark(`driver on port ${port}`);
   const base = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => driver.once('exit', () => resolve()));
   let gone = false;
@@ -65,7 +71,9 @@ export async function launchWebkit(): Promise<Engine> {
     },
     async newTab() {
       const caps = { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] } } } };
+      mark('new session');
       const { sessionId } = (await call('POST', '/session', caps)) as { sessionId: string };
+      mark(`session ${sessionId}`);
       const s: Call = (method, path, body) => call(method, `/session/${sessionId}${path}`, body);
       await s('POST', '/window/rect', { width: 1000, height: 900 });
       return webkitTab(s);
