@@ -46,7 +46,7 @@ async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiter
  * cards from one BIN or one IP. "Distinct" uses a first-seen marker per card fingerprint; only a
  * new card spends a point of the distinct-card limit, and once it is exceeded every attempt from
  * that BIN/IP is refused until the window ends. The first trip of a window records a
- * `card_testing_suspected` event for the merchant (GET /v1/events).
+ * `card_testing.suspected` event for the merchant (GET /v1/events).
  */
 export class RateLimitGuard implements TokenizeGuard {
   readonly #d: { shared: SharedState; config: LimitConfig; store: VaultStores; metrics?: VaultMetrics; now: () => number };
@@ -103,7 +103,7 @@ export class RateLimitGuard implements TokenizeGuard {
       await this.#d.store.events.record({
         id: `evt_${randomBytes(12).toString('base64url')}`,
         accountId: c.key.accountId,
-        type: 'card_testing_suspected',
+        type: 'card_testing.suspected',
         livemode: c.key.env === 'live',
         createdAt: this.#d.now(),
         data: { scope, [scope]: value, keyId: c.key.id, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds },

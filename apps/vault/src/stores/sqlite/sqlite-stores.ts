@@ -6,6 +6,7 @@ import { Rollback } from '../rollback';
 import { SqliteSessionStore } from '../sessions/sqlite-session-store';
 import { SqliteStateStore } from '../state/sqlite-state-store';
 import { SqliteTokenStore } from '../tokens/sqlite-token-store';
+import { SqliteWebhookStore } from '../webhooks/sqlite-webhook-store';
 import type { StoresTx, VaultStores } from '../vault-stores';
 import { GroupCommit } from './group-commit';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
@@ -20,6 +21,7 @@ const aggregates = (x: SqliteExec): StoresTx => ({
   tokens: new SqliteTokenStore(x),
   events: new SqliteEventStore(x),
   state: new SqliteStateStore(x),
+  webhooks: new SqliteWebhookStore(x),
 });
 
 export type SqliteStores = VaultStores & { readonly commitStats: { batches: number; writes: number } };
