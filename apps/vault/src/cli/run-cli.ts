@@ -4,6 +4,7 @@ import { createLogger } from '../log/create-logger';
 import { loadVaultConfig, type Env } from '../config/vault-config';
 import { buildVault, type Vault } from '../server/build-vault';
 import type { KeyEnv, KeyType } from '../stores/records';
+import { WEBHOOK_USAGE, webhookCommand } from './webhook-commands';
 
 export interface CliIo {
   /** The environment to configure the vault from (main.ts passes the process environment). */
@@ -24,6 +25,7 @@ const USAGE = `Usage: pnpm vault <command> [--json]
   origins verify --account <name> --origin <origin>
   jwks rotate
   master-key rewrap                       (with TOKENFRAME_PREVIOUS_MASTER_KEYS set to the old key)
+${WEBHOOK_USAGE}
 Data folder: TOKENFRAME_DATA_DIR or .tokenframe/ at the workspace root.`;
 
 const OPTIONS = {
@@ -38,6 +40,10 @@ const OPTIONS = {
   label: { type: 'string' },
   key: { type: 'string' },
   'overlap-hours': { type: 'string' },
+  url: { type: 'string' },
+  event: { type: 'string', multiple: true },
+  description: { type: 'string' },
+  id: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -67,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
   let vault: Vault;
   try {
-    vault = await buildVault(loadVaultConfig(io.env), { logger, checkRedisPrefix: false });
+    vault = await buildVault(loadVaultConfig(io.env), { logger, checkRedisPrefix: false, webhookWorker: false });
   } catch (e) {
     return fail((e as Error).message);
   }
@@ -151,6 +157,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       default:
+        if (positionals[0] === 'webhooks' && positionals[1]) return await webhookCommand(vault, positionals[1], v, print, fail);
         return fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } finally {

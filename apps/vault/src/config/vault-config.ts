@@ -32,6 +32,8 @@ export interface VaultConfig {
   purgeIntervalMs: number;
   cvcTtlMs: number;
   groupCommit: boolean;
+  /** How often the webhook worker looks for due deliveries when it has nothing to do. */
+  webhookPollMs: number;
   /** TOKENFRAME_ALLOW_PRIVATE_NETWORK=1: test-mode objects may reach loopback/private addresses. */
   allowPrivateNetwork: boolean;
   /** Where the built frame documents and SDK bundle live (no import edge, DESIGN.md layout). */
@@ -78,6 +80,7 @@ export function loadVaultConfig(env: Env): VaultConfig {
     purgeIntervalMs: e.TOKENFRAME_PURGE_INTERVAL_SECONDS * 1000,
     cvcTtlMs: e.TOKENFRAME_CVC_TTL_SECONDS * 1000,
     groupCommit: e.TOKENFRAME_GROUP_COMMIT,
+    webhookPollMs: e.TOKENFRAME_WEBHOOK_POLL_MS,
     allowPrivateNetwork: e.TOKENFRAME_ALLOW_PRIVATE_NETWORK,
     frameDistDir: e.TOKENFRAME_FRAME_DIST,
     sdkDistDir: e.TOKENFRAME_SDK_DIST,

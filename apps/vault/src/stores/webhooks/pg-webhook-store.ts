@@ -72,17 +72,17 @@ export class PgWebhookStore implements WebhookStore {
   }
   finishAttempt(deliveryId: string, owner: string, o: AttemptOutcome): Promise<boolean> {
     return this.#x.tx(async (x) => {
-      await run(x, ...insertPg('webhook_attempts', attemptToRow(o.attempt)));
+      if (o.attempt) await run(x, ...insertPg('webhook_attempts', attemptToRow(o.attempt)));
       const moved = await run(
         x,
         'UPDATE webhook_deliveries SET attempts = attempts + 1, status = $1, next_at = $2, lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $4 AND lease_owner = $5',
-        [o.status, o.nextAt, o.attempt.at, deliveryId, owner],
+        [o.status, o.nextAt, o.at, deliveryId, owner],
       );
       if (moved === 0) return false;
-      const ep = o.attempt.endpointId;
-      if (o.succeeded) await run(x, 'UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1', [ep]);
-      else await run(x, 'UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) WHERE id = $2', [o.attempt.at, ep]);
-      if (o.disable) await run(x, 'UPDATE webhook_endpoints SET disabled_at = $1, disabled_reason = $2 WHERE id = $3 AND disabled_at IS NULL', [o.disable.at, o.disable.reason, ep]);
+      const ep = o.endpointId;
+      if (o.streak === 'success') await run(x, 'UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1', [ep]);
+      if (o.streak === 'failure') await run(x, 'UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) WHERE id = $2', [o.at, ep]);
+      if (o.disable) await run(x, 'UPDATE webhook_endpoints SET disabled_at = $1, disabled_reason = $2 WHERE id = $3 AND disabled_at IS NULL', [o.at, o.disable.reason, ep]);
       return true;
     });
   }

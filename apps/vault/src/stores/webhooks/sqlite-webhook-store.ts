@@ -81,17 +81,19 @@ export class SqliteWebhookStore implements WebhookStore {
   finishAttempt(deliveryId: string, owner: string, o: AttemptOutcome): Promise<boolean> {
     const x = this.#x;
     return x.write(() => {
-      const attempt = attemptToRow(o.attempt);
-      x.run(insertSql('webhook_attempts', attempt), attempt);
+      if (o.attempt) {
+        const attempt = attemptToRow(o.attempt);
+        x.run(insertSql('webhook_attempts', attempt), attempt);
+      }
       const moved = x.run(
         'UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?, next_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?',
-        o.status, o.nextAt, o.attempt.at, deliveryId, owner,
+        o.status, o.nextAt, o.at, deliveryId, owner,
       );
       if (moved === 0) return false;
-      const ep = o.attempt.endpointId;
-      if (o.succeeded) x.run('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?', ep);
-      else x.run('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?', o.attempt.at, ep);
-      if (o.disable) x.run('UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = ? WHERE id = ? AND disabled_at IS NULL', o.disable.at, o.disable.reason, ep);
+      const ep = o.endpointId;
+      if (o.streak === 'success') x.run('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?', ep);
+      if (o.streak === 'failure') x.run('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?', o.at, ep);
+      if (o.disable) x.run('UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = ? WHERE id = ? AND disabled_at IS NULL', o.at, o.disable.reason, ep);
       return true;
     });
   }

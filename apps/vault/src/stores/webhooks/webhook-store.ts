@@ -59,14 +59,17 @@ export interface ClaimedDelivery {
 
 /** The outcome of an attempt, decided by the worker; applied atomically with the attempt row. */
 export interface AttemptOutcome {
-  attempt: AttemptRecord;
+  endpointId: string;
+  at: number;
+  /** null when nothing was sent (the endpoint was disabled meanwhile). */
+  attempt: AttemptRecord | null;
   /** `pending` with `nextAt` to retry. */
   status: DeliveryStatus;
   nextAt: number;
   /** Disable the endpoint (410, or failing for too long). */
-  disable?: { at: number; reason: string };
-  /** true: clears the endpoint's failing streak; false: starts it at `attempt.at` if none. */
-  succeeded: boolean;
+  disable?: { reason: string };
+  /** `success` clears the endpoint's failing streak; `failure` starts it at `at` unless one runs. */
+  streak: 'success' | 'failure' | 'none';
 }
 
 /** Webhook endpoints, the outbox and its attempts (migration 7). */
