@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { openField, sealField } from '@tokenframe/crypto/at-rest';
 import { z } from 'zod';
-import { checkUrl } from '../outbound';
+import { checkUrl, resolveChecked } from '../outbound';
 import type { ApiKeyRecord } from '../stores/records';
 import type { VaultStores } from '../stores/vault-stores';
 import type { WebhookEndpointRecord } from '../stores/webhooks/webhook-store';
@@ -48,7 +48,7 @@ export class WebhookService {
     this.#now = o.now;
   }
 
-  /** The URL is checked by the SSRF rules of the endpoint's mode at creation (and again at every delivery). */
+  /** The URL is checked by the SSRF rules of the endpoint's mode at creation, its name resolved (and again at every delivery). */
   async create(owner: Owner, raw: unknown): Promise<(WebhookEndpointView & { secret: string }) | VaultError> {
     const parsed = CreateEndpointInput.safeParse(raw);
     if (!parsed.success) {
@@ -56,8 +56,13 @@ export class WebhookService {
       return vaultError(400, 'malformed_request', `${issue.path.join('.') || 'body'}: ${issue.message}. Send {url, events: [${EVENT_TYPES.join(', ')} or *], description?}.`, String(issue.path[0] ?? ''));
     }
     const input = parsed.data;
-    const checked = checkUrl(input.url, { mode: owner.livemode ? 'live' : 'test', allowPrivate: this.#allowPrivate });
+    const policy = { mode: owner.livemode ? 'live' : 'test', allowPrivate: this.#allowPrivate } as const;
+    const checked = checkUrl(input.url, policy);
     if (!checked.ok) return vaultError(400, 'malformed_request', `The endpoint URL is refused: ${checked.reason}.`, 'url');
+    // A name that resolves to a refused address now is refused now; one that does not resolve yet is
+    // accepted (its deliveries are checked again, address by address, when they are sent).
+    const resolved = await resolveChecked(checked.hostname, policy);
+    if (!resolved.ok && !resolved.unresolved) return vaultError(400, 'malformed_request', `The endpoint URL is refused: ${resolved.reason}.`, 'url');
     const id = `we_${randomBytes(12).toString('base64url')}`;
     const secret = newWebhookSecret();
     const record: WebhookEndpointRecord = {
