@@ -45,7 +45,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook SSRF on %s', (backend) =
   test.each([
     ['http://127.0.0.1:1/hook', 'loopback'],
     ['http://169.254.169.254/', 'link-local'],
-    ['http://[::ffff:169.254.169.254]/', 'mapped'],
+    ['http://[::ffff:169.254.169.254]/', 'embedded-ipv4'],
     ['http://[64:ff9b::a9fe:a9fe]/', ''],
     ['http://0.0.0.0/', ''],
     ['http://192.168.1.1/', 'private'],
