@@ -15,6 +15,8 @@ export interface WebhookFixture {
   /** POST /v1/webhook_endpoints for a path of the receiver. */
   endpoint(path: string, events?: string[], sk?: string): Promise<{ id: string; secret: string; url: string }>;
   tokenize(): Promise<string>;
+  /** Moves the vault's clock (schedules, expiries) forward. */
+  shift(ms: number): void;
   call(method: string, path: string, body?: unknown, sk?: string): Promise<Response>;
   close(): Promise<void>;
 }
@@ -25,7 +27,8 @@ export type Backend = 'sqlite' | 'postgres';
 export async function webhookFixture(backend: Backend, env: Record<string, string> = {}): Promise<WebhookFixture> {
   const pg = backend === 'postgres' ? await freshPgSchema() : undefined;
   const h = await makeHarness({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '20', ...pg?.env, ...env }, { webhookSchedule: FAST_SCHEDULE });
-  Object.defineProperty(h.clock, 'now', { get: () => Date.now() });
+  let offset = 0;
+  Object.defineProperty(h.clock, 'now', { get: () => Date.now() + offset });
   const receiver = await startReceiver();
   const pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
   const sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', ...WEBHOOK_SCOPES.flatMap((s) => ['--scope', s]))).key;
@@ -33,6 +36,7 @@ export async function webhookFixture(backend: Backend, env: Record<string, strin
     Promise.resolve(h.api.request(path, { method, headers: { ...secretHeaders(key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
   return {
     h, receiver, pk, sk, call,
+    shift: (ms) => void (offset += ms),
     async endpoint(path, events = ['token.created'], key = sk) {
       const res = await call('POST', '/v1/webhook_endpoints', { url: `http://127.0.0.1:${receiver.port}${path}`, events }, key);
       if (res.status !== 201) throw new Error(`endpoint: ${res.status} ${await res.text()}`);
