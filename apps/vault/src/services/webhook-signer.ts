@@ -11,7 +11,13 @@ const keyOf = (secret: string): Buffer => Buffer.from(secret.startsWith('whsec_'
  * `v1,<base64 HMAC-SHA256(key, id.timestamp.body)>` per secret, space-separated (during a rotation
  * both the new and the previous secret sign).
  */
-export function signWebhook(id: string, timestampSec: number, body: string, secrets: readonly string[]): Record<string, string> {
+export interface WebhookHeaders {
+  'webhook-id': string;
+  'webhook-timestamp': string;
+  'webhook-signature': string;
+}
+
+export function signWebhook(id: string, timestampSec: number, body: string, secrets: readonly string[]): WebhookHeaders {
   const ts = String(Math.floor(timestampSec));
   const signatures = secrets.map((s) => `v1,${createHmac('sha256', keyOf(s)).update(`${id}.${ts}.${body}`, 'utf8').digest('base64')}`);
   return { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': signatures.join(' ') };
