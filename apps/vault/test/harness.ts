@@ -29,7 +29,7 @@ export interface Harness extends Pick<Vault, 'api' | 'frames' | 'tokens'> {
 }
 
 /** A vault on a fresh temp data folder, wired like production, served in-process (no port). */
-export async function makeHarness(configEnv: Record<string, string | undefined> = {}, build: Pick<BuildOptions, 'webhookSchedule'> = {}): Promise<Harness> {
+export async function makeHarness(configEnv: Record<string, string | undefined> = {}, build: Pick<BuildOptions, 'webhookSchedule' | 'webhookTimeoutMs'> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tf-vault-'));
   const env = { TOKENFRAME_DATA_DIR: dir, TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), ...configEnv };
   const logs: string[] = [];

@@ -60,6 +60,8 @@ export interface BuildOptions {
   webhookWorker?: boolean;
   /** Replaces the retry schedule (tests compress it). */
   webhookSchedule?: WebhookSchedule;
+  /** Replaces the 15 s delivery timeout (tests). */
+  webhookTimeoutMs?: number;
 }
 
 const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
@@ -109,6 +111,7 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   worker = new WebhookWorker({
     stores, webhooks, allowPrivateNetwork: config.allowPrivateNetwork, logger, now, pollMs: config.webhookPollMs,
     ...(opts.webhookSchedule ? { schedule: opts.webhookSchedule } : {}),
+    ...(opts.webhookTimeoutMs ? { timeoutMs: opts.webhookTimeoutMs } : {}),
   });
   nudgeAfterCommits(stores, worker);
   if (opts.webhookWorker !== false) worker.start();

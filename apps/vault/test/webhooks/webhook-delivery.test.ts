@@ -159,6 +159,52 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     await s.webhooks.deleteEndpoint('we_live_mode');
   });
 
+  test('a receiver hanging past the timeout: the attempt is recorded as timed out and retried (same webhook-id)', async () => {
+    let n = 0;
+    const { startReceiver } = await import('./receiver');
+    const slow = await startReceiver();
+    slow.answer = () => ({ status: 204 });
+    // The first request never gets an answer within the (400 ms, compressed) timeout.
+    const hang = await import('node:http').then(({ createServer }) => createServer((req, res) => {
+      req.resume();
+      req.on('end', () => (++n === 1 ? setTimeout(() => res.writeHead(200).end(), 1500) : res.writeHead(204).end()));
+    }));
+    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+    const port = (hang.address() as { port: number }).port;
+    const res = await f.call('POST', '/v1/webhook_endpoints', { url: `http://127.0.0.1:${port}/hang`, events: ['token.created'] });
+    const ep = (await res.json()) as { id: string };
+    await f.tokenize();
+    await until(async () => (await attempts(f, ep.id)).length >= 2);
+    const list = await attempts(f, ep.id);
+    expect(list.map((a) => [a.attempt, a.status])).toEqual([[2, 204], [1, null]]);
+    expect(list[1]!.error).toMatch(/No answer within 400 ms/);
+    expect(n).toBe(2);
+    hang.closeAllConnections();
+    await new Promise((r) => hang.close(r));
+    await slow.close();
+  });
+
+  test('a worker that dies holding a claim: once its lease runs out another worker delivers it, and the dead one cannot record', async () => {
+    const ep = await f.endpoint('/orphan', ['key.revoked']);
+    const s = f.h.vault.stores;
+    const worker = f.h.vault.webhookWorker;
+    await worker.stop();
+    const accountId = (await s.webhooks.findEndpoint(ep.id))!.accountId;
+    const e = newEvent('key.revoked', { accountId, livemode: false }, { keyId: 'key_o' }, Date.now());
+    await s.events.record(e);
+    const [dead] = await s.webhooks.claimDue('wkr_dead', Date.now(), 300, 10);
+    expect(dead!.event.id).toBe(e.id);
+    worker.start();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(f.receiver.received.filter(at('/orphan'))).toHaveLength(0); // still leased
+    const [hit] = await f.receiver.waitFor(1, at('/orphan'));
+    expect(hit!.headers['webhook-id']).toBe(e.id);
+    const late = await s.webhooks.finishAttempt(dead!.delivery.id, 'wkr_dead', { endpointId: ep.id, at: Date.now(), attempt: null, status: 'delivered', nextAt: Date.now(), streak: 'success' });
+    expect(late).toBe(false);
+    await until(async () => (await attempts(f, ep.id)).length === 1);
+    expect((await s.webhooks.listDeliveries(e.id)).filter((d) => d.endpointId === ep.id).map((d) => d.status)).toEqual(['delivered']);
+  });
+
   test('redeliver sends an event again under the same webhook-id', async () => {
     const ep = await f.endpoint('/again', ['token.deleted']);
     const tokenId = await f.tokenize();

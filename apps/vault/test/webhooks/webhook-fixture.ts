@@ -26,7 +26,7 @@ export type Backend = 'sqlite' | 'postgres';
 /** A vault (SQLite, or PostgreSQL on a fresh schema) whose clock is real time, with a receiver and keys. */
 export async function webhookFixture(backend: Backend, env: Record<string, string> = {}): Promise<WebhookFixture> {
   const pg = backend === 'postgres' ? await freshPgSchema() : undefined;
-  const h = await makeHarness({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '20', ...pg?.env, ...env }, { webhookSchedule: FAST_SCHEDULE });
+  const h = await makeHarness({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '20', ...pg?.env, ...env }, { webhookSchedule: FAST_SCHEDULE, webhookTimeoutMs: 400 });
   let offset = 0;
   Object.defineProperty(h.clock, 'now', { get: () => Date.now() + offset });
   const receiver = await startReceiver();
