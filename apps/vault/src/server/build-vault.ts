@@ -83,10 +83,10 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   const shared = createSharedState(config.redis);
   const metrics = new VaultMetrics();
   let closing: Promise<void> | undefined;
-  let worker: WebhookWorker | undefined;
+  const started: { worker?: WebhookWorker } = {};
   const close = () =>
     (closing ??= (async () => {
-      await worker?.stop(); // no new claims; attempts in flight get a moment to be recorded
+      await started.worker?.stop(); // no new claims; attempts in flight get a moment to be recorded
       await stores.close();
       await shared.close();
     })());
@@ -108,11 +108,11 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   const apiUrl = opts.urls?.apiUrl ?? config.apiUrl ?? `http://${urlHost(config.host)}:${config.port}`;
   const framesUrl = opts.urls?.framesUrl ?? config.framesUrl ?? `http://${urlHost(config.host)}:${config.framesPort}`;
   const webhooks = new WebhookService({ stores, secrets, allowPrivateNetwork: config.allowPrivateNetwork, now });
-  worker = new WebhookWorker({
+  const worker = (started.worker = new WebhookWorker({
     stores, webhooks, allowPrivateNetwork: config.allowPrivateNetwork, logger, now, pollMs: config.webhookPollMs,
     ...(opts.webhookSchedule ? { schedule: opts.webhookSchedule } : {}),
     ...(opts.webhookTimeoutMs ? { timeoutMs: opts.webhookTimeoutMs } : {}),
-  });
+  }));
   nudgeAfterCommits(stores, worker);
   if (opts.webhookWorker !== false) worker.start();
   const parts = { config, stores, shared, metrics, keys, secrets, cvcKeys, webhooks };

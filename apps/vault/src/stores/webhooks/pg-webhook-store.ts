@@ -50,6 +50,8 @@ export class PgWebhookStore implements WebhookStore {
   }
   /** One statement: the subquery locks due rows with SKIP LOCKED, so two workers never claim one row. */
   async claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+    // A read first: an idle poll takes no row locks and writes nothing.
+    if (!(await one(this.#x, "SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_at <= $1 AND (lease_until IS NULL OR lease_until <= $1) LIMIT 1", [now]))) return [];
     const claimed = (await all(
       this.#x,
       `UPDATE webhook_deliveries SET lease_owner = $1, lease_until = $2, updated_at = $3

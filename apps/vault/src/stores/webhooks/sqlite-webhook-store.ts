@@ -17,6 +17,8 @@ export function sqliteEnqueue(x: SqliteExec, event: EventRecord, now: number): n
   return endpoints.length;
 }
 
+const DUE_PROBE = "SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1";
+
 export class SqliteWebhookStore implements WebhookStore {
   readonly #x: SqliteExec;
 
@@ -58,8 +60,10 @@ export class SqliteWebhookStore implements WebhookStore {
   enqueue(event: EventRecord, now: number): Promise<number> {
     return this.#x.write(() => sqliteEnqueue(this.#x, event, now));
   }
-  claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+  async claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
     const x = this.#x;
+    // A read first: an idle poll (or a nudge after a commit with no outbox rows) costs no write.
+    if (!(await x.read(() => x.get(DUE_PROBE, now, now)))) return [];
     return x.write(() => {
       const claimed = x.all(
         `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?, updated_at = ?
