@@ -109,7 +109,7 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   const framesUrl = opts.urls?.framesUrl ?? config.framesUrl ?? `http://${urlHost(config.host)}:${config.framesPort}`;
   const webhooks = new WebhookService({ stores, secrets, allowPrivateNetwork: config.allowPrivateNetwork, now });
   const worker = (started.worker = new WebhookWorker({
-    stores, webhooks, allowPrivateNetwork: config.allowPrivateNetwork, logger, now, pollMs: config.webhookPollMs,
+    stores, webhooks, allowPrivateNetwork: config.allowPrivateNetwork, logger, now, pollMs: config.webhookPollMs, leaseMs: config.webhookLeaseMs,
     ...(opts.webhookSchedule ? { schedule: opts.webhookSchedule } : {}),
     ...(opts.webhookTimeoutMs ? { timeoutMs: opts.webhookTimeoutMs } : {}),
   }));

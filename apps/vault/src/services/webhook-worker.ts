@@ -44,7 +44,9 @@ export class WebhookWorker {
   readonly #inFlight = new Set<Promise<void>>();
 
   constructor(o: WebhookWorkerOptions) {
-    this.#o = { timeoutMs: 15_000, batch: 20, leaseMs: 60_000, ...o, schedule: o.schedule ?? fullJitterSchedule() };
+    const o2 = { timeoutMs: 15_000, batch: 20, leaseMs: 60_000, ...o, schedule: o.schedule ?? fullJitterSchedule() };
+    // An attempt always ends (and is recorded) before its lease does, so no second worker starts it meanwhile.
+    this.#o = { ...o2, timeoutMs: Math.max(100, Math.min(o2.timeoutMs, o2.leaseMs - 1_000)) };
   }
 
   start(): void {
