@@ -21,3 +21,6 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Old names still accepted as `?type=` filters. */
 export const EVENT_TYPE_ALIASES: Record<string, EventType> = { card_testing_suspected: 'card_testing.suspected' };
+
+/** What an endpoint may subscribe to: every type but `token.revealed` (audit-only, never sent). */
+export const SUBSCRIBABLE_TYPES = EVENT_TYPES.filter((t) => t !== 'token.revealed');

@@ -5,7 +5,7 @@ import { checkUrl, resolveChecked } from '../outbound';
 import type { ApiKeyRecord } from '../stores/records';
 import type { VaultStores } from '../stores/vault-stores';
 import type { WebhookEndpointRecord } from '../stores/webhooks/webhook-store';
-import { EVENT_TYPES } from './event-types';
+import { EVENT_TYPES, SUBSCRIBABLE_TYPES } from './event-types';
 import { vaultError, type VaultError } from './vault-error';
 import type { VaultSecrets } from './vault-secrets';
 import { newWebhookSecret } from './webhook-signer';
@@ -17,7 +17,7 @@ export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 export const CreateEndpointInput = z
   .object({
     url: z.string().min(1).max(2048),
-    events: z.array(z.enum([...EVENT_TYPES, '*'])).min(1).max(EVENT_TYPES.length + 1),
+    events: z.array(z.enum([...SUBSCRIBABLE_TYPES, '*'])).min(1).max(EVENT_TYPES.length + 1),
     description: z.string().max(500).optional(),
   })
   .strict();
@@ -53,7 +53,7 @@ export class WebhookService {
     const parsed = CreateEndpointInput.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return vaultError(400, 'malformed_request', `${issue.path.join('.') || 'body'}: ${issue.message}. Send {url, events: [${EVENT_TYPES.join(', ')} or *], description?}.`, String(issue.path[0] ?? ''));
+      return vaultError(400, 'malformed_request', `${issue.path.join('.') || 'body'}: ${issue.message}. Send {url, events: [${SUBSCRIBABLE_TYPES.join(', ')} or *], description?}.`, String(issue.path[0] ?? ''));
     }
     const input = parsed.data;
     const policy = { mode: owner.livemode ? 'live' : 'test', allowPrivate: this.#allowPrivate } as const;

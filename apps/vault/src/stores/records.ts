@@ -81,6 +81,8 @@ export interface PurgeCounts {
   sessions: number;
   jtis: number;
   idempotency: number;
+  /** Finished webhook deliveries and attempts older than their retention. */
+  webhooks: number;
 }
 
 /**

@@ -36,6 +36,7 @@ describe('webhook endpoints API', () => {
     const bad = [
       { url: f.receiver.url, events: ['token.created'], extra: 1 },
       { url: f.receiver.url, events: ['token.exploded'] },
+      { url: f.receiver.url, events: ['token.revealed'] }, // audit-only: never sent
       { url: f.receiver.url, events: [] },
       { url: 'not a url', events: ['token.created'] },
       { url: 'http://169.254.169.254/', events: ['token.created'] }, // link-local: refused even with TOKENFRAME_ALLOW_PRIVATE_NETWORK=1
@@ -92,6 +93,28 @@ describe('events the vault records (each one also a webhook)', () => {
     expect(by('key.rolled')).toEqual([expect.objectContaining({ keyId: created.id, newKeyId: (JSON.parse(rolled.out) as { id: string }).id })]);
     expect(by('key.revoked')).toEqual([expect.objectContaining({ keyId: created.id })]);
     await f.call('DELETE', `/v1/webhook_endpoints/${ep.id}`);
+  });
+});
+
+describe('retention', () => {
+  test('the purge sweep deletes finished deliveries and attempts after 30 days, never a pending one', async () => {
+    const ep = await f.endpoint('/retained', ['key.rolled']);
+    const s = f.h.vault.stores;
+    const accountId = (await s.webhooks.findEndpoint(ep.id))!.accountId;
+    const { newEvent } = await import('../../src/stores/events/new-event');
+    const e = newEvent('key.rolled', { accountId, livemode: false }, {}, f.h.clock.now);
+    await s.events.record(e);
+    await f.receiver.waitFor(1, (r) => r.path === '/retained');
+    await new Promise((r) => setTimeout(r, 100));
+    const pending = newEvent('key.rolled', { accountId, livemode: false }, {}, f.h.clock.now + 40 * 86_400_000); // not due yet
+    await f.h.vault.webhookWorker.stop();
+    await s.events.record(pending);
+    const counts = await purgeExpired(s, f.h.clock.now + 31 * 86_400_000);
+    expect(counts.webhooks).toBeGreaterThanOrEqual(2);
+    expect(await s.webhooks.listDeliveries(e.id)).toEqual([]);
+    expect(await s.webhooks.listAttempts(ep.id, 10)).toEqual([]);
+    expect((await s.webhooks.listDeliveries(pending.id)).map((d) => d.status)).toEqual(['pending']);
+    f.h.vault.webhookWorker.start();
   });
 });
 

@@ -94,6 +94,9 @@ export class PgWebhookStore implements WebhookStore {
   async listDeliveries(eventId: string): Promise<DeliveryRecord[]> {
     return (await all(this.#x, 'SELECT * FROM webhook_deliveries WHERE event_id = $1 ORDER BY created_at, id', [eventId])).map(deliveryFromRow);
   }
+  purge(before: number): Promise<number> {
+    return this.#x.tx(async (x) => (await run(x, "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < $1", [before])) + (await run(x, 'DELETE FROM webhook_attempts WHERE at < $1', [before])));
+  }
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return this.#x.tx(async (x) => {
       let n = 0;

@@ -107,6 +107,10 @@ export class SqliteWebhookStore implements WebhookStore {
   listDeliveries(eventId: string): Promise<DeliveryRecord[]> {
     return this.#x.read(() => this.#x.all('SELECT * FROM webhook_deliveries WHERE event_id = ? ORDER BY created_at, id', eventId).map(deliveryFromRow));
   }
+  purge(before: number): Promise<number> {
+    const x = this.#x;
+    return x.write(() => x.run("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < ?", before) + x.run('DELETE FROM webhook_attempts WHERE at < ?', before));
+  }
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     const x = this.#x;
     return x.write(() => {

@@ -101,6 +101,8 @@ export interface WebhookStore {
   /** Newest first. */
   listAttempts(endpointId: string, limit: number): Promise<AttemptRecord[]>;
   listDeliveries(eventId: string): Promise<DeliveryRecord[]>;
+  /** Deletes finished deliveries last changed before `before`, and attempts made before it; returns how many rows. */
+  purge(before: number): Promise<number>;
   /** Rewrites the sealed secrets (master key rotation); returns how many envelopes. */
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number>;
 }
