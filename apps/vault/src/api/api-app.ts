@@ -8,6 +8,7 @@ import type { SessionService } from '../services/session-service';
 import type { TokenService } from '../services/token-service';
 import { VaultError, vaultError } from '../services/vault-error';
 import type { VaultSecrets } from '../services/vault-secrets';
+import type { WebhookService } from '../services/webhook-service';
 import { isStoreBusy } from '../stores/store-busy';
 import type { VaultStores } from '../stores/vault-stores';
 import { clientNet, type AppEnv } from './app-env';
@@ -19,6 +20,7 @@ import { eventRoutes } from './routes/event-routes';
 import { sdkRoutes } from './routes/sdk-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { tokenRoutes } from './routes/token-routes';
+import { webhookRoutes } from './routes/webhook-routes';
 
 export interface ApiAppDeps {
   store: VaultStores;
@@ -37,6 +39,7 @@ export interface ApiAppDeps {
   /** false while shutting down: /readyz answers 503 so a load balancer drains this process. */
   accepting: () => boolean;
   now: () => number;
+  webhooks: WebhookService;
 }
 
 /** The vault API origin (DESIGN.md "The origins"): JSON only, testable with `app.request()`. */
@@ -75,6 +78,7 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.route('/', sessionRoutes(d));
   app.route('/', tokenRoutes(d));
   app.route('/', eventRoutes(d));
+  app.route('/', webhookRoutes(d));
   app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));
 
   app.notFound((c) => errorResponse(vaultError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));

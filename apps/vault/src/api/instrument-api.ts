@@ -14,8 +14,11 @@ import { requestContext } from './request-context';
 const ROUTES: [RegExp, string][] = [
   [/^\/v1\/tokens\/[^/]+\/(reveal|persist)$/, '/v1/tokens/:id/$1'],
   [/^\/v1\/tokens\/[^/]+$/, '/v1/tokens/:id'],
+  [/^\/v1\/webhook_endpoints\/[^/]+\/(rotate_secret|attempts)$/, '/v1/webhook_endpoints/:id/$1'],
+  [/^\/v1\/webhook_endpoints\/[^/]+$/, '/v1/webhook_endpoints/:id'],
+  [/^\/v1\/events\/[^/]+\/redeliver$/, '/v1/events/:id/redeliver'],
   [/^\/v1\/tokenframe(-[^/]+)?\.js$/, '/v1/tokenframe.js'],
-  [/^\/(v1\/(tokens|sessions|jwks|events|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
+  [/^\/(v1\/(tokens|sessions|jwks|events|webhook_endpoints|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
 ];
 export function routeTemplate(path: string): string {
   for (const [re, template] of ROUTES) if (re.test(path)) return path.replace(re, template);

@@ -1,8 +1,9 @@
 /**
  * Secret-key scopes. `tokens:reveal` is granted only by the operator (the CLI), never by default.
- * `tokens:persist` makes a short-lived browser token long-lived (card on file).
+ * `tokens:persist` makes a short-lived browser token long-lived (card on file). `webhooks:write`
+ * creates, deletes and rotates webhook endpoints and redelivers events; `webhooks:read` lists them and their attempts.
  */
-export const SCOPES = ['tokens:read', 'tokens:reveal', 'tokens:persist', 'tokens:delete', 'events:read'] as const;
+export const SCOPES = ['tokens:read', 'tokens:reveal', 'tokens:persist', 'tokens:delete', 'events:read', 'webhooks:read', 'webhooks:write'] as const;
 export type Scope = (typeof SCOPES)[number];
 export const DEFAULT_SECRET_SCOPES: readonly Scope[] = ['tokens:read', 'tokens:persist', 'tokens:delete'];
 

@@ -5,6 +5,7 @@ import { loadVaultConfig, type Env } from '../config/vault-config';
 import { buildVault, type Vault } from '../server/build-vault';
 import { sameSiteWarning } from '../server/report-same-site';
 import type { KeyEnv, KeyType } from '../stores/records';
+import { WEBHOOK_USAGE, webhookCommand } from './webhook-commands';
 
 export interface CliIo {
   /** The environment to configure the vault from (main.ts passes the process environment). */
@@ -25,6 +26,7 @@ const USAGE = `Usage: pnpm vault <command> [--json]
   origins verify --account <name> --origin <origin> [--force]   (--force: even if another account verified it)
   jwks rotate
   master-key rewrap                       (with TOKENFRAME_PREVIOUS_MASTER_KEYS set to the old key)
+${WEBHOOK_USAGE}
 Data folder: TOKENFRAME_DATA_DIR or .tokenframe/ at the workspace root.`;
 
 const OPTIONS = {
@@ -40,6 +42,10 @@ const OPTIONS = {
   key: { type: 'string' },
   'overlap-hours': { type: 'string' },
   force: { type: 'boolean' },
+  url: { type: 'string' },
+  event: { type: 'string', multiple: true },
+  description: { type: 'string' },
+  id: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -69,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
   let vault: Vault;
   try {
-    vault = await buildVault(loadVaultConfig(io.env), { logger, checkRedisPrefix: false });
+    vault = await buildVault(loadVaultConfig(io.env), { logger, checkRedisPrefix: false, webhookWorker: false });
   } catch (e) {
     return fail((e as Error).message);
   }
@@ -157,6 +163,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       default:
+        if (positionals[0] === 'webhooks' && positionals[1]) return await webhookCommand(vault, positionals[1], v, print, fail);
         return fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } finally {

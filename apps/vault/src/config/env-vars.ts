@@ -47,6 +47,8 @@ export const ENV_VARS = {
   TOKENFRAME_PURGE_INTERVAL_SECONDS: int(0, 60),
   TOKENFRAME_CVC_TTL_SECONDS: int(0, 10 * 60),
   TOKENFRAME_GROUP_COMMIT: flag('0 to turn group commit off (default on)', (s) => s !== '0'),
+  TOKENFRAME_WEBHOOK_POLL_MS: int(10, 1000),
+  TOKENFRAME_WEBHOOK_LEASE_SECONDS: int(2, 60),
   TOKENFRAME_ALLOW_PRIVATE_NETWORK: flag('1 to allow loopback/private addresses for test-mode objects (default off)', (s) => s === '1'),
   TOKENFRAME_FRAME_DIST: text('a folder path (default apps/frame/dist/frames/v1)'),
   TOKENFRAME_SDK_DIST: text('a folder path (default packages/sdk/dist)'),

@@ -34,6 +34,10 @@ export interface VaultConfig {
   purgeIntervalMs: number;
   cvcTtlMs: number;
   groupCommit: boolean;
+  /** How often the webhook worker looks for due deliveries when it has nothing to do. */
+  webhookPollMs: number;
+  /** How long a claimed delivery is its worker's; a dead process's claims are retried after it. */
+  webhookLeaseMs: number;
   /** TOKENFRAME_ALLOW_PRIVATE_NETWORK=1: test-mode objects may reach loopback/private addresses. */
   allowPrivateNetwork: boolean;
   /** Where the built frame documents and SDK bundle live (no import edge, DESIGN.md layout). */
@@ -83,6 +87,8 @@ export function loadVaultConfig(env: Env): VaultConfig {
     purgeIntervalMs: e.TOKENFRAME_PURGE_INTERVAL_SECONDS * 1000,
     cvcTtlMs: e.TOKENFRAME_CVC_TTL_SECONDS * 1000,
     groupCommit: e.TOKENFRAME_GROUP_COMMIT,
+    webhookPollMs: e.TOKENFRAME_WEBHOOK_POLL_MS,
+    webhookLeaseMs: e.TOKENFRAME_WEBHOOK_LEASE_SECONDS * 1000,
     allowPrivateNetwork: e.TOKENFRAME_ALLOW_PRIVATE_NETWORK,
     frameDistDir: e.TOKENFRAME_FRAME_DIST,
     sdkDistDir: e.TOKENFRAME_SDK_DIST,

@@ -50,7 +50,7 @@ async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiter
  * cards from one BIN, one IP, or one BIN + last4. "Distinct" uses a first-seen marker per card
  * fingerprint; only a new card spends a point of the distinct-card limit, and once it is exceeded
  * every attempt from that BIN/IP/BIN + last4 is refused until the window ends. The first trip of a
- * window records a `card_testing_suspected` event for the merchant (GET /v1/events).
+ * window records a `card_testing.suspected` event for the merchant (GET /v1/events).
  *
  * Order (docs/security.md, "Who spends whose budget"): narrowest first, and a limit that refuses
  * stops the walk, so a request refused per client (IP, session) spends nothing of the card's,
@@ -126,7 +126,7 @@ export class RateLimitGuard implements TokenizeGuard {
       await this.#d.store.events.record({
         id: `evt_${randomBytes(12).toString('base64url')}`,
         accountId: c.key.accountId,
-        type: 'card_testing_suspected',
+        type: 'card_testing.suspected',
         livemode: c.key.env === 'live',
         createdAt: this.#d.now(),
         data: { scope, ...shown, keyId: c.key.id, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds },

@@ -20,6 +20,7 @@ import { ReplayGuard } from '../services/replay-guard';
 import { SessionService } from '../services/session-service';
 import { TokenService } from '../services/token-service';
 import type { VaultSecrets } from '../services/vault-secrets';
+import type { WebhookService } from '../services/webhook-service';
 import type { SharedState } from '../shared-state/shared-state';
 import type { VaultStores } from '../stores/vault-stores';
 
@@ -32,6 +33,7 @@ export interface VaultParts {
   keys: KeyService;
   secrets: VaultSecrets;
   cvcKeys: CvcKeyGenerations;
+  webhooks: WebhookService;
 }
 
 export interface VaultApps {
@@ -72,6 +74,7 @@ export function buildApps(
     sdkVersion,
     accepting: o.accepting,
     now: o.now,
+    webhooks: vault.webhooks,
   });
   // The edge: client IP (trusted proxies), /metrics, request metrics; then the API unchanged.
   const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: config.metricsToken, trustedProxies, ipv6Prefix: config.ipv6Prefix, logger: o.logger });

@@ -1,3 +1,4 @@
+import { newEvent } from '../stores/events/new-event';
 import type { FrameStatusCode } from '@tokenframe/protocol';
 import { generateApiKey, hashApiKey, keyHint, parseApiKey, randomId, sameHash } from '../auth/api-key';
 import { canonicalOrigin } from '../auth/canonical-origin';
@@ -111,13 +112,26 @@ export class KeyService {
     if (!old || keyState(old, this.#now()) !== 'active') return fail(`No active key ${id}.`);
     const key = generateApiKey(old.type, old.env);
     const successor: ApiKeyRecord = { ...old, id: randomId('key', 12), hash: hashApiKey(key), hint: keyHint(key), createdAt: this.#now(), expiresAt: null, revokedAt: null };
-    await this.#store.keys.rollKey(old.id, this.#now() + overlapMs, successor);
+    const at = this.#now();
+    const expiresAt = at + overlapMs;
+    // The roll and its key.rolled event (and webhooks) together.
+    await this.#store.transaction(async (tx) => {
+      await tx.keys.rollKey(old.id, expiresAt, successor);
+      await tx.events.record(newEvent('key.rolled', { accountId: old.accountId, livemode: old.env === 'live' }, { keyId: old.id, newKeyId: successor.id, type: old.type, expiresAt }, at));
+    });
     const account = await this.#store.keys.findAccount(old.accountId);
     return { ok: true, value: { id: successor.id, key, account: account?.name ?? old.accountId, type: old.type, env: old.env, origins: old.origins, scopes: old.scopes } };
   }
 
   async revokeKey(id: string): Promise<Result<{ id: string }>> {
-    return (await this.#store.keys.revokeKey(id, this.#now())) ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
+    const at = this.#now();
+    const done = await this.#store.transaction(async (tx) => {
+      const key = await tx.keys.findKey(id);
+      if (!key || !(await tx.keys.revokeKey(id, at))) return false;
+      await tx.events.record(newEvent('key.revoked', { accountId: key.accountId, livemode: key.env === 'live' }, { keyId: id, type: key.type }, at));
+      return true;
+    });
+    return done ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
   }
 
   /**

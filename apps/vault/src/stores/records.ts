@@ -86,11 +86,13 @@ export interface PurgeCounts {
   sessions: number;
   jtis: number;
   idempotency: number;
+  /** Finished webhook deliveries and attempts older than their retention. */
+  webhooks: number;
 }
 
 /**
- * Something the merchant may read at GET /v1/events: security events (`card_testing_suspected`)
- * and the audit trail (`token.revealed`, `token.deleted`). `data` never holds card data beyond
+ * Something the merchant may read at GET /v1/events: events (`token.created`, `card_testing.suspected`, `key.rolled`, …)
+ * and the audit trail's reveals (`token.revealed`); every recorded event is also sent as a webhook. `data` never holds card data beyond
  * BIN/last4-level facts.
  */
 export interface EventRecord {

@@ -5,6 +5,7 @@ import { Rollback } from '../rollback';
 import { PgSessionStore } from '../sessions/pg-session-store';
 import { PgStateStore } from '../state/pg-state-store';
 import { PgTokenStore } from '../tokens/pg-token-store';
+import { PgWebhookStore } from '../webhooks/pg-webhook-store';
 import type { StoresTx, VaultStores } from '../vault-stores';
 import { topExec, type PgExec } from './pg-exec';
 import { migratePg } from './pg-migrate';
@@ -17,6 +18,7 @@ const aggregates = (x: PgExec): StoresTx => ({
   tokens: new PgTokenStore(x),
   events: new PgEventStore(x),
   state: new PgStateStore(x),
+  webhooks: new PgWebhookStore(x),
 });
 
 /**

@@ -75,4 +75,34 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
     version: 5,
     sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
   },
+  {
+    // Webhooks (version 6 is charges, on its own branch: the migrators apply whatever is missing, in
+    // list order, so 7 before 6 is fine). Endpoints with their sealed secrets (the previous one kept
+    // 24 h after a rotation), the outbox (one delivery per event and subscribed endpoint, written in
+    // the event's transaction; a lease so one worker owns an attempt) and every attempt made.
+    // token.deleted becomes a recorded event (it is sent as a webhook): past deletes move over from
+    // the audit trail under the ids GET /v1/events already showed for them. card_testing_suspected is
+    // renamed card_testing.suspected, the name of DESIGN.md's event list.
+    version: 7,
+    sql: `
+      CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL, livemode INTEGER NOT NULL, url TEXT NOT NULL, events TEXT NOT NULL,
+        description TEXT, secret_enc TEXT NOT NULL, previous_secret_enc TEXT, previous_secret_expires_at INTEGER,
+        disabled_at INTEGER, disabled_reason TEXT, failing_since INTEGER, created_at INTEGER NOT NULL);
+      CREATE INDEX webhook_endpoints_account ON webhook_endpoints (account_id, livemode);
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY, event_id TEXT NOT NULL, endpoint_id TEXT NOT NULL, attempts INTEGER NOT NULL, status TEXT NOT NULL,
+        next_at INTEGER NOT NULL, lease_owner TEXT, lease_until INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_at);
+      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id);
+      CREATE TABLE webhook_attempts (
+        id TEXT PRIMARY KEY, delivery_id TEXT NOT NULL, event_id TEXT NOT NULL, endpoint_id TEXT NOT NULL, at INTEGER NOT NULL,
+        attempt INTEGER NOT NULL, worker TEXT NOT NULL, status INTEGER, latency_ms INTEGER NOT NULL, response TEXT, error TEXT);
+      CREATE INDEX webhook_attempts_endpoint_at ON webhook_attempts (endpoint_id, at);
+      INSERT INTO events (id, account_id, livemode, type, created_at, data)
+        SELECT 'evt_audit_' || id, account_id, livemode, 'token.deleted', at, json_object('tokenId', token_id, 'keyId', key_id, 'requestId', request_id)
+        FROM audit_log WHERE action = 'delete';
+      UPDATE events SET type = 'card_testing.suspected' WHERE type = 'card_testing_suspected';
+    `,
+  },
 ];
