@@ -1,3 +1,5 @@
+import type { ChargeStore } from './charges/charge-store';
+import type { ConnectionStore } from './connections/connection-store';
 import type { EventStore } from './events/event-store';
 import type { IdempotencyStore } from './idempotency/idempotency-store';
 import type { KeyStore } from './keys/key-store';
@@ -8,9 +10,9 @@ import type { TokenStore } from './tokens/token-store';
 export type StoreKind = 'sqlite' | 'postgres';
 
 /**
- * The aggregate stores as one transaction sees them. Room is left for `charges`, `connections`
- * (migration 6) and the webhook `outbox` (migration 7): each is one more field here, one interface
- * and a SQLite and a PostgreSQL file under stores/<aggregate>/.
+ * The aggregate stores as one transaction sees them. Room is left for the webhook `outbox`
+ * (migration 7): one more field here, one interface and a SQLite and a PostgreSQL file under
+ * stores/<aggregate>/.
  */
 export interface StoresTx {
   keys: KeyStore;
@@ -19,6 +21,8 @@ export interface StoresTx {
   tokens: TokenStore;
   events: EventStore;
   state: StateStore;
+  connections: ConnectionStore;
+  charges: ChargeStore;
 }
 
 /**
