@@ -4,6 +4,7 @@ import { createLogger } from '../log/create-logger';
 import { loadVaultConfig, type Env } from '../config/vault-config';
 import { buildVault, type Vault } from '../server/build-vault';
 import type { KeyEnv, KeyType } from '../stores/records';
+import { CONNECTIONS_OPTIONS, CONNECTIONS_USAGE, runConnectionsCommand } from './connections-cli';
 
 export interface CliIo {
   /** The environment to configure the vault from (main.ts passes the process environment). */
@@ -24,6 +25,7 @@ const USAGE = `Usage: pnpm vault <command> [--json]
   origins verify --account <name> --origin <origin>
   jwks rotate
   master-key rewrap                       (with TOKENFRAME_PREVIOUS_MASTER_KEYS set to the old key)
+${CONNECTIONS_USAGE}
 Data folder: TOKENFRAME_DATA_DIR or .tokenframe/ at the workspace root.`;
 
 const OPTIONS = {
@@ -39,6 +41,7 @@ const OPTIONS = {
   key: { type: 'string' },
   'overlap-hours': { type: 'string' },
   help: { type: 'boolean' },
+  ...CONNECTIONS_OPTIONS,
 } as const;
 
 /**
@@ -151,7 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       default:
-        return fail(`Unknown command "${command}".\n\n${USAGE}`);
+        return (await runConnectionsCommand(command, v, positionals, vault, { print, fail })) ?? fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } finally {
     await vault.close();

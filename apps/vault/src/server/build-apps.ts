@@ -14,6 +14,7 @@ import { createFramesApp } from '../frames/frames-app';
 import { RateLimitGuard } from '../limits/tokenize-guard';
 import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
 import type { VaultMetrics } from '../metrics/vault-metrics';
+import { ConnectionService } from '../services/charges/connection-service';
 import type { KeyService } from '../services/key-service';
 import { Idempotency } from '../services/idempotency';
 import { ReplayGuard } from '../services/replay-guard';
@@ -38,6 +39,7 @@ export interface VaultApps {
   api: Hono<AppEnv>;
   frames: Hono<AppEnv>;
   tokens: TokenService;
+  connections: ConnectionService;
 }
 
 /** The services and the two Hono apps, once the public URLs are known. */
@@ -54,6 +56,7 @@ export function buildApps(
   });
   const replay = new ReplayGuard(vault.shared.replay, config.sessionTtlMs + 60_000);
   const tokens = new TokenService({ store: vault.stores, replay, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvc, now: o.now, guard });
+  const connections = new ConnectionService({ stores: vault.stores, keys: vault.keys, secrets: vault.secrets, allowPrivate: config.allowPrivateNetwork, now: o.now });
   const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
   const inner = createApiApp({
     store: vault.stores,
@@ -79,7 +82,7 @@ export function buildApps(
     apiOrigin: o.apiUrl,
     fontHosts: config.fontHosts,
   });
-  return { api, frames, tokens };
+  return { api, frames, tokens, connections };
 }
 
 /** The session limiter over shared state, so every process counts the same sessions. */

@@ -8,6 +8,7 @@ import type { AppEnv } from '../api/app-env';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { KeyService } from '../services/key-service';
+import type { ConnectionService } from '../services/charges/connection-service';
 import type { TokenService } from '../services/token-service';
 import { VaultSecrets } from '../services/vault-secrets';
 import { createSharedState, type SharedState } from '../shared-state/shared-state';
@@ -31,6 +32,8 @@ export interface Vault {
   cvcKeys: CvcKeyGenerations;
   masterKeys: MasterKeys;
   tokens: TokenService;
+  /** Processor connections: `vault.connections.create({account, env, kind, url, merchid, username, password})`. */
+  connections: ConnectionService;
   /** Public origins the apps were built for. */
   apiUrl: string;
   framesUrl: string;
