@@ -3,6 +3,8 @@ import { canonicalOrigin } from '../auth/canonical-origin';
 import type { Logger } from 'pino';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { Idempotency } from '../services/idempotency';
+import type { ChargeActions } from '../services/charges/charge-actions';
+import type { ChargeService } from '../services/charges/charge-service';
 import type { KeyService } from '../services/key-service';
 import type { SessionService } from '../services/session-service';
 import type { TokenService } from '../services/token-service';
@@ -15,6 +17,7 @@ import { errorResponse, jsonResponse } from './api-error';
 import { exactCors } from './exact-cors';
 import { frameStatusMessage } from './frame-status-message';
 import { requestContext } from './request-context';
+import { chargeRoutes } from './routes/charge-routes';
 import { eventRoutes } from './routes/event-routes';
 import { sdkRoutes } from './routes/sdk-routes';
 import { sessionRoutes } from './routes/session-routes';
@@ -25,6 +28,8 @@ export interface ApiAppDeps {
   idempotency: Idempotency;
   keys: KeyService;
   tokens: TokenService;
+  charges: ChargeService;
+  chargeActions: ChargeActions;
   secrets: VaultSecrets;
   limiter: RateLimiter;
   logger: Logger;
@@ -68,6 +73,7 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.route('/', sessionRoutes(d));
   app.route('/', tokenRoutes(d));
   app.route('/', eventRoutes(d));
+  app.route('/', chargeRoutes(d));
   app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));
 
   app.notFound((c) => errorResponse(vaultError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));

@@ -13,8 +13,11 @@ import { requestContext } from './request-context';
 const ROUTES: [RegExp, string][] = [
   [/^\/v1\/tokens\/[^/]+\/(reveal|persist)$/, '/v1/tokens/:id/$1'],
   [/^\/v1\/tokens\/[^/]+$/, '/v1/tokens/:id'],
+  [/^\/v1\/charges\/[^/]+\/(capture|void|refund)$/, '/v1/charges/:id/$1'],
+  [/^\/v1\/charges\/[^/]+$/, '/v1/charges/:id'],
+  [/^\/v1\/proxy\/[^/]+\/.*$/, '/v1/proxy/:connection/*'],
   [/^\/v1\/tokenframe(-[^/]+)?\.js$/, '/v1/tokenframe.js'],
-  [/^\/(v1\/(tokens|sessions|jwks|events|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
+  [/^\/(v1\/(tokens|charges|sessions|jwks|events|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
 ];
 export function routeTemplate(path: string): string {
   for (const [re, template] of ROUTES) if (re.test(path)) return path.replace(re, template);

@@ -8,6 +8,7 @@ import type { AppEnv } from '../api/app-env';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { KeyService } from '../services/key-service';
+import type { ChargeService } from '../services/charges/charge-service';
 import type { ConnectionService } from '../services/charges/connection-service';
 import type { TokenService } from '../services/token-service';
 import { VaultSecrets } from '../services/vault-secrets';
@@ -34,6 +35,7 @@ export interface Vault {
   tokens: TokenService;
   /** Processor connections: `vault.connections.create({account, env, kind, url, merchid, username, password})`. */
   connections: ConnectionService;
+  charges: ChargeService;
   /** Public origins the apps were built for. */
   apiUrl: string;
   framesUrl: string;
