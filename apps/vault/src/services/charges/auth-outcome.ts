@@ -49,7 +49,7 @@ export function createdResponse(c: ChargeRecord, requestId: string): { status: n
     case 'failed':
       return c.failureCode === 'processor_timeout'
         ? { status: 504, body: chargeErrorBody('processor_timeout', 'The processor did not answer in time. The vault asked it about the order and voided anything it may have authorized: the shopper was not charged. Create a new charge (new Idempotency-Key) to try again.', c, requestId, { retryable: false }) }
-        : { status: 502, body: chargeErrorBody('processor_error', 'The processor refused or failed the request; nothing was charged. See the charge\'s processor fields, and ask the operator to check the connection.', c, requestId, { retryable: false }) };
+        : { status: 502, body: chargeErrorBody('processor_error', 'The processor refused or failed the request; the vault voided anything it may have authorized, so nothing was charged. Create a new charge (new Idempotency-Key) to try again; if it keeps failing, ask the operator to check the connection.', c, requestId, { retryable: false }) };
     case 'pending':
       return { status: 504, body: chargeErrorBody('processor_timeout', 'The processor did not answer and could not yet be asked what happened. Retry with the SAME Idempotency-Key: the vault resumes this charge (it never authorizes twice).', c, requestId, { retryable: true }) };
   }

@@ -85,7 +85,7 @@ export class ChargeService {
       if (!(e instanceof ProcessorFailure)) throw e;
       d.logger.warn({ chargeId: pending.id, kind: e.kind, sent: e.sent, status: e.status }, 'authorization got no answer');
       if (!e.ambiguous) return this.#final(pending.id, claim, r.requestId, (c) => ({ ...c, status: 'failed', failureCode: 'processor_error', updatedAt: d.now() }));
-      return this.#recover(pending, conn, claim, r.requestId);
+      return this.#recover(pending, conn, claim, r.requestId, e.kind === 'server' ? 'processor_error' : 'processor_timeout');
     } finally {
       card = { number: '', expiry: '' };
     }
@@ -109,12 +109,12 @@ export class ChargeService {
     return this.#final(pending.id, claim, requestId, (c) => applyAuthAnswer(c, answer, d.now()));
   }
 
-  async #recover(pending: ChargeRecord, conn: ConnectionRecord, claim: IdempotencyClaim, requestId: string): Promise<Outcome> {
+  async #recover(pending: ChargeRecord, conn: ConnectionRecord, claim: IdempotencyClaim, requestId: string, failureCode = 'processor_timeout'): Promise<Outcome> {
     const d = this.#d;
     const found = await recoverAuth(d.connector, conn, d.connections.credentials(conn), pending.id);
     d.logger.warn({ chargeId: pending.id, recovery: found.kind }, 'authorization recovered by order id');
     if (found.kind === 'approved' || found.kind === 'declined') return this.#answered(pending, conn, found.answer, claim, requestId);
-    if (found.kind === 'voided') return this.#final(pending.id, claim, requestId, (c) => ({ ...c, status: 'failed', failureCode: 'processor_timeout', updatedAt: d.now() }));
+    if (found.kind === 'voided') return this.#final(pending.id, claim, requestId, (c) => ({ ...c, status: 'failed', failureCode, updatedAt: d.now() }));
     // Unsettled: stays pending, nothing stored under the key, so a retry with it resumes here.
     await d.stores.idempotency.finish(claim.accountId, claim.key, undefined);
     const out = createdResponse(pending, requestId);
