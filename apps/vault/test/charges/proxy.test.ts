@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LoggedRequest, TxnRecord } from '@tokenframe/processor-sim';
-import { maskCardNumbers } from '../../src/services/proxy/mask-card-numbers';
+import { maskCardNumbers } from '../../src/log/mask-card-numbers';
 import { armFault, chargeWorld, type ChargeWorld } from './charge-support';
 
 let w: ChargeWorld;

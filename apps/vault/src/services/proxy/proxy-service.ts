@@ -3,7 +3,7 @@ import type { ApiKeyRecord, TokenRecord } from '../../stores/records';
 import { visibleToken, type ChargeDeps } from '../charges/charge-context';
 import { ProcessorFailure } from '../charges/processor-failure';
 import { vaultError, type VaultError } from '../vault-error';
-import { maskCardNumbers } from './mask-card-numbers';
+import { maskCardNumbers } from '../../log/mask-card-numbers';
 import { formatExpiry, parseBody, substitute, type Expression, type Place } from './proxy-expressions';
 
 export interface ProxyRequest {
