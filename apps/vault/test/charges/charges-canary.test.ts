@@ -43,7 +43,7 @@ test('no card number, middle digits or CVC in charge answers, logs, events or th
   const p = await w.post(`/v1/proxy/${w.connection}/cardconnect/rest/auth`, { merchid: '800000000001', account: `{{ ${t4} | pan }}`, expiry: `{{ ${t4} | expiry }}`, cvv2: `{{ ${t4} | cvc }}`, amount: '5', orderid: 'canary' }, { sk: psk, idem: null });
   proxied.push(await p.text());
   proxied.push(await (await w.post(`/v1/proxy/${w.connection}/cardconnect/rest/${pan}`, { echo: `{{ ${await tok(5)} | pan }}` }, { sk: psk, idem: null })).text());
-  expect(p.status).toBe(200);
+  expect([p.status, JSON.parse(proxied[0]!).body.respstat]).toEqual([200, 'A']);
 
   const gatewayTokens = [...new Set((await w.simGet<{ transactions: TxnRecord[] }>('/__sim/ledger')).transactions.map((t) => t.account))];
   expect(gatewayTokens.length).toBeGreaterThan(0);

@@ -23,8 +23,9 @@ describe('POST /v1/proxy/:connection/<path>', () => {
     const tok = await w.token({ cvc: '112', postal: '10001', expMonth: 7, expYear: 2031 });
     const res = await proxy('/cardconnect/rest/auth', authBody(tok));
     expect(res.status).toBe(200);
-    expect(res.headers.get('Tokenframe-Proxied')).toBe('true');
-    const a = (await res.json()) as Record<string, string>;
+    const wrapped = (await res.json()) as { status: number; contentType: string; body: Record<string, string> };
+    expect(wrapped).toMatchObject({ status: 200, contentType: expect.stringContaining('application/json') });
+    const a = wrapped.body;
     expect(a).toMatchObject({ respstat: 'A', respcode: '00', cvvresp: 'M', amount: '10.00' });
     expect(a.account).toMatch(/^9\d{15}$/);
     const txn = (await w.simGet<{ transactions: TxnRecord[] }>('/__sim/ledger')).transactions.find((t) => t.retref === a.retref)!;
@@ -41,8 +42,9 @@ describe('POST /v1/proxy/:connection/<path>', () => {
 
   test('a card number in the processor\'s answer is masked', async () => {
     const res = await proxy('/cardconnect/rest/4111111111111111', {});
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(200);
     const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ status: 404, body: { status: 404, error: 'Not Found' } });
     expect(text).toContain('************1111');
     expect(text).not.toContain('4111111111111111');
     expect(maskCardNumbers('{"a":"4242 4242 4242 4242","b":"1234567890123","c":"x5555555555554444y","d":"123"}', ['123'])).toBe('{"a":"************4242","b":"1234567890123","c":"x************4444y","d":"***"}');
@@ -65,7 +67,7 @@ describe('POST /v1/proxy/:connection/<path>', () => {
     expect(await sent()).toBe(before);
   });
 
-  test('another account\'s token is an unknown token; another account\'s connection is 404; no scope is 403; ".." is refused', async () => {
+  test('another account\'s token is an unknown token; another account\'s connection is 404; no scope is 403; an encoded slash is refused', async () => {
     const otherPk = (await w.h.key('--account', 'other', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')).key;
     const otherSk = (await w.h.key('--account', 'other', '--type', 'secret', '--env', 'test', '--scope', 'proxy:invoke')).key;
     const theirs = await w.token({}, otherPk);
@@ -74,7 +76,7 @@ describe('POST /v1/proxy/:connection/<path>', () => {
     expect([a.status, ((await a.json()) as { error: { message: string } }).error.message]).toEqual([400, expect.stringContaining(`unknown token ${theirs}`)]);
     expect((await proxy('/cardconnect/rest/auth', {}, otherSk)).status).toBe(404);
     expect((await proxy('/cardconnect/rest/auth', {}, w.sk)).status).toBe(403);
-    expect((await w.h.api.request(`/v1/proxy/${w.connection}/cardconnect/../x`, { method: 'POST', headers: { Authorization: `Bearer ${psk}`, 'Content-Type': 'application/json' }, body: '{}' })).status).toBeGreaterThanOrEqual(400);
+    // (A literal `..` is resolved by URL parsing before routing, so it cannot climb out of the connection's base.)
     expect((await proxy('/cardconnect/rest%2Fauth', {})).status).toBe(400);
     expect(await sent()).toBe(before);
   });
