@@ -79,6 +79,17 @@ describe.each(['sqlite', 'postgres'])('charges against the processor simulator (
       expect(types).toEqual(['charge.captured', 'charge.refunded', 'charge.refunded', 'charge.succeeded']);
     });
 
+    test('a partial approval is voided and declined (partial_approval); a processor "retry" (respstat B) is declined try_again_later', async () => {
+      const partial = await w.post('/v1/charges', { token: await w.token({ pan: '4387750101010101' }), amount: 1000, currency: 'usd' });
+      expect(partial.status).toBe(402);
+      const p = (await partial.json()) as { error: Record<string, unknown>; charge: Charge };
+      expect(p.charge).toMatchObject({ status: 'declined', failureCode: 'partial_approval', amountCaptured: 0 });
+      expect((await ledger()).find((t) => t.retref === p.charge.processor.retref)?.setlstat).toBe('Voided');
+      const retry = await w.post('/v1/charges', { token: await w.token({ pan: '4999006200620062' }), amount: 1000, currency: 'usd' });
+      expect(retry.status).toBe(402);
+      expect(((await retry.json()) as { charge: Charge }).charge).toMatchObject({ status: 'declined', failureCode: 'try_again_later', processor: { respcode: '62' } });
+    });
+
     test('void an authorization', async () => {
       const token = await w.token();
       const auth = (await (await w.post('/v1/charges', { token, amount: 1500, currency: 'usd', capture: false })).json()) as Charge;
