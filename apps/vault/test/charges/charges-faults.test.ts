@@ -80,6 +80,39 @@ describe.each(BACKENDS)('charges under processor faults (%s)', (_name, schema) =
     expect((await auths(a.charge.id)).map((t) => [t.captured, t.captureRequests])).toEqual([[800, 1]]);
   });
 
+  test('reconciliation: a processor that books the authorization after the vault gave up is voided by the sweep', async () => {
+    const token = await w.token();
+    await armFault(w, 'delay=900', 'auth');
+    const a = await charge({ token, amount: 555, currency: 'usd' });
+    expect(a).toMatchObject({ status: 504, code: 'processor_timeout', retryable: false, charge: { status: 'failed' } });
+    await new Promise((r) => setTimeout(r, 900));
+    const standing = async () => (await auths(a.charge.id)).filter((t) => t.respstat === 'A' && t.setlstat !== 'Voided');
+    expect((await standing()).length).toBe(1); // booked late: money behind a failed charge, until the sweep
+    expect(await w.h.vault.charges.reconcile()).toMatchObject({ lateVoided: 1 });
+    expect(await standing()).toEqual([]);
+    expect(await w.h.vault.charges.reconcile()).toMatchObject({ lateVoided: 0 });
+  });
+
+  test('reconciliation: a charge left pending is resumed by the sweep; the same Idempotency-Key then replays the final answer', async () => {
+    const token = await w.token();
+    await armFault(w, 'accept-then-reset');
+    await armFault(w, 'status=500', 'inquireByOrderid');
+    await armFault(w, 'status=500', 'voidByOrderId', 3);
+    const idem = randomUUID();
+    const a = await charge({ token, amount: 678, currency: 'usd' }, idem);
+    expect(a).toMatchObject({ status: 504, retryable: true, charge: { status: 'pending' } });
+    expect(await w.h.vault.charges.reconcile()).toMatchObject({ resumed: 0 }); // too young: its request may still be running
+    w.h.clock.now = Date.now() + 3 * 60_000;
+    try {
+      expect(await w.h.vault.charges.reconcile()).toMatchObject({ resumed: 1 });
+    } finally {
+      w.h.clock.now = Date.now();
+    }
+    const b = await charge({ token, amount: 678, currency: 'usd' }, idem);
+    expect(b).toMatchObject({ status: 201, charge: { id: a.charge.id, status: 'succeeded' } });
+    expect((await auths(a.charge.id)).length).toBe(1);
+  });
+
   test('200 charges with random faults: 0 duplicate captures, every succeeded charge is in the ledger, nothing left pending, no money behind a failed charge', async () => {
     const faults = ['', '', '', '', 'status=500', 'status=502', 'reset', 'accept-then-reset', 'accept-then-timeout', 'delay=30', 'delay=20, status=503'];
     const tokens = await Promise.all(Array.from({ length: 20 }, () => w.token()));
