@@ -142,7 +142,7 @@ describe.each(BACKENDS)('charges under processor faults (%s)', (_name, schema) =
     const duplicateCaptures = [...byOrder.values()].filter((ts) => ts.filter((t) => t.captured > 0 && t.setlstat !== 'Voided').length > 1 || ts.some((t) => t.captured > t.amount)).length;
     const lostSucceeded = results.filter((r) => r.charge.status === 'succeeded' && !standing(r.charge.id).some((t) => t.captured === r.charge.amountCaptured && t.retref === r.charge.processor.retref)).length;
     const moneyBehindFailures = results.filter((r) => r.charge.status !== 'succeeded' && standing(r.charge.id).length > 0).length;
-    console.log(`fault run (${_name}): ${JSON.stringify(counts)}, duplicateCaptures=${duplicateCaptures}, lostSucceeded=${lostSucceeded}, moneyBehindFailures=${moneyBehindFailures}`);
+    console.warn(`fault run (${_name}): ${JSON.stringify(counts)}, duplicateCaptures=${duplicateCaptures}, lostSucceeded=${lostSucceeded}, moneyBehindFailures=${moneyBehindFailures}`);
     expect(results).toHaveLength(200);
     expect(duplicateCaptures).toBe(0);
     expect(lostSucceeded).toBe(0);

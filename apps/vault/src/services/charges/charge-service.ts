@@ -92,8 +92,6 @@ export class ChargeService {
       d.logger.warn({ chargeId: pending.id, kind: e.kind, sent: e.sent, status: e.status }, 'authorization got no answer');
       if (!e.ambiguous) return this.#final(pending.id, claim, r.requestId, (c) => ({ ...c, status: 'failed', failureCode: 'processor_error', updatedAt: d.now() }));
       return this.#recover(pending, conn, claim, r.requestId, e.kind === 'server' ? 'processor_error' : 'processor_timeout');
-    } finally {
-      card = { number: '', expiry: '' };
     }
     return this.#answered(pending, conn, answer, claim, r.requestId);
   }
