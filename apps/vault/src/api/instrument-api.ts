@@ -17,8 +17,11 @@ const ROUTES: [RegExp, string][] = [
   [/^\/v1\/webhook_endpoints\/[^/]+\/(rotate_secret|attempts)$/, '/v1/webhook_endpoints/:id/$1'],
   [/^\/v1\/webhook_endpoints\/[^/]+$/, '/v1/webhook_endpoints/:id'],
   [/^\/v1\/events\/[^/]+\/redeliver$/, '/v1/events/:id/redeliver'],
+  [/^\/v1\/charges\/[^/]+\/(capture|void|refund)$/, '/v1/charges/:id/$1'],
+  [/^\/v1\/charges\/[^/]+$/, '/v1/charges/:id'],
+  [/^\/v1\/proxy\/[^/]+\/.*$/, '/v1/proxy/:connection/*'],
   [/^\/v1\/tokenframe(-[^/]+)?\.js$/, '/v1/tokenframe.js'],
-  [/^\/(v1\/(tokens|sessions|jwks|events|webhook_endpoints|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
+  [/^\/(v1\/(tokens|charges|sessions|jwks|events|webhook_endpoints|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
 ];
 export function routeTemplate(path: string): string {
   for (const [re, template] of ROUTES) if (re.test(path)) return path.replace(re, template);

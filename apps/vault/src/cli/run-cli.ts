@@ -6,6 +6,7 @@ import { buildVault, type Vault } from '../server/build-vault';
 import { sameSiteWarning } from '../server/report-same-site';
 import type { KeyEnv, KeyType } from '../stores/records';
 import { WEBHOOK_USAGE, webhookCommand } from './webhook-commands';
+import { CONNECTIONS_OPTIONS, CONNECTIONS_USAGE, runConnectionsCommand } from './connections-cli';
 
 export interface CliIo {
   /** The environment to configure the vault from (main.ts passes the process environment). */
@@ -27,6 +28,7 @@ const USAGE = `Usage: pnpm vault <command> [--json]
   jwks rotate
   master-key rewrap                       (with TOKENFRAME_PREVIOUS_MASTER_KEYS set to the old key)
 ${WEBHOOK_USAGE}
+${CONNECTIONS_USAGE}
 Data folder: TOKENFRAME_DATA_DIR or .tokenframe/ at the workspace root.`;
 
 const OPTIONS = {
@@ -42,11 +44,10 @@ const OPTIONS = {
   key: { type: 'string' },
   'overlap-hours': { type: 'string' },
   force: { type: 'boolean' },
-  url: { type: 'string' },
   event: { type: 'string', multiple: true },
   description: { type: 'string' },
-  id: { type: 'string' },
   help: { type: 'boolean' },
+  ...CONNECTIONS_OPTIONS,
 } as const;
 
 /**
@@ -164,7 +165,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       default:
         if (positionals[0] === 'webhooks' && positionals[1]) return await webhookCommand(vault, positionals[1], v, print, fail);
-        return fail(`Unknown command "${command}".\n\n${USAGE}`);
+        return (await runConnectionsCommand(command, v, positionals, vault, { print, fail })) ?? fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } finally {
     await vault.close();

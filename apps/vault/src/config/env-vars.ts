@@ -50,6 +50,8 @@ export const ENV_VARS = {
   TOKENFRAME_WEBHOOK_POLL_MS: int(10, 1000),
   TOKENFRAME_WEBHOOK_LEASE_SECONDS: int(2, 60),
   TOKENFRAME_ALLOW_PRIVATE_NETWORK: flag('1 to allow loopback/private addresses for test-mode objects (default off)', (s) => s === '1'),
+  TOKENFRAME_PROCESSOR_TIMEOUT_MS: int(1, 15_000),
+  TOKENFRAME_CHARGE_MAX_AMOUNT: int(1, 99_999_999),
   TOKENFRAME_FRAME_DIST: text('a folder path (default apps/frame/dist/frames/v1)'),
   TOKENFRAME_SDK_DIST: text('a folder path (default packages/sdk/dist)'),
   TOKENFRAME_MASTER_KEY: text('32 bytes as base64 (e.g. `openssl rand -base64 32`)'),

@@ -40,6 +40,10 @@ export interface VaultConfig {
   webhookLeaseMs: number;
   /** TOKENFRAME_ALLOW_PRIVATE_NETWORK=1: test-mode objects may reach loopback/private addresses. */
   allowPrivateNetwork: boolean;
+  /** One processor call (connect, send, answer), charges and proxy alike. */
+  processorTimeoutMs: number;
+  /** The largest charge amount in minor units. */
+  chargeMaxAmount: number;
   /** Where the built frame documents and SDK bundle live (no import edge, DESIGN.md layout). */
   frameDistDir: string | undefined;
   sdkDistDir: string | undefined;
@@ -90,6 +94,8 @@ export function loadVaultConfig(env: Env): VaultConfig {
     webhookPollMs: e.TOKENFRAME_WEBHOOK_POLL_MS,
     webhookLeaseMs: e.TOKENFRAME_WEBHOOK_LEASE_SECONDS * 1000,
     allowPrivateNetwork: e.TOKENFRAME_ALLOW_PRIVATE_NETWORK,
+    processorTimeoutMs: e.TOKENFRAME_PROCESSOR_TIMEOUT_MS,
+    chargeMaxAmount: e.TOKENFRAME_CHARGE_MAX_AMOUNT,
     frameDistDir: e.TOKENFRAME_FRAME_DIST,
     sdkDistDir: e.TOKENFRAME_SDK_DIST,
     masterKey: { key: e.TOKENFRAME_MASTER_KEY, file: e.TOKENFRAME_MASTER_KEY_FILE, previous: e.TOKENFRAME_PREVIOUS_MASTER_KEYS },

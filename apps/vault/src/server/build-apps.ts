@@ -14,6 +14,11 @@ import { createFramesApp } from '../frames/frames-app';
 import { RateLimitGuard } from '../limits/tokenize-guard';
 import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
 import type { VaultMetrics } from '../metrics/vault-metrics';
+import { CardPointeConnector } from '../services/charges/cardpointe-connector';
+import { ChargeActions } from '../services/charges/charge-actions';
+import { ChargeService } from '../services/charges/charge-service';
+import { ConnectionService } from '../services/charges/connection-service';
+import { ProxyService } from '../services/proxy/proxy-service';
 import type { KeyService } from '../services/key-service';
 import { Idempotency } from '../services/idempotency';
 import { ReplayGuard } from '../services/replay-guard';
@@ -40,6 +45,8 @@ export interface VaultApps {
   api: Hono<AppEnv>;
   frames: Hono<AppEnv>;
   tokens: TokenService;
+  connections: ConnectionService;
+  charges: ChargeService;
 }
 
 /** The services and the two Hono apps, once the public URLs are known. */
@@ -58,12 +65,19 @@ export function buildApps(
   });
   const replay = new ReplayGuard(vault.shared.replay, config.sessionTtlMs + 60_000);
   const tokens = new TokenService({ store: vault.stores, replay, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvc, now: o.now, guard });
+  const connections = new ConnectionService({ stores: vault.stores, keys: vault.keys, secrets: vault.secrets, allowPrivate: config.allowPrivateNetwork, now: o.now });
+  const connector = new CardPointeConnector({ timeoutMs: config.processorTimeoutMs, allowPrivate: config.allowPrivateNetwork });
+  const chargeDeps = { stores: vault.stores, connections, connector, secrets: vault.secrets, cvc, logger: o.logger, now: o.now, maxAmount: config.chargeMaxAmount };
+  const charges = new ChargeService(chargeDeps);
   const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
   const inner = createApiApp({
     store: vault.stores,
     idempotency: new Idempotency(vault.stores, o.now),
     keys: vault.keys,
     tokens,
+    charges,
+    chargeActions: new ChargeActions(chargeDeps),
+    proxy: new ProxyService(chargeDeps),
     secrets: vault.secrets,
     logger: o.logger,
     limiter: o.limiter ?? (vault.shared.kind === 'redis' ? sharedLimiter(vault, 'sessions', config.sessionRatePerMinute) : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),
@@ -88,7 +102,7 @@ export function buildApps(
     trustedProxies,
     ipv6Prefix: config.ipv6Prefix,
   });
-  return { api, frames, tokens };
+  return { api, frames, tokens, connections, charges };
 }
 
 /** A per-minute limiter over shared state, so every process counts the same requests. */

@@ -8,6 +8,8 @@ import type { AppEnv } from '../api/app-env';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { KeyService } from '../services/key-service';
+import type { ChargeService } from '../services/charges/charge-service';
+import type { ConnectionService } from '../services/charges/connection-service';
 import type { TokenService } from '../services/token-service';
 import { VaultSecrets } from '../services/vault-secrets';
 import type { WebhookSchedule } from '../services/webhook-schedule';
@@ -37,6 +39,9 @@ export interface Vault {
   webhooks: WebhookService;
   /** Delivers the webhook outbox; running unless built with `webhookWorker: false` (the CLI). Stopped by close(). */
   webhookWorker: WebhookWorker;
+  /** Processor connections: `vault.connections.create({account, env, kind, url, merchid, username, password})`. */
+  connections: ConnectionService;
+  charges: ChargeService;
   /** Public origins the apps were built for. */
   apiUrl: string;
   framesUrl: string;

@@ -1,3 +1,5 @@
+import type { ChargeStore } from './charges/charge-store';
+import type { ConnectionStore } from './connections/connection-store';
 import type { EventStore } from './events/event-store';
 import type { IdempotencyStore } from './idempotency/idempotency-store';
 import type { KeyStore } from './keys/key-store';
@@ -9,9 +11,9 @@ import type { WebhookStore } from './webhooks/webhook-store';
 export type StoreKind = 'sqlite' | 'postgres';
 
 /**
- * The aggregate stores as one transaction sees them. Room is left for `charges`, `connections`
- * (migration 6): each is one more field here, one interface and a SQLite and a PostgreSQL file
- * under stores/<aggregate>/. `webhooks` (migration 7) holds endpoints, the outbox and attempts;
+ * The aggregate stores as one transaction sees them: each is one field here, one interface and a
+ * SQLite and a PostgreSQL file under stores/<aggregate>/. `connections` and `charges` are
+ * migration 6; `webhooks` (migration 7) holds endpoints, the outbox and attempts;
  * `events.record` writes the outbox rows of the event it records.
  */
 export interface StoresTx {
@@ -22,6 +24,8 @@ export interface StoresTx {
   events: EventStore;
   state: StateStore;
   webhooks: WebhookStore;
+  connections: ConnectionStore;
+  charges: ChargeStore;
 }
 
 /**

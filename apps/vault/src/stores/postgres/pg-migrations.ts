@@ -75,8 +75,27 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
     sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
   },
   {
-    // Twin of SQLite version 7. Webhooks (version 6 is charges, on its own branch: the migrators apply whatever is missing, in
-    // list order, so 7 before 6 is fine). Endpoints with their sealed secrets (the previous one kept
+    // Twin of SQLite version 6: connections and charges (see sqlite-migrations.ts).
+    version: 6,
+    sql: `
+      CREATE TABLE connections (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), livemode SMALLINT NOT NULL, kind TEXT NOT NULL,
+        url TEXT NOT NULL, merchid TEXT NOT NULL, credentials_enc TEXT NOT NULL, created_at BIGINT NOT NULL);
+      CREATE INDEX connections_account_mode ON connections (account_id, livemode);
+      CREATE TABLE charges (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL, key_id TEXT NOT NULL, livemode SMALLINT NOT NULL, connection_id TEXT NOT NULL,
+        token_id TEXT NOT NULL, idempotency_key TEXT, order_id TEXT, amount BIGINT NOT NULL, currency TEXT NOT NULL, capture SMALLINT NOT NULL,
+        status TEXT NOT NULL, amount_authorized BIGINT NOT NULL, amount_captured BIGINT NOT NULL, amount_refunded BIGINT NOT NULL,
+        brand TEXT NOT NULL, last4 TEXT NOT NULL, processor TEXT NOT NULL, processor_account TEXT, failure_code TEXT,
+        created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+      CREATE UNIQUE INDEX charges_idempotency ON charges (account_id, idempotency_key);
+      CREATE INDEX charges_account_mode_created ON charges (account_id, livemode, created_at);
+      CREATE INDEX charges_status_updated ON charges (status, updated_at);
+    `,
+  },
+  {
+    // Twin of SQLite version 7. Webhooks (the migrators apply whatever version is missing, in list order).
+    // Endpoints with their sealed secrets (the previous one kept
     // 24 h after a rotation), the outbox (one delivery per event and subscribed endpoint, written in
     // the event's transaction; a lease so one worker owns an attempt) and every attempt made.
     // token.deleted becomes a recorded event (it is sent as a webhook): past deletes move over from

@@ -1,3 +1,5 @@
+import { PgChargeStore } from '../charges/pg-charge-store';
+import { PgConnectionStore } from '../connections/pg-connection-store';
 import { PgEventStore } from '../events/pg-event-store';
 import { PgIdempotencyStore } from '../idempotency/pg-idempotency-store';
 import { PgKeyStore } from '../keys/pg-key-store';
@@ -19,6 +21,8 @@ const aggregates = (x: PgExec): StoresTx => ({
   events: new PgEventStore(x),
   state: new PgStateStore(x),
   webhooks: new PgWebhookStore(x),
+  connections: new PgConnectionStore(x),
+  charges: new PgChargeStore(x),
 });
 
 /**

@@ -76,8 +76,27 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
     sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
   },
   {
-    // Webhooks (version 6 is charges, on its own branch: the migrators apply whatever is missing, in
-    // list order, so 7 before 6 is fine). Endpoints with their sealed secrets (the previous one kept
+    // Connections to processors (credentials sealed under the master key) and charges (DESIGN.md "Spending a token"). `processor` is the JSON of the processor's answer fields shown to the merchant; `processor_account` the processor's own card token, never shown.
+    version: 6,
+    sql: `
+      CREATE TABLE connections (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), livemode INTEGER NOT NULL, kind TEXT NOT NULL,
+        url TEXT NOT NULL, merchid TEXT NOT NULL, credentials_enc TEXT NOT NULL, created_at INTEGER NOT NULL);
+      CREATE INDEX connections_account_mode ON connections (account_id, livemode);
+      CREATE TABLE charges (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL, key_id TEXT NOT NULL, livemode INTEGER NOT NULL, connection_id TEXT NOT NULL,
+        token_id TEXT NOT NULL, idempotency_key TEXT, order_id TEXT, amount INTEGER NOT NULL, currency TEXT NOT NULL, capture INTEGER NOT NULL,
+        status TEXT NOT NULL, amount_authorized INTEGER NOT NULL, amount_captured INTEGER NOT NULL, amount_refunded INTEGER NOT NULL,
+        brand TEXT NOT NULL, last4 TEXT NOT NULL, processor TEXT NOT NULL, processor_account TEXT, failure_code TEXT,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE UNIQUE INDEX charges_idempotency ON charges (account_id, idempotency_key);
+      CREATE INDEX charges_account_mode_created ON charges (account_id, livemode, created_at);
+      CREATE INDEX charges_status_updated ON charges (status, updated_at);
+    `,
+  },
+  {
+    // Webhooks (the migrators apply whatever version is missing, in list order).
+    // Endpoints with their sealed secrets (the previous one kept
     // 24 h after a rotation), the outbox (one delivery per event and subscribed endpoint, written in
     // the event's transaction; a lease so one worker owns an attempt) and every attempt made.
     // token.deleted becomes a recorded event (it is sent as a webhook): past deletes move over from

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { SqliteChargeStore } from '../charges/sqlite-charge-store';
+import { SqliteConnectionStore } from '../connections/sqlite-connection-store';
 import { SqliteEventStore } from '../events/sqlite-event-store';
 import { SqliteIdempotencyStore } from '../idempotency/sqlite-idempotency-store';
 import { SqliteKeyStore } from '../keys/sqlite-key-store';
@@ -22,6 +24,8 @@ const aggregates = (x: SqliteExec): StoresTx => ({
   events: new SqliteEventStore(x),
   state: new SqliteStateStore(x),
   webhooks: new SqliteWebhookStore(x),
+  connections: new SqliteConnectionStore(x),
+  charges: new SqliteChargeStore(x),
 });
 
 export type SqliteStores = VaultStores & { readonly commitStats: { batches: number; writes: number } };
