@@ -70,7 +70,7 @@ export class TokenService {
    */
   async #commit(d: Decided, claim: IdempotencyClaim, response: StoredResponse): Promise<SpendResult> {
     const replay = this.#o.replay;
-    if (replay && !(await replay.claim(d.jti))) return 'replayed';
+    if (replay && !d.jtiClaimed && !(await replay.claim(d.jti))) return 'replayed';
     try {
       return await this.#o.store.transaction(async (tx) => {
         const spent = await spendSession(tx, { sid: d.sid, keyId: d.token.keyId, jti: d.jti, now: this.#now() });
