@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spendSession } from '../../src/services/session-rule';
+import { commitVerdict, spendSession } from '../../src/services/session-rule';
 import { openPgStores } from '../../src/stores/postgres/pg-stores';
 import { purgeExpired } from '../../src/stores/purge-expired';
 import type { ApiKeyRecord, SessionRecord, TokenRecord } from '../../src/stores/records';
@@ -41,9 +41,14 @@ const token = (id: string, over: Partial<TokenRecord> = {}): TokenRecord => ({
 });
 const stored = { status: 201, body: '{"id":"tok"}' };
 
-/** What TokenService does: the session rule, the token and its stored response in one transaction. */
-const commitToken = (s: VaultStores, a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } }) =>
-  s.transaction(async (tx) => {
+/**
+ * What TokenService does: the session rule, the token and its stored response in one transaction
+ * (on PostgreSQL the one-statement `commitToken`, so both backends' tokenize commits meet one contract).
+ */
+const commitToken = async (s: VaultStores, a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } }) =>
+  s.commitToken
+    ? commitVerdict(await s.commitToken({ sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now, token: a.token, idempotency: { accountId: a.token.accountId, ...a.idempotency } }), a.token.keyId, a.now)
+    : s.transaction(async (tx) => {
     const spent = await spendSession(tx, { sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now });
     if (spent !== 'ok') return spent;
     await tx.tokens.insert(a.token);
@@ -119,6 +124,10 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     expect(await commit('tok_3', 'jti_3')).toBe('ok');
     expect(await commit('tok_4', 'jti_4')).toBe('session_exhausted');
     expect((await s.sessions.find('ses_a'))?.uses).toBe(2);
+    // A refused commit writes nothing: no token, no jti, the Idempotency-Key still in flight.
+    expect(await s.tokens.find('tok_4')).toBeUndefined();
+    expect(await s.sessions.isJtiSeen('jti_4')).toBe(false);
+    expect((await s.idempotency.begin('acct_1', 'c_tok_4', 'h', T0 + 2, 60_000)).kind).toBe('in_flight');
     await s.sessions.insert(session('ses_b'));
     expect(await commit('tok_5', 'jti_5', 'ses_b', T0 + 60_000)).toBe('session_expired');
     await s.sessions.insert(session('ses_c', { keyId: 'key_other' }));
