@@ -1,7 +1,7 @@
 import { limitsFor, type LimitName } from '../config/limit-config';
 import type { RedisLimitScript, ScriptStep } from '../shared-state/redis-limit-script';
 import type { ApiKeyRecord } from '../stores/records';
-import type { VaultError } from '../services/vault-error';
+import { VaultError } from '../services/vault-error';
 import { recordCardTesting } from './card-testing-event';
 import { afterOpenSteps, beforeOpenSteps, type GuardContext, type LimitStep, type OpenedContext } from './limit-walk';
 import { limited, type GuardDeps, type TokenizeGuard } from './tokenize-guard';
@@ -9,9 +9,9 @@ import { limited, type GuardDeps, type TokenizeGuard } from './tokenize-guard';
 /**
  * RateLimitGuard's walk (limits/limit-walk.ts, same order, same keys, same arithmetic) run as one
  * Redis script per hook: before the JWE opens one round trip (perIp spent, perKey read); after it
- * opens one round trip for every remaining limit, the replay check and the jti claim. The only
- * other Redis traffic of a refusal is none; of a card-testing trip, none (the event goes to the
- * database).
+ * opens one round trip for every remaining limit, the replay check, the jti claim and (asked by
+ * the caller) the read of the CVC key generation's slot. A refusal or a card-testing trip makes
+ * no further Redis call (the event goes to the database).
  */
 export class ScriptedTokenizeGuard implements TokenizeGuard {
   readonly #d: GuardDeps;
@@ -38,10 +38,10 @@ export class ScriptedTokenizeGuard implements TokenizeGuard {
     });
   }
 
-  async #walk(key: ApiKeyRecord, steps: LimitStep[], opened: OpenedContext | undefined, jti?: string): Promise<VaultError | 'replayed' | undefined> {
+  async #walk(key: ApiKeyRecord, steps: LimitStep[], opened: OpenedContext | undefined, jti?: string, read?: string): Promise<VaultError | 'replayed' | { read: string | undefined }> {
     const replay = jti === undefined ? undefined : { key: this.#replay.keyFor(jti), ttlMs: this.#replay.ttlMs };
-    const v = await this.#script.walk(this.#scriptSteps(key, steps, opened?.fingerprint), replay);
-    if (v.kind === 'ok') return undefined;
+    const v = await this.#script.walk(this.#scriptSteps(key, steps, opened?.fingerprint), replay, read);
+    if (v.kind === 'ok') return { read: v.read };
     if (v.kind === 'replayed') return 'replayed';
     const step = steps[v.step]!;
     const refused = limited(this.#d, step.name as LimitName, v.msBeforeNext);
@@ -53,14 +53,16 @@ export class ScriptedTokenizeGuard implements TokenizeGuard {
   }
 
   async beforeOpen(c: GuardContext): Promise<VaultError | undefined> {
-    return (await this.#walk(c.key, beforeOpenSteps(c), undefined)) as VaultError | undefined;
+    const v = await this.#walk(c.key, beforeOpenSteps(c), undefined);
+    return v instanceof VaultError ? v : undefined;
   }
 
   async afterOpen(c: OpenedContext): Promise<VaultError | undefined> {
-    return (await this.#walk(c.key, afterOpenSteps(c), c)) as VaultError | undefined;
+    const v = await this.#walk(c.key, afterOpenSteps(c), c);
+    return v instanceof VaultError ? v : undefined;
   }
 
-  async afterOpenClaiming(c: OpenedContext, jti: string): Promise<VaultError | 'replayed' | 'claimed'> {
-    return (await this.#walk(c.key, afterOpenSteps(c), c, jti)) ?? 'claimed';
+  afterOpenClaiming(c: OpenedContext, jti: string, read?: string): Promise<VaultError | 'replayed' | { read: string | undefined }> {
+    return this.#walk(c.key, afterOpenSteps(c), c, jti, read);
   }
 }

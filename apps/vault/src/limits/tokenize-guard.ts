@@ -16,10 +16,11 @@ export interface TokenizeGuard {
   afterOpen(c: OpenedContext): Promise<VaultError | undefined>;
   /**
    * Only with Redis (limits/scripted-tokenize-guard.ts): afterOpen's limits, the replay check and the
-   * jti claim in one round trip. 'replayed' spends nothing; 'claimed' holds the jti until the commit
-   * (the caller gives it back with ReplayGuard.release if it does not commit).
+   * jti claim in one round trip, reading `read` (a Redis key) along. 'replayed' spends nothing; an
+   * object means claimed: the jti is held until the commit (the caller gives it back with
+   * ReplayGuard.release if it does not commit).
    */
-  afterOpenClaiming?(c: OpenedContext, jti: string): Promise<VaultError | 'replayed' | 'claimed'>;
+  afterOpenClaiming?(c: OpenedContext, jti: string, read?: string): Promise<VaultError | 'replayed' | { read: string | undefined }>;
 }
 
 export interface GuardDeps {

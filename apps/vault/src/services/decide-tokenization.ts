@@ -3,6 +3,7 @@ import { fingerprint, sealField } from '@tokenframe/crypto/at-rest';
 import { openJwe } from '@tokenframe/crypto/open';
 import { randomId } from '../auth/api-key';
 import { canonicalOrigin } from '../auth/canonical-origin';
+import type { SlotRead } from '../cvc/cvc-key-generations';
 import type { TokenRecord } from '../stores/records';
 import { checkCard } from './check-card';
 import type { SealedClaims } from '@tokenframe/protocol';
@@ -58,11 +59,13 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
   if (o.guard?.afterOpenClaiming) {
     // Redis: the limits, the replay check and the jti claim in one round trip (the database stays
     // the replay authority inside the commit). Whatever stops the request after this gives the jti back.
-    const late = await o.guard.afterOpenClaiming(seen, c.jti);
+    // The CVC key generation's slot is read in the same round trip.
+    const slotKey = c.cvc === undefined ? undefined : o.cvc.slotKeyAt(now);
+    const late = await o.guard.afterOpenClaiming(seen, c.jti, slotKey);
     if (late === 'replayed') return replayed();
-    if (late !== 'claimed') return late;
+    if (isVaultError(late)) return late;
     try {
-      const sealed = await sealRecord(o, now, input, c, fp, session!.expiresAt, true);
+      const sealed = await sealRecord(o, now, input, c, fp, session!.expiresAt, { ...(slotKey === undefined ? {} : { slot: { slotKey, wrapped: late.read } }) });
       if (isVaultError(sealed)) await o.replay?.release(c.jti);
       return sealed;
     } catch (e) {
@@ -73,11 +76,11 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
   if (await (o.replay?.seen(c.jti, store) ?? store.sessions.isJtiSeen(c.jti))) return replayed();
   const late = await o.guard?.afterOpen(seen);
   if (late) return late;
-  return sealRecord(o, now, input, c, fp, session!.expiresAt, false);
+  return sealRecord(o, now, input, c, fp, session!.expiresAt);
 }
 
 /** The card checks (after the limits: a refused card still spends them) and the sealed record. */
-async function sealRecord(o: TokenServiceOptions, now: number, input: TokenizeInput, c: SealedClaims, fp: string, sessionExpiresAt: number, jtiClaimed: boolean): Promise<Decided | VaultError> {
+async function sealRecord(o: TokenServiceOptions, now: number, input: TokenizeInput, c: SealedClaims, fp: string, sessionExpiresAt: number, claimed?: { slot?: SlotRead }): Promise<Decided | VaultError> {
   const { secrets } = o;
   const card = checkCard(c, input.key.env, now);
   if (isVaultError(card)) return card;
@@ -98,12 +101,12 @@ async function sealRecord(o: TokenServiceOptions, now: number, input: TokenizeIn
     expYear: c.expYear,
     fingerprint: fp,
     panEnc: sealField(secrets.dataKek, c.pan, aad('pan')),
-    cvcEnc: c.cvc === undefined ? null : await cvc.seal(c.cvc, aad('cvc'), now),
+    cvcEnc: c.cvc === undefined ? null : await cvc.seal(c.cvc, aad('cvc'), now, claimed?.slot),
     cvcExpiresAt: c.cvc === undefined ? null : now + cvc.ttlMs,
     nameEnc: seal('name', c.name),
     postalEnc: seal('postal', c.postal),
     createdAt: now,
     expiresAt: now + o.tokenTtlMs,
   };
-  return { token, sid: c.sid, jti: c.jti, sessionExpiresAt, jtiClaimed };
+  return { token, sid: c.sid, jti: c.jti, sessionExpiresAt, jtiClaimed: claimed !== undefined };
 }
