@@ -29,7 +29,8 @@ export async function commitTokenPg(pool: pg.Pool, c: TokenCommit, attempts = 5)
   const params = [c.sid, c.keyId, c.now, c.jti, JSON.stringify(tokenToRow(c.token)), JSON.stringify(c.idempotency.response), c.idempotency.accountId, c.idempotency.key];
   for (let attempt = 1; ; attempt++) {
     try {
-      const r = (await pool.query<Row>(SQL, params)).rows[0]!;
+      // Named: each pooled connection parses and plans it once (the pool's search_path is fixed).
+      const r = (await pool.query<Row>({ name: 'tf_commit_token', text: SQL, values: params })).rows[0]!;
       return { session: r.id === null ? undefined : sessionFromRow(r), claimed: r.claimed === 1 };
     } catch (e) {
       if (attempt >= attempts || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e;
