@@ -5,6 +5,10 @@ export const BUDGETS = {
   mountReadyRatio: 1.3,
   tokenizeRatio: 1.5,
   vaultThroughputRatio: 0.6,
+  /** PostgreSQL + Redis, one process, over SQLite, same run. */
+  pgToSqliteRatio: 0.7,
+  /** Two vault processes on PostgreSQL + Redis over one. */
+  twoProcessRatio: 1.5,
 } as const;
 
 export interface BudgetCheck {

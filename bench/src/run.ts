@@ -11,6 +11,7 @@ import { frameBreakdown } from './measure-frame-breakdown';
 import { measureFrameDocument } from './measure-frame-sizes';
 import { measurePeers } from './measure-peers';
 import { measureSdkSizes } from './measure-sdk-sizes';
+import { measurePgThroughput, type PgThroughput } from './measure-pg-throughput';
 import { measureThroughput } from './measure-throughput';
 import { BENCH } from './paths';
 import { chartSvg } from './write-chart';
@@ -45,7 +46,9 @@ try {
 }
 
 step('vault throughput (in-process, HTTP, two processes)');
-const vaultThroughput = await measureThroughput({ runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 });
+const sqliteThroughput = await measureThroughput({ runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 });
+step('vault throughput: SQLite / PostgreSQL + Redis ×1 / ×2, alternating');
+const vaultThroughput = { ...sqliteThroughput, postgres: await measurePgThroughput({ runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 }) };
 
 const checks: BudgetCheck[] = [
   check('SDK core (page), min+gzip', sdk.sdkCoreGzipBytes, BUDGETS.sdkCoreGzipBytes, true, 'bytes'),
@@ -53,6 +56,8 @@ const checks: BudgetCheck[] = [
   check('mount → ready / floor', browser.mountReady.ratio, BUDGETS.mountReadyRatio, true, 'ratio'),
   check('tokenize / floor', browser.tokenize.ratio, BUDGETS.tokenizeRatio, true, 'ratio'),
   check('vault HTTP / in-process', vaultThroughput.ratio, BUDGETS.vaultThroughputRatio, false, 'ratio'),
+  check('vault PostgreSQL + Redis / SQLite', vaultThroughput.postgres.ratioToSqlite, BUDGETS.pgToSqliteRatio, false, 'ratio'),
+  check('vault two processes / one (PostgreSQL + Redis)', vaultThroughput.postgres.twoProcessRatio, BUDGETS.twoProcessRatio, false, 'ratio'),
 ];
 const missed = checks.filter((c) => !c.met);
 step('breakdowns of missed size budgets');
@@ -102,11 +107,16 @@ writeFileSync(
       { label: 'mount → ready / floor', value: browser.mountReady.ratio, budget: BUDGETS.mountReadyRatio, atMost: true },
       { label: 'tokenize / floor', value: browser.tokenize.ratio, budget: BUDGETS.tokenizeRatio, atMost: true },
       { label: 'vault HTTP / in-process', value: vaultThroughput.ratio, budget: BUDGETS.vaultThroughputRatio, atMost: false },
+      { label: 'vault PG + Redis / SQLite', value: vaultThroughput.postgres.ratioToSqlite, budget: BUDGETS.pgToSqliteRatio, atMost: false },
+      { label: 'vault two processes / one', value: vaultThroughput.postgres.twoProcessRatio, budget: BUDGETS.twoProcessRatio, atMost: false },
       { label: 'field document / 20 kB', value: frames.field.gzipBytes / BUDGETS.frameDocumentGzipBytes, budget: 1, atMost: true },
     ],
   }),
 );
 
+function pgDetail(p: PgThroughput): string {
+  return `${p.ratioToSqlite} of SQLite, two processes ${p.twoProcessPerSec} (×${p.twoProcessRatio}); per token ${p.cpuMsPerToken} ms CPU, ${p.sqlStatementsPerToken} SQL, ${p.transactionsPerToken} tx, ${p.redisRoundTripsPerToken} Redis`;
+}
 const kb = (b: number | undefined) => (b === undefined ? 'error' : `${(b / 1000).toFixed(1)} kB`);
 console.log('\nTokenframe bench (medians; ratios within this run)\n');
 console.table({
@@ -118,6 +128,7 @@ console.table({
   'keystroke → change': { value: `p50 ${browser.keystrokeToChange.p50Ms} ms`, detail: `p95 ${browser.keystrokeToChange.p95Ms} ms, plain input p50 ${browser.keystrokeToChange.floorP50Ms} ms` },
   tokenize: { value: `${browser.tokenize.ms} ms`, detail: `floor ${browser.tokenize.floorMs} ms, ratio ${browser.tokenize.ratio}` },
   'vault tokenize/s': { value: `${vaultThroughput.httpPerSec} HTTP`, detail: `in-process ${vaultThroughput.inProcessPerSec}, ratio ${vaultThroughput.ratio}, two processes ${vaultThroughput.twoProcessPerSec}` },
+  'vault tokenize/s, PG + Redis': { value: `${vaultThroughput.postgres.httpPerSec} HTTP`, detail: pgDetail(vaultThroughput.postgres) },
   ...Object.fromEntries(Object.entries(peers).map(([k, p]) => [`peer: ${p.package}`, { value: 'gzipBytes' in p ? kb(p.gzipBytes) : 'error', detail: 'error' in p ? p.error : `${k}: ${p.note}` }])),
 });
 console.table(Object.fromEntries(checks.map((c) => [c.name, { budget: `${c.atMost ? '≤' : '≥'} ${c.budget}`, met: c.met ? 'yes' : 'NO', by: c.by }])));

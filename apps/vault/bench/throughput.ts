@@ -128,20 +128,34 @@ async function overHttp(groupCommit: boolean): Promise<number> {
   const env = benchEnv(groupCommit);
   const pk = await publishableKey(env);
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  const line = await new Promise<string>((resolve) => lines.once('line', resolve));
-  const base = (JSON.parse(line) as { api: string }).api;
-  const send = keepAliveClient(base);
-  const jwes = await prepare(send, pk);
-  const jwesCount = jwes.length;
-  const rate = await run(send, pk, jwes);
-  const cpuLine = new Promise<string>((resolve) => lines.once('line', resolve));
-  child.kill('SIGTERM');
-  const { cpuMs } = JSON.parse(await cpuLine) as { cpuMs: number };
-  console.error(`    server CPU over HTTP: ${(cpuMs / jwesCount).toFixed(2)} ms per request (incl. preparation requests)`);
-  await new Promise((r) => child.once('exit', r));
-  rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
-  return rate;
+  const exited = new Promise((r) => child.once('exit', r));
+  // Whatever happens in this round (a failed request, a timeout, Ctrl-C), the server child goes with it.
+  const killChild = () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  process.once('exit', killChild);
+  try {
+    const lines = createInterface({ input: child.stdout! });
+    const line = await new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      void exited.then(() => reject(new Error('bench/serve.ts exited before it listened')));
+    });
+    const base = (JSON.parse(line) as { api: string }).api;
+    const send = keepAliveClient(base);
+    const jwes = await prepare(send, pk);
+    const jwesCount = jwes.length;
+    const rate = await run(send, pk, jwes);
+    const cpuLine = new Promise<string>((resolve) => lines.once('line', resolve));
+    child.kill('SIGTERM');
+    const { cpuMs, sql, tx, redis } = JSON.parse(await cpuLine) as { cpuMs: number; sql: number; tx: number; redis: number };
+    const per = (n: number) => (n / jwesCount).toFixed(2);
+    console.error(`    server over HTTP, per request (incl. preparation requests): ${per(cpuMs)} ms CPU, ${per(sql)} SQL statements, ${per(tx)} transactions, ${per(redis)} Redis round trips`);
+    await exited;
+    return rate;
+  } finally {
+    killChild();
+    process.removeListener('exit', killChild);
+    await exited;
+    rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
+  }
 }
 
 if (process.env.BENCH_ONLY === 'in-process') {

@@ -1,5 +1,5 @@
 import { AtRestError, openBytes, openField, sealField, type FieldAad, type KekLookup } from '@tokenframe/crypto/at-rest';
-import type { CvcKeyGenerations } from './cvc-key-generations';
+import type { CvcKeyGenerations, SlotRead } from './cvc-key-generations';
 import { isGenerationId, kekIdOf } from './generation-window';
 
 /** The key one CVC envelope needs, fetched before the reveal transaction deletes the CVC. */
@@ -34,9 +34,14 @@ export class CvcCipher {
     return this.#generations.cvcTtlMs;
   }
 
-  /** Seals under the current generation; its key is zeroed after this one use, on every path. */
-  async seal(cvc: string, aad: FieldAad, now: number): Promise<string> {
-    const kek = await this.#generations.current(now);
+  /** Redis only: the slot `seal(…, now)` reads, for a caller that can read it in a round trip it makes anyway. */
+  slotKeyAt(now: number): string | undefined {
+    return this.#generations.slotKeyAt(now);
+  }
+
+  /** Seals under the current generation; its key is zeroed after this one use, on every path. `read`: see `slotKeyAt`. */
+  async seal(cvc: string, aad: FieldAad, now: number, read?: SlotRead): Promise<string> {
+    const kek = await this.#generations.current(now, read);
     try {
       return sealField(kek, cvc, aad);
     } finally {

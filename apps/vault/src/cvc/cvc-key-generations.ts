@@ -28,6 +28,12 @@ const REWRAP_ATTEMPTS = 3;
  *     the caller zeroes that Buffer after the one seal or open it was fetched for. What this does
  *     not reach (copies inside OpenSSL and V8) is in docs/security.md.
  */
+/** The current generation's slot as already read from Redis in the same round trip as the limits (`slotKeyAt`). */
+export interface SlotRead {
+  slotKey: string;
+  wrapped: string | undefined;
+}
+
 export class CvcKeyGenerations {
   readonly cvcTtlMs: number;
   readonly #slots: CvcKeySlots;
@@ -46,14 +52,19 @@ export class CvcKeyGenerations {
     return this.#slots.kind;
   }
 
+  /** Redis only: the key of the slot `current(now)` reads (undefined in memory: nothing to save). */
+  slotKeyAt(now: number): string | undefined {
+    return this.#slots.keyOf?.(windowAt(now, this.cvcTtlMs).id);
+  }
+
   /**
    * The key to seal a CVC with now (created for this window if no process has yet). The caller
-   * zeroes `key` after use. Throws if the stored key does not unwrap (another master key): sealing
+   * zeroes `key` after use. `read`: the slot as the caller already read it (`slotKeyAt`), instead of a GET. Throws if the stored key does not unwrap (another master key): sealing
    * CVCs that no process could open would be worse than failing the request.
    */
-  async current(now: number): Promise<Kek> {
+  async current(now: number, read?: SlotRead): Promise<Kek> {
     const w = windowAt(now, this.cvcTtlMs);
-    const wrapped = (await this.#slots.get(w.id)) ?? (await this.#slots.putIfAbsent(w.id, this.#wrapNew(w.id), w.destroyAt));
+    const wrapped = (read && read.slotKey === this.slotKeyAt(now) ? read.wrapped : await this.#slots.get(w.id)) ?? (await this.#slots.putIfAbsent(w.id, this.#wrapNew(w.id), w.destroyAt));
     const key = this.#unwrap(w.id, wrapped);
     if (!key) throw new Error(`CVC key generation ${w.id} does not unwrap with this vault's master key: do all vault processes share one TOKENFRAME_MASTER_KEY?`);
     return { id: w.id, key };

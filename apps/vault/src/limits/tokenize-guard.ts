@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { vaultError, type VaultError } from '../services/vault-error';
 import type { VaultMetrics } from '../metrics/vault-metrics';
@@ -6,33 +5,37 @@ import type { SharedState } from '../shared-state/shared-state';
 import type { ApiKeyRecord } from '../stores/records';
 import type { VaultStores } from '../stores/vault-stores';
 import { limitsFor, type LimitConfig, type LimitName } from '../config/limit-config';
+import { recordCardTesting } from './card-testing-event';
+import { afterOpenSteps, beforeOpenSteps, type GuardContext, type LimitStep, type OpenedContext } from './limit-walk';
 
-export interface GuardContext {
-  key: ApiKeyRecord;
-  /** The client as per-client limits count it: an IPv4 address, or an IPv6 network (auth/client-net.ts). */
-  ip: string;
-}
-/** What the guard learns after the JWE is opened: never the PAN, only BIN, last4, a keyed fingerprint and Luhn validity. */
-export interface OpenedContext extends GuardContext {
-  sid: string;
-  bin: string;
-  last4: string;
-  fingerprint: string;
-  luhnValid: boolean;
-  /** One of the documented test cards (@tokenframe/card TEST_CARDS). */
-  testCard: boolean;
-}
-
-type Scope = 'bin' | 'ip' | 'bin_last4';
+export type { GuardContext, OpenedContext } from './limit-walk';
 
 /** Hooks TokenService calls inside a tokenize; an VaultError (429) stops the request. */
 export interface TokenizeGuard {
   beforeOpen(c: GuardContext): Promise<VaultError | undefined>;
   afterOpen(c: OpenedContext): Promise<VaultError | undefined>;
+  /**
+   * Only with Redis (limits/scripted-tokenize-guard.ts): afterOpen's limits, the replay check and the
+   * jti claim in one round trip, reading `read` (a Redis key) along. 'replayed' spends nothing; an
+   * object means claimed: the jti is held until the commit (the caller gives it back with
+   * ReplayGuard.release if it does not commit).
+   */
+  afterOpenClaiming?(c: OpenedContext, jti: string, read?: string): Promise<VaultError | 'replayed' | { read: string | undefined }>;
 }
 
-const limited = (res: RateLimiterRes): VaultError =>
-  vaultError(429, 'rate_limited', 'Too many tokenization attempts. Retry later.', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) });
+export interface GuardDeps {
+  shared: SharedState;
+  config: LimitConfig;
+  store: VaultStores;
+  metrics?: VaultMetrics;
+  now: () => number;
+}
+
+/** The 429 of a tokenize limit; `msBeforeNext` becomes Retry-After (whole seconds, at least 1). */
+export function limited(d: GuardDeps, name: LimitName, msBeforeNext: number): VaultError {
+  d.metrics?.rateLimitHit(name);
+  return vaultError(429, 'rate_limited', 'Too many tokenization attempts. Retry later.', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(msBeforeNext / 1000))) });
+}
 
 /** consume() that returns the limiter's verdict instead of rejecting with it. */
 async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiterRes> {
@@ -45,22 +48,20 @@ async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiter
 }
 
 /**
- * Rate limits and card-testing defence for POST /v1/tokens, over rate-limiter-flexible (Redis
- * when several processes share the counters). Card testing: a burst of *distinct* Luhn-valid
- * cards from one BIN, one IP, or one BIN + last4. "Distinct" uses a first-seen marker per card
- * fingerprint; only a new card spends a point of the distinct-card limit, and once it is exceeded
- * every attempt from that BIN/IP/BIN + last4 is refused until the window ends. The first trip of a
- * window records a `card_testing.suspected` event for the merchant (GET /v1/events).
+ * Rate limits and card-testing defence for POST /v1/tokens, over rate-limiter-flexible, one
+ * limiter call per step (memory without Redis; with Redis the vault uses the scripted guard, the
+ * same walk in one round trip). Card testing: a burst of *distinct* Luhn-valid cards from one BIN,
+ * one IP, or one BIN + last4. "Distinct" uses a first-seen marker per card fingerprint; only a new
+ * card spends a point of the distinct-card limit, and once it is exceeded every attempt from that
+ * BIN/IP/BIN + last4 is refused until the window ends. The first trip of a window records a
+ * `card_testing.suspected` event for the merchant (GET /v1/events).
  *
- * Order (docs/security.md, "Who spends whose budget"): narrowest first, and a limit that refuses
- * stops the walk, so a request refused per client (IP, session) spends nothing of the card's,
- * the BIN's or the key's budget. Before the JWE opens only `perIp` is spent (`perKey` is read,
- * not spent): garbage from one address cannot exhaust a merchant's key.
+ * The walk and its order are limits/limit-walk.ts (docs/security.md, "Who spends whose budget").
  */
 export class RateLimitGuard implements TokenizeGuard {
-  readonly #d: { shared: SharedState; config: LimitConfig; store: VaultStores; metrics?: VaultMetrics; now: () => number };
+  readonly #d: GuardDeps;
 
-  constructor(d: { shared: SharedState; config: LimitConfig; store: VaultStores; metrics?: VaultMetrics; now: () => number }) {
+  constructor(d: GuardDeps) {
     this.#d = d;
   }
 
@@ -69,69 +70,38 @@ export class RateLimitGuard implements TokenizeGuard {
     return [this.#d.shared.limiter(name, l.points, l.seconds), l.points, l.seconds];
   }
 
-  #refuse(name: LimitName, res: RateLimiterRes): VaultError {
-    this.#d.metrics?.rateLimitHit(name);
-    return limited(res);
+  beforeOpen(c: GuardContext): Promise<VaultError | undefined> {
+    return this.#walk(c.key, beforeOpenSteps(c), undefined);
   }
 
-  async #check(key: ApiKeyRecord, name: LimitName, id: string): Promise<VaultError | undefined> {
-    const [limiter, points] = this.#limiter(key, name);
-    const res = await consume(limiter, id);
-    return res.consumedPoints <= points ? undefined : this.#refuse(name, res);
+  afterOpen(c: OpenedContext): Promise<VaultError | undefined> {
+    return this.#walk(c.key, afterOpenSteps(c), c);
   }
 
-  /** Refuses when the limit is already spent, without spending it. */
-  async #peek(key: ApiKeyRecord, name: LimitName, id: string): Promise<VaultError | undefined> {
-    const [limiter, points] = this.#limiter(key, name);
-    const res = await limiter.get(id);
-    return res && res.consumedPoints >= points ? this.#refuse(name, res) : undefined;
-  }
-
-  async beforeOpen({ key, ip }: GuardContext): Promise<VaultError | undefined> {
-    return (await this.#check(key, 'perIp', `${key.id}:${ip}`)) ?? (await this.#peek(key, 'perKey', key.id));
-  }
-
-  /**
-   * A documented test card on a test key is exempt from the per-card and per-BIN limits: reusing
-   * 4242… is what a sandbox is for, and a test key cannot tell a card tester anything (it refuses
-   * every other card with the same 402). Per-key, per-IP and per-session limits still apply, and a
-   * non-test card on a test key is still counted, so a leaked pk_test being probed is still seen.
-   */
-  async afterOpen(c: OpenedContext): Promise<VaultError | undefined> {
-    const { key } = c;
-    const session = await this.#check(key, 'perSession', c.sid);
-    if (session) return session;
-    if (key.env === 'test' && c.testCard) return this.#check(key, 'perKey', key.id);
-    const distinct = (name: LimitName, scope: Scope, shown: Record<string, string>, counter: string) => (c.luhnValid ? this.#distinct(c, name, scope, shown, counter) : undefined);
-    const mode = key.env;
-    return (
-      (await distinct('distinctCardsPerIp', 'ip', { ip: c.ip }, `${key.id}:${c.ip}`)) ??
-      (await this.#check(key, 'perFingerprint', `${key.accountId}:${c.fingerprint}`)) ??
-      (await distinct('distinctCardsPerBinLast4', 'bin_last4', { bin: c.bin, last4: c.last4 }, `${key.accountId}:${mode}:${c.bin}:${c.last4}`)) ??
-      (await this.#check(key, 'perBin', `${key.id}:${c.bin}`)) ??
-      (await distinct('distinctCardsPerBin', 'bin', { bin: c.bin }, `${key.id}:${c.bin}`)) ??
-      (await this.#check(key, 'perKey', key.id))
-    );
-  }
-
-  async #distinct(c: OpenedContext, name: LimitName, scope: Scope, shown: Record<string, string>, counter: string): Promise<VaultError | undefined> {
-    const [limiter, points, seconds] = this.#limiter(c.key, name);
-    const firstSeen = await consume(this.#d.shared.limiter(`seen-${scope}`, 1_000_000, seconds), `${counter}:${c.fingerprint}`);
-    const res = firstSeen.consumedPoints === 1 ? await consume(limiter, counter) : await limiter.get(counter);
-    if (!res || res.consumedPoints <= points) return undefined;
-    const refused = this.#refuse(name, res);
-    const once = await consume(this.#d.shared.limiter(`event-${scope}`, 1, seconds), counter);
-    if (once.consumedPoints === 1) {
-      this.#d.metrics?.cardTesting(scope);
-      await this.#d.store.events.record({
-        id: `evt_${randomBytes(12).toString('base64url')}`,
-        accountId: c.key.accountId,
-        type: 'card_testing.suspected',
-        livemode: c.key.env === 'live',
-        createdAt: this.#d.now(),
-        data: { scope, ...shown, keyId: c.key.id, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds },
-      });
+  async #walk(key: ApiKeyRecord, steps: LimitStep[], opened: OpenedContext | undefined): Promise<VaultError | undefined> {
+    for (const step of steps) {
+      const refused = await this.#step(key, step, opened);
+      if (refused) return refused;
     }
+    return undefined;
+  }
+
+  async #step(key: ApiKeyRecord, step: LimitStep, opened: OpenedContext | undefined): Promise<VaultError | undefined> {
+    const [limiter, points, seconds] = this.#limiter(key, step.name);
+    if (step.kind === 'count') {
+      const res = await consume(limiter, step.id);
+      return res.consumedPoints <= points ? undefined : limited(this.#d, step.name, res.msBeforeNext);
+    }
+    if (step.kind !== 'distinct') {
+      const res = await limiter.get(step.id); // peek
+      return res && res.consumedPoints >= points ? limited(this.#d, step.name, res.msBeforeNext) : undefined;
+    }
+    const firstSeen = await consume(this.#d.shared.limiter(`seen-${step.scope}`, 1_000_000, seconds), `${step.id}:${opened!.fingerprint}`);
+    const res = firstSeen.consumedPoints === 1 ? await consume(limiter, step.id) : await limiter.get(step.id);
+    if (!res || res.consumedPoints <= points) return undefined;
+    const refused = limited(this.#d, step.name, res.msBeforeNext);
+    const once = await consume(this.#d.shared.limiter(`event-${step.scope}`, 1, seconds), step.id);
+    if (once.consumedPoints === 1) await recordCardTesting(this.#d, opened!, { scope: step.scope, shown: step.shown, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds });
     return refused;
   }
 }

@@ -11,7 +11,8 @@ import { createApiApp } from '../api/api-app';
 import type { AppEnv } from '../api/app-env';
 import { instrumentApi } from '../api/instrument-api';
 import { createFramesApp } from '../frames/frames-app';
-import { RateLimitGuard } from '../limits/tokenize-guard';
+import { ScriptedTokenizeGuard } from '../limits/scripted-tokenize-guard';
+import { RateLimitGuard, type TokenizeGuard } from '../limits/tokenize-guard';
 import { MemoryRateLimiter, type RateLimiter } from '../limits/rate-limiter';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import { CardPointeConnector } from '../services/charges/cardpointe-connector';
@@ -58,12 +59,12 @@ export function buildApps(
   const { config } = vault;
   const trustedProxies = parseTrustedProxies(config.trustedProxies);
   const lookupLimiter = sharedLimiter(vault, 'frame-lookups', config.frameLookupsPerMinute);
-  const guard = new RateLimitGuard({ shared: vault.shared, config: config.limits, store: vault.stores, metrics: vault.metrics, now: o.now });
   const cvc = new CvcCipher(vault.cvcKeys, vault.secrets.kekFor, (generation) => {
     vault.metrics.cvcUnreadable();
     o.logger.warn({ generation, store: vault.cvcKeys.kind }, 'a CVC within its TTL could not be opened: its key generation is gone (Redis restarted or flushed, or a vault without REDIS_URL restarted); the reveal answered without it. See docs/operations.md, "CVC key generations".');
   });
   const replay = new ReplayGuard(vault.shared.replay, config.sessionTtlMs + 60_000);
+  const guard = tokenizeGuard(vault, replay, o.now);
   const tokens = new TokenService({ store: vault.stores, replay, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvc, now: o.now, guard });
   const connections = new ConnectionService({ stores: vault.stores, keys: vault.keys, secrets: vault.secrets, allowPrivate: config.allowPrivateNetwork, now: o.now });
   const connector = new CardPointeConnector({ timeoutMs: config.processorTimeoutMs, allowPrivate: config.allowPrivateNetwork });
@@ -103,6 +104,16 @@ export function buildApps(
     ipv6Prefix: config.ipv6Prefix,
   });
   return { api, frames, tokens, connections, charges };
+}
+
+/**
+ * With Redis, the scripted guard: every post-open limit, the replay check and the jti claim in one
+ * round trip. In memory, the same walk limiter by limiter (no round trips to save).
+ */
+function tokenizeGuard(vault: VaultParts, replay: ReplayGuard, now: () => number): TokenizeGuard {
+  const deps = { shared: vault.shared, config: vault.config.limits, store: vault.stores, metrics: vault.metrics, now };
+  const { limitScript, replay: cache } = vault.shared;
+  return limitScript && cache ? new ScriptedTokenizeGuard(deps, limitScript, { keyFor: (jti) => cache.keyFor(jti), ttlMs: replay.ttlMs }) : new RateLimitGuard(deps);
 }
 
 /** A per-minute limiter over shared state, so every process counts the same requests. */

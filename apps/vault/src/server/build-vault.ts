@@ -136,6 +136,14 @@ function nudgeAfterCommits(stores: VaultStores, worker: WebhookWorker): void {
     worker.nudge();
     return result;
   };
+  const commitToken = stores.commitToken?.bind(stores);
+  if (commitToken) {
+    stores.commitToken = async (c) => {
+      const result = await commitToken(c);
+      worker.nudge();
+      return result;
+    };
+  }
   const record = stores.events.record.bind(stores.events);
   stores.events.record = async (e) => {
     await record(e);

@@ -3,8 +3,10 @@ import { fingerprint, sealField } from '@tokenframe/crypto/at-rest';
 import { openJwe } from '@tokenframe/crypto/open';
 import { randomId } from '../auth/api-key';
 import { canonicalOrigin } from '../auth/canonical-origin';
+import type { SlotRead } from '../cvc/cvc-key-generations';
 import type { TokenRecord } from '../stores/records';
 import { checkCard } from './check-card';
+import type { SealedClaims } from '@tokenframe/protocol';
 import { parseClaims } from './parse-claims';
 import { sessionVerdict } from './session-rule';
 import type { TokenizeInput, TokenServiceOptions } from './token-service';
@@ -18,6 +20,8 @@ export interface Decided {
   jti: string;
   /** When the session that made it ends: the stored response is replayed until then only. */
   sessionExpiresAt: number;
+  /** The guard already claimed the jti in Redis (the scripted fast path): the commit must not claim it again. */
+  jtiClaimed: boolean;
 }
 
 /** Every check of DESIGN.md "Tokenize", in its order, then the sealed record. */
@@ -50,10 +54,34 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
   if (verdict === 'session_expired') return sessionError(verdict);
   if (session!.origin !== origin) return vaultError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
   if (verdict !== 'ok') return sessionError(verdict);
-  if (await (o.replay?.seen(c.jti, store) ?? store.sessions.isJtiSeen(c.jti))) return replayed();
   const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
-  const late = await o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), last4: last4(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
+  const seen = { key: input.key, ip, sid: c.sid, bin: bin(c.pan), last4: last4(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) };
+  if (o.guard?.afterOpenClaiming) {
+    // Redis: the limits, the replay check and the jti claim in one round trip (the database stays
+    // the replay authority inside the commit). Whatever stops the request after this gives the jti back.
+    // The CVC key generation's slot is read in the same round trip.
+    const slotKey = c.cvc === undefined ? undefined : o.cvc.slotKeyAt(now);
+    const late = await o.guard.afterOpenClaiming(seen, c.jti, slotKey);
+    if (late === 'replayed') return replayed();
+    if (isVaultError(late)) return late;
+    try {
+      const sealed = await sealRecord(o, now, input, c, fp, session!.expiresAt, { ...(slotKey === undefined ? {} : { slot: { slotKey, wrapped: late.read } }) });
+      if (isVaultError(sealed)) await o.replay?.release(c.jti);
+      return sealed;
+    } catch (e) {
+      await o.replay?.release(c.jti);
+      throw e;
+    }
+  }
+  if (await (o.replay?.seen(c.jti, store) ?? store.sessions.isJtiSeen(c.jti))) return replayed();
+  const late = await o.guard?.afterOpen(seen);
   if (late) return late;
+  return sealRecord(o, now, input, c, fp, session!.expiresAt);
+}
+
+/** The card checks (after the limits: a refused card still spends them) and the sealed record. */
+async function sealRecord(o: TokenServiceOptions, now: number, input: TokenizeInput, c: SealedClaims, fp: string, sessionExpiresAt: number, claimed?: { slot?: SlotRead }): Promise<Decided | VaultError> {
+  const { secrets } = o;
   const card = checkCard(c, input.key.env, now);
   if (isVaultError(card)) return card;
 
@@ -73,12 +101,12 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
     expYear: c.expYear,
     fingerprint: fp,
     panEnc: sealField(secrets.dataKek, c.pan, aad('pan')),
-    cvcEnc: c.cvc === undefined ? null : await cvc.seal(c.cvc, aad('cvc'), now),
+    cvcEnc: c.cvc === undefined ? null : await cvc.seal(c.cvc, aad('cvc'), now, claimed?.slot),
     cvcExpiresAt: c.cvc === undefined ? null : now + cvc.ttlMs,
     nameEnc: seal('name', c.name),
     postalEnc: seal('postal', c.postal),
     createdAt: now,
     expiresAt: now + o.tokenTtlMs,
   };
-  return { token, sid: c.sid, jti: c.jti, sessionExpiresAt: session!.expiresAt };
+  return { token, sid: c.sid, jti: c.jti, sessionExpiresAt, jtiClaimed: claimed !== undefined };
 }

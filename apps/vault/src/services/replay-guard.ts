@@ -11,6 +11,11 @@ export class ReplayGuard {
   readonly #cache: ReplayCache | undefined;
   readonly #ttlMs: number;
 
+  /** How long a claimed jti is remembered. */
+  get ttlMs(): number {
+    return this.#ttlMs;
+  }
+
   /** `ttlMs`: how long a claimed jti is remembered, at least a session's lifetime (a JWE dies with its session). */
   constructor(cache: ReplayCache | undefined, ttlMs: number) {
     this.#cache = cache;

@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../stores/records';
+import type { TokenCommitResult } from '../stores/tokens/token-commit';
 import type { StoresTx } from '../stores/vault-stores';
 
 export type SessionVerdict = 'ok' | 'session_expired' | 'session_exhausted';
@@ -27,4 +28,11 @@ export async function spendSession(tx: StoresTx, a: { sid: string; keyId: string
   if (!(await tx.sessions.claimJti(a.jti, s!.expiresAt))) return 'replayed';
   await tx.sessions.countUse(a.sid);
   return 'ok';
+}
+
+/** The verdict of a one-statement commit (VaultStores.commitToken), which wrote only if it is 'ok'. */
+export function commitVerdict(r: TokenCommitResult, keyId: string, now: number): SpendResult {
+  const verdict = sessionVerdict(r.session, keyId, now);
+  if (verdict !== 'ok') return verdict;
+  return r.claimed ? 'ok' : 'replayed';
 }

@@ -8,7 +8,7 @@ import { decideTokenization, type Decided } from './decide-tokenization';
 import type { IdempotencyClaim, Outcome } from './idempotency';
 import type { KeyService } from './key-service';
 import type { ReplayGuard } from './replay-guard';
-import { spendSession, type SpendResult } from './session-rule';
+import { commitVerdict, spendSession, type SpendResult } from './session-rule';
 import { replayed, sessionError } from './tokenize-errors';
 import { createdView, readView, type TokenReadView, type TokenRevealView } from './token-views';
 import { orThrow, vaultError, type VaultError } from './vault-error';
@@ -71,13 +71,21 @@ export class TokenService {
 
   /**
    * One transaction: the session spent (session-rule.ts), the token inserted and its response
-   * stored under the Idempotency-Key. The replay guard claims the jti first, explicitly.
+   * stored under the Idempotency-Key (on PostgreSQL one statement, VaultStores.commitToken). The
+   * replay guard claims the jti first, explicitly, unless the scripted limit walk already did.
    */
   async #commit(d: Decided, claim: IdempotencyClaim, response: StoredResponse): Promise<SpendResult> {
     const replay = this.#o.replay;
-    if (replay && !(await replay.claim(d.jti))) return 'replayed';
+    if (replay && !d.jtiClaimed && !(await replay.claim(d.jti))) return 'replayed';
     try {
-      return await this.#o.store.transaction(async (tx) => {
+      const { store } = this.#o;
+      if (store.commitToken) {
+        const now = this.#now();
+        const idempotency = { accountId: claim.accountId, key: claim.key, response };
+        const event = tokenEvent('token.created', d.token, now);
+        return commitVerdict(await store.commitToken({ sid: d.sid, keyId: d.token.keyId, jti: d.jti, now, token: d.token, idempotency, event }), d.token.keyId, now);
+      }
+      return await store.transaction(async (tx) => {
         const spent = await spendSession(tx, { sid: d.sid, keyId: d.token.keyId, jti: d.jti, now: this.#now() });
         if (spent !== 'ok') return spent;
         await tx.tokens.insert(d.token);

@@ -9,6 +9,8 @@
 export interface CvcKeySlots {
   readonly kind: 'memory' | 'redis';
   get(name: string): Promise<string | undefined>;
+  /** Redis only: the key slot `name` is stored under, so a script can read it in a round trip it makes anyway. */
+  keyOf?(name: string): string;
   /** Stores `value` unless `name` is taken, atomically; returns what the slot holds then (the winner's value). */
   putIfAbsent(name: string, value: string, destroyAt: number): Promise<string>;
   /** Deletes every slot whose `destroyAt` is ≤ `now` (by the vault's clock); returns how many. */

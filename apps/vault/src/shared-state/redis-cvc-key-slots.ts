@@ -22,6 +22,10 @@ export class RedisCvcKeySlots implements CvcKeySlots {
     this.#index = `${prefix}cvc-keys`;
   }
 
+  keyOf(name: string): string {
+    return this.#prefix + name;
+  }
+
   async get(name: string): Promise<string | undefined> {
     return (await this.#redis.get(this.#prefix + name)) ?? undefined;
   }

@@ -7,6 +7,8 @@ export interface ReplayCache {
   /** Gives a claim back (the commit failed for a reason a retry may fix). */
   release(jti: string): Promise<void>;
   seen(jti: string): Promise<boolean>;
+  /** The Redis key of a claim (for a script that checks and claims in the same round trip). */
+  keyFor(jti: string): string;
 }
 
 /** SET NX PX: one round trip, atomic in Redis, expires with the session that made the JWE valid. */
@@ -24,6 +26,9 @@ export class RedisReplayCache implements ReplayCache {
   }
   async release(jti: string): Promise<void> {
     await this.#redis.del(this.#prefix + jti);
+  }
+  keyFor(jti: string): string {
+    return this.#prefix + jti;
   }
   async seen(jti: string): Promise<boolean> {
     return (await this.#redis.exists(this.#prefix + jti)) === 1;

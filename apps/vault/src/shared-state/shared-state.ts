@@ -5,6 +5,7 @@ import { MemoryCvcKeySlots, type CvcKeySlots } from './cvc-key-slots';
 import { RedisCvcKeySlots } from './redis-cvc-key-slots';
 import { claimPrefix, type PrefixOwnership } from './prefix-owner';
 import { readRedisSettings, type RedisSettings } from './redis-settings';
+import { RedisLimitScript } from './redis-limit-script';
 import { RedisReplayCache, type ReplayCache } from './replay-cache';
 
 /**
@@ -19,8 +20,12 @@ export interface SharedState {
   readonly kind: 'memory' | 'redis';
   /** A limiter of `points` per `durationSeconds`, one per (name, points, duration), cached. */
   limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
+  /** The Redis key (or memory key) a `limiter(name, points, durationSeconds)` keeps `id`'s count under. */
+  limitKey(name: string, points: number, durationSeconds: number, id: string): string;
   /** Only with Redis: a process-spanning "first to claim this jti" check. */
   readonly replay: ReplayCache | undefined;
+  /** Only with Redis: a walk of limits (and the replay claim) in one round trip, on the limiters' own keys. */
+  readonly limitScript: RedisLimitScript | undefined;
   /** Where CVC key generations live: never the database (src/cvc/cvc-key-generations.ts). */
   readonly cvcKeySlots: CvcKeySlots;
   /**
@@ -43,6 +48,9 @@ export function createSharedState(config: VaultConfig['redis']): SharedState {
   return {
     kind: redis ? 'redis' : 'memory',
     replay: redis ? new RedisReplayCache(redis, `${prefix}jti:`) : undefined,
+    limitScript: redis ? new RedisLimitScript(redis) : undefined,
+    // rate-limiter-flexible's key: `${keyPrefix}:${key}` (RateLimiterAbstract.getKey).
+    limitKey: (name, points, durationSeconds, id) => `${prefix}rl:${name}:${points}:${durationSeconds}:${id}`,
     cvcKeySlots: redis ? new RedisCvcKeySlots(redis, prefix) : new MemoryCvcKeySlots(),
     redisSettings: async (now) => (redis ? readRedisSettings(redis, now) : undefined),
     claimPrefix: async (current, previous) => (redis ? claimPrefix(redis, prefix, current, previous) : 'memory'),

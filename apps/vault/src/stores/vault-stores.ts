@@ -5,6 +5,7 @@ import type { IdempotencyStore } from './idempotency/idempotency-store';
 import type { KeyStore } from './keys/key-store';
 import type { SessionStore } from './sessions/session-store';
 import type { StateStore } from './state/state-store';
+import type { TokenCommit, TokenCommitResult } from './tokens/token-commit';
 import type { TokenStore } from './tokens/token-store';
 import type { WebhookStore } from './webhooks/webhook-store';
 
@@ -43,6 +44,12 @@ export interface StoresTx {
 export interface VaultStores extends StoresTx {
   readonly kind: StoreKind;
   transaction<T>(fn: (tx: StoresTx) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: a tokenization's session spend, jti claim, token insert and stored response
+   * as one statement (stores/tokens/pg-token-commit.ts), the same writes `transaction` +
+   * services/session-rule.ts `spendSession` make in six. Absent on SQLite, which uses those.
+   */
+  commitToken?(c: TokenCommit): Promise<TokenCommitResult>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

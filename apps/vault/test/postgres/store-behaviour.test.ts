@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spendSession } from '../../src/services/session-rule';
+import { commitVerdict, spendSession } from '../../src/services/session-rule';
 import { openPgStores } from '../../src/stores/postgres/pg-stores';
 import { purgeExpired } from '../../src/stores/purge-expired';
 import type { ApiKeyRecord, ChargeRecord, SessionRecord, TokenRecord } from '../../src/stores/records';
@@ -47,12 +47,25 @@ const charge = (id: string, over: Partial<ChargeRecord> = {}): ChargeRecord => (
   processorAccount: null, failureCode: null, createdAt: T0, updatedAt: T0, ...over,
 });
 
-/** What TokenService does: the session rule, the token and its stored response in one transaction. */
-const commitToken = (s: VaultStores, a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } }) =>
-  s.transaction(async (tx) => {
+const createdEvent = (t: TokenRecord, at: number) => ({ id: `evt_${t.id}`, accountId: t.accountId, livemode: t.livemode, type: 'token.created', createdAt: at, data: { tokenId: t.id } });
+
+/**
+ * What TokenService does: the session rule, the token, its `token.created` event (with the webhook
+ * outbox rows) and its stored response in one transaction (on PostgreSQL the one-statement
+ * `commitToken`, so both backends' tokenize commits meet one contract).
+ */
+const commitToken = async (s: VaultStores, a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } }) =>
+  s.commitToken
+    ? commitVerdict(
+        await s.commitToken({ sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now, token: a.token, idempotency: { accountId: a.token.accountId, ...a.idempotency }, event: createdEvent(a.token, a.now) }),
+        a.token.keyId,
+        a.now,
+      )
+    : s.transaction(async (tx) => {
     const spent = await spendSession(tx, { sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now });
     if (spent !== 'ok') return spent;
     await tx.tokens.insert(a.token);
+    await tx.events.record(createdEvent(a.token, a.now));
     await tx.idempotency.finish(a.token.accountId, a.idempotency.key, a.idempotency.response);
     return 'ok';
   });
@@ -125,12 +138,39 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     expect(await commit('tok_3', 'jti_3')).toBe('ok');
     expect(await commit('tok_4', 'jti_4')).toBe('session_exhausted');
     expect((await s.sessions.find('ses_a'))?.uses).toBe(2);
+    // A refused commit writes nothing: no token, no jti, the Idempotency-Key still in flight.
+    expect(await s.tokens.find('tok_4')).toBeUndefined();
+    expect(await s.sessions.isJtiSeen('jti_4')).toBe(false);
+    expect((await s.idempotency.begin('acct_1', 'c_tok_4', 'h', T0 + 2, 60_000)).kind).toBe('in_flight');
     await s.sessions.insert(session('ses_b'));
     expect(await commit('tok_5', 'jti_5', 'ses_b', T0 + 60_000)).toBe('session_expired');
     await s.sessions.insert(session('ses_c', { keyId: 'key_other' }));
     expect(await commit('tok_6', 'jti_6', 'ses_c')).toBe('session_expired');
     expect(await commit('tok_7', 'jti_7', 'ses_missing')).toBe('session_expired');
     expect(await s.tokens.find('tok_1')).toEqual(token('tok_1'));
+  });
+
+  test('commitToken: token.created and its outbox rows (subscribed, enabled, same mode) commit with the token; a refused commit writes neither', async () => {
+    const endpoint = (id: string, over: { events?: string[]; livemode?: boolean; disabledAt?: number } = {}) => ({
+      id, accountId: 'acct_1', livemode: over.livemode ?? false, url: 'https://hooks.example.com/x', events: over.events ?? ['token.created'],
+      description: null, secretEnc: 'sealed', previousSecretEnc: null, previousSecretExpiresAt: null, disabledAt: over.disabledAt ?? null,
+      disabledReason: null, failingSince: null, createdAt: T0,
+    });
+    await s.webhooks.insertEndpoint(endpoint('we_sub'));
+    await s.webhooks.insertEndpoint(endpoint('we_all', { events: ['*'] }));
+    await s.webhooks.insertEndpoint(endpoint('we_other_type', { events: ['charge.succeeded'] }));
+    await s.webhooks.insertEndpoint(endpoint('we_live', { livemode: true }));
+    await s.webhooks.insertEndpoint(endpoint('we_off', { disabledAt: T0 }));
+    await s.sessions.insert(session('ses_ev', { maxUses: 1 }));
+    const commit = (id: string, jti: string) =>
+      s.idempotency.begin('acct_1', `ev_${id}`, 'h', T0 + 1, 60_000).then(() => commitToken(s, { token: token(id), sid: 'ses_ev', jti, now: T0 + 1, idempotency: { key: `ev_${id}`, response: stored } }));
+    expect(await commit('tok_ev1', 'jti_ev1')).toBe('ok');
+    expect((await s.events.find('evt_tok_ev1'))?.type).toBe('token.created');
+    expect((await s.webhooks.listDeliveries('evt_tok_ev1')).map((d) => d.endpointId).sort()).toEqual(['we_all', 'we_sub']);
+    expect(await commit('tok_ev2', 'jti_ev2')).toBe('session_exhausted');
+    expect(await s.events.find('evt_tok_ev2')).toBeUndefined();
+    expect(await s.webhooks.listDeliveries('evt_tok_ev2')).toEqual([]);
+    for (const id of ['we_sub', 'we_all', 'we_other_type', 'we_live', 'we_off']) await s.webhooks.deleteEndpoint(id);
   });
 
   test('commitToken: concurrent commits cannot overspend a session', async () => {
@@ -153,7 +193,7 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     await s.events.audit({ at: T0 + 20, accountId: 'acct_1', livemode: false, keyId: 'key_sk', action: 'delete', tokenId: 'tok_rv', requestId: 'req_2' });
     // Since migration 7 a delete is listed from its recorded event (the audit row stays as the trail).
     await s.events.record({ id: 'evt_del', accountId: 'acct_1', type: 'token.deleted', livemode: false, createdAt: T0 + 20, data: { tokenId: 'tok_rv', keyId: 'key_sk', requestId: 'req_2' } });
-    const events = await s.events.list('acct_1', { livemode: false, limit: 10 });
+    const events = (await s.events.list('acct_1', { livemode: false, limit: 20 })).filter((e) => e.type !== 'token.created');
     expect(events.map((e) => [e.type, e.data.tokenId, e.data.requestId, e.livemode])).toEqual([['token.deleted', 'tok_rv', 'req_2', false], ['token.revealed', 'tok_rv', 'req_1', false]]);
     expect((await s.events.list('acct_1', { livemode: false, limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual(['token.revealed']);
     expect(await s.events.list('acct_1', { livemode: true, limit: 10 })).toEqual([]);

@@ -6,6 +6,7 @@ import { PgKeyStore } from '../keys/pg-key-store';
 import { Rollback } from '../rollback';
 import { PgSessionStore } from '../sessions/pg-session-store';
 import { PgStateStore } from '../state/pg-state-store';
+import { commitTokenPg } from '../tokens/pg-token-commit';
 import { PgTokenStore } from '../tokens/pg-token-store';
 import { PgWebhookStore } from '../webhooks/pg-webhook-store';
 import type { StoresTx, VaultStores } from '../vault-stores';
@@ -53,6 +54,7 @@ export async function openPgStores(url: string, opts: { schema?: string; poolSiz
         throw e;
       }
     },
+    commitToken: (c) => commitTokenPg(pool, c),
     async ping() {
       await pool.query('SELECT 1');
     },
