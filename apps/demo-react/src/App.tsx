@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { TEST_OUTCOMES, type OutcomeId } from './demo-order';
 import { NpmCheckout } from './NpmCheckout';
 import { OrderSummary } from './OrderSummary';
 import { useDemoConfig } from './use-demo-config';
@@ -19,6 +20,7 @@ function initialMode(): Mode {
 export function App() {
   const { config, error } = useDemoConfig();
   const [mode, setMode] = useState<Mode>(initialMode);
+  const [outcome, setOutcome] = useState<OutcomeId>('approve');
   const choose = (next: Mode) => {
     setMode(next);
     history.replaceState(null, '', next === 'npm' ? location.pathname : `?mode=${next}`);
@@ -45,16 +47,27 @@ export function App() {
             ))}
             <code className="modes__hint">{MODES.find((m) => m.id === mode)?.hint}</code>
           </fieldset>
-          <p className="testmode" role="note"><strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.</p>
+          <div className="testmode">
+            <p role="note">
+              <strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
+              {' '}The test processor declines totals from $1,000 to $1,999: pick a decline to see one.
+            </p>
+            <label className="outcome">
+              <span>Outcome to try</span>
+              <select name="outcome" data-testid="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeId)}>
+                {TEST_OUTCOMES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+              </select>
+            </label>
+          </div>
           {error && <div className="alert" data-testid="error" role="alert">{error}</div>}
-          {config && mode === 'npm' && <NpmCheckout config={config} />}
+          {config && mode === 'npm' && <NpmCheckout config={config} outcome={outcome} />}
           {config && mode === 'elements' && (
             <Suspense fallback={<p className="fineprint">Loading the card form…</p>}>
-              <ElementsCheckout config={config} />
+              <ElementsCheckout config={config} outcome={outcome} />
             </Suspense>
           )}
         </section>
-        <OrderSummary />
+        <OrderSummary outcome={outcome} />
       </main>
     </>
   );

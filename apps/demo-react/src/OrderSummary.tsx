@@ -1,6 +1,7 @@
-import { ORDER, SHIPPING_CENTS, SUBTOTAL_CENTS, TOTAL_CENTS, formatCents } from './demo-order';
+import { ORDER, SHIPPING_CENTS, SUBTOTAL_CENTS, TOTAL_CENTS, formatCents, totalFor, type OutcomeId } from './demo-order';
 
-export function OrderSummary() {
+export function OrderSummary({ outcome }: { outcome: OutcomeId }) {
+  const total = totalFor(outcome);
   return (
     <section className="card summary" aria-labelledby="summary-title">
       <h2 id="summary-title">Order summary</h2>
@@ -19,7 +20,8 @@ export function OrderSummary() {
       <dl className="totals">
         <div><dt>Subtotal</dt><dd>{formatCents(SUBTOTAL_CENTS)}</dd></div>
         <div><dt>Shipping</dt><dd>{formatCents(SHIPPING_CENTS)}</dd></div>
-        <div className="totals__grand"><dt>Total</dt><dd>{formatCents(TOTAL_CENTS)}</dd></div>
+        {total !== TOTAL_CENTS && <div><dt>Test decline amount</dt><dd data-testid="test-extra">+{formatCents(total - TOTAL_CENTS)}</dd></div>}
+        <div className="totals__grand"><dt>Total</dt><dd data-testid="order-total">{formatCents(total)}</dd></div>
       </dl>
     </section>
   );

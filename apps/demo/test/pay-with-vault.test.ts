@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { browserTokenize, cliJson, liveEnv, startLiveVault } from '../../vault/test/live-vault';
 import { createDemoApp, type DemoConfig } from '../src/index';
 
-const env = { ...liveEnv(), TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' };
+const env: Record<string, string | undefined> = { ...liveEnv(), TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' };
 let vault: Awaited<ReturnType<typeof startLiveVault>>;
 let sim: RunningProcessorSim;
 let config: DemoConfig;
