@@ -85,9 +85,9 @@ for (const demo of ['script', 'react'] as Demo[]) {
     await payButton(page).click();
     await expect(page.getByTestId('error')).toHaveText('Your card was declined (Insufficient funds). You have not been charged — please try another card.');
     await expect(page.getByTestId('error')).toHaveAttribute('role', 'alert');
-    await expect(page.getByTestId('status')).toHaveCount(0);
+    await expect(page.getByTestId('status')).toBeHidden();
     await expect(payButton(page)).toBeEnabled();
-    expect(await newAuths(before)).toMatchObject([{ amount: 111_600, captured: 0, respstat: 'C', respcode: '116', resptext: 'Insufficient funds' }]);
+    expect(await newAuths(before)).toMatchObject([{ requested: 111_600, amount: 0, captured: 0, respstat: 'C', respcode: '116', resptext: 'Insufficient funds' }]);
 
     // The shopper tries again with the order as it is: a new token, a new charge, paid.
     await page.getByLabel('Outcome to try').selectOption('approve');
