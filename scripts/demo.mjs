@@ -58,7 +58,7 @@ ${formatTestCards(loadTestCards()).join('\n')}
 
   Pay charges the order ($75.00) through the vault and the simulator; the page shows
   "Paid · Visa ending in 4242 · authorization PPS…". To see a decline, choose an "Outcome to try"
-  above the card form: "Declined: insufficient funds" charges $1,116.00, "Declined: do not honor"
+  in the order summary: "Declined: insufficient funds" charges $1,116.00, "Declined: do not honor"
   $1,100.00 (the simulator declines $1,000–$1,999 with the code of the last three dollars).
   What the processor booked: curl -u testing:testing123 ${urls.processor}/__sim/ledger
 

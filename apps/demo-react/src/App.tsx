@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { TEST_OUTCOMES, type OutcomeId } from './demo-order';
+import type { OutcomeId } from './demo-order';
 import { NpmCheckout } from './NpmCheckout';
 import { OrderSummary } from './OrderSummary';
 import { useDemoConfig } from './use-demo-config';
@@ -47,18 +47,10 @@ export function App() {
             ))}
             <code className="modes__hint">{MODES.find((m) => m.id === mode)?.hint}</code>
           </fieldset>
-          <div className="testmode">
-            <p role="note">
-              <strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
-              {' '}The test processor declines totals from $1,000 to $1,999: pick a decline to see one.
-            </p>
-            <label className="outcome">
-              <span>Outcome to try</span>
-              <select name="outcome" data-testid="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeId)}>
-                {TEST_OUTCOMES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
-              </select>
-            </label>
-          </div>
+          <p className="testmode" role="note">
+            <strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
+            {' '}To see a decline, pick one under “Outcome to try” in the order summary.
+          </p>
           {error && <div className="alert" data-testid="error" role="alert">{error}</div>}
           {config && mode === 'npm' && <NpmCheckout config={config} outcome={outcome} />}
           {config && mode === 'elements' && (
@@ -67,7 +59,7 @@ export function App() {
             </Suspense>
           )}
         </section>
-        <OrderSummary outcome={outcome} />
+        <OrderSummary outcome={outcome} onOutcome={setOutcome} />
       </main>
     </>
   );

@@ -48,13 +48,8 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
     <main class="layout">
       <section class="card payment" aria-labelledby="payment-title">
         <h1 id="payment-title">Payment</h1>
-        <div class="testmode">
-          <p role="note"><strong>Test mode.</strong> Use card <span class="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
-            The test processor declines totals from $1,000 to $1,999: pick a decline to see one.</p>
-          <label class="outcome"><span>Outcome to try</span>
-            <select id="outcome" name="outcome" data-testid="outcome">${outcomes}</select>
-          </label>
-        </div>
+        <p class="testmode" role="note"><strong>Test mode.</strong> Use card <span class="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
+          To see a decline, pick one under “Outcome to try” in the order summary.</p>
         <form id="checkout" class="form" novalidate
               data-publishable-key="${e(publishableKey)}" data-vault-url="${e(vaultUrl)}" data-frames-url="${e(framesUrl)}">
           <div class="field field--full">
@@ -103,6 +98,11 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
           <div id="test-extra" hidden><dt>Test decline amount</dt><dd data-testid="test-extra"></dd></div>
           <div class="totals__grand"><dt>Total</dt><dd id="order-total" data-testid="order-total">${total}</dd></div>
         </dl>
+        <div class="testmode outcome">
+          <label for="outcome">Outcome to try <span class="outcome__mode">(test mode)</span></label>
+          <select id="outcome" name="outcome" data-testid="outcome" aria-describedby="outcome-hint">${outcomes}</select>
+          <p id="outcome-hint">The test processor declines totals from $1,000 to $1,999 with the code of their last three dollars.</p>
+        </div>
       </section>
     </main>
   </body>
