@@ -6,6 +6,7 @@ import type { Idempotency } from '../services/idempotency';
 import type { ChargeActions } from '../services/charges/charge-actions';
 import type { ChargeService } from '../services/charges/charge-service';
 import type { KeyService } from '../services/key-service';
+import type { ProxyService } from '../services/proxy/proxy-service';
 import type { SessionService } from '../services/session-service';
 import type { TokenService } from '../services/token-service';
 import { VaultError, vaultError } from '../services/vault-error';
@@ -19,6 +20,7 @@ import { frameStatusMessage } from './frame-status-message';
 import { requestContext } from './request-context';
 import { chargeRoutes } from './routes/charge-routes';
 import { eventRoutes } from './routes/event-routes';
+import { proxyRoutes } from './routes/proxy-routes';
 import { sdkRoutes } from './routes/sdk-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { tokenRoutes } from './routes/token-routes';
@@ -30,6 +32,7 @@ export interface ApiAppDeps {
   tokens: TokenService;
   charges: ChargeService;
   chargeActions: ChargeActions;
+  proxy: ProxyService;
   secrets: VaultSecrets;
   limiter: RateLimiter;
   logger: Logger;
@@ -74,6 +77,7 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.route('/', tokenRoutes(d));
   app.route('/', eventRoutes(d));
   app.route('/', chargeRoutes(d));
+  app.route('/', proxyRoutes(d));
   app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));
 
   app.notFound((c) => errorResponse(vaultError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));

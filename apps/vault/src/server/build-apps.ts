@@ -18,6 +18,7 @@ import { CardPointeConnector } from '../services/charges/cardpointe-connector';
 import { ChargeActions } from '../services/charges/charge-actions';
 import { ChargeService } from '../services/charges/charge-service';
 import { ConnectionService } from '../services/charges/connection-service';
+import { ProxyService } from '../services/proxy/proxy-service';
 import type { KeyService } from '../services/key-service';
 import { Idempotency } from '../services/idempotency';
 import { ReplayGuard } from '../services/replay-guard';
@@ -72,6 +73,7 @@ export function buildApps(
     tokens,
     charges,
     chargeActions: new ChargeActions(chargeDeps),
+    proxy: new ProxyService(chargeDeps),
     secrets: vault.secrets,
     logger: o.logger,
     limiter: o.limiter ?? (vault.shared.kind === 'redis' ? sharedLimiter(vault, config.sessionRatePerMinute) : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),

@@ -76,7 +76,7 @@ export async function startVault(config: VaultConfig, opts: { logger: Logger; no
     throw e;
   }
   const { api, frames } = Object.assign(apps, { api: vault.api, frames: vault.frames });
-  const stopSweep = startPurgeSweep({ stores: vault.stores, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
+  const stopSweep = startPurgeSweep({ stores: vault.stores, charges: vault.charges, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
   opts.logger.info({ store: vault.stores.kind, sharedState: vault.shared.kind, cvcKeyGenerations: vault.cvcKeys.kind }, 'vault storage');
   void reportCvcKeyStorage(vault, opts.logger, now);

@@ -256,4 +256,14 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     expect(await s.charges.find('ch_1')).toEqual(done);
     expect(await s.charges.find('ch_none')).toBeUndefined();
   });
+
+  test('charges: listForReconcile finds old pending charges and recent processor failures only', async () => {
+    await s.charges.insert(charge('ch_pend_old', { updatedAt: T0 - 10 }));
+    await s.charges.insert(charge('ch_pend_new', { updatedAt: T0 + 10 }));
+    await s.charges.insert(charge('ch_fail_recent', { status: 'failed', failureCode: 'processor_timeout', updatedAt: T0 + 5 }));
+    await s.charges.insert(charge('ch_fail_old', { status: 'failed', failureCode: 'processor_timeout', updatedAt: T0 - 1000 }));
+    await s.charges.insert(charge('ch_declined', { status: 'declined', failureCode: 'card_declined', updatedAt: T0 + 5 }));
+    const ids = (await s.charges.listForReconcile({ pendingBefore: T0, failedSince: T0 - 100, limit: 10 })).map((c) => c.id);
+    expect(ids.filter((id) => id.startsWith('ch_pend') || id.startsWith('ch_fail') || id === 'ch_declined')).toEqual(['ch_pend_old', 'ch_fail_recent']);
+  });
 });

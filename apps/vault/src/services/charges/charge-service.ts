@@ -12,6 +12,7 @@ import { chargeView, type ChargeView } from './charge-views';
 import { fromDecimal, toDecimal } from './money';
 import { ProcessorFailure } from './processor-failure';
 import { recoverAuth } from './recover-auth';
+import { reconcileCharges } from './reconcile-charges';
 
 const NO_TOKEN = vaultError(404, 'resource_missing', 'No such token.', 'token');
 const NO_CHARGE = vaultError(404, 'resource_missing', 'No such charge.', 'id');
@@ -40,6 +41,11 @@ export class ChargeService {
   async retrieve(key: ApiKeyRecord, id: string): Promise<ChargeView | VaultError> {
     const c = await visibleCharge(this.#d.stores, key, id);
     return c ? chargeView(c) : NO_CHARGE;
+  }
+
+  /** One reconciliation pass (the purge sweep runs it): resumes dead pending charges, voids late authorizations. */
+  reconcile(): Promise<{ resumed: number; lateVoided: number }> {
+    return reconcileCharges(this.#d, (c) => this.#resume(c, { accountId: c.accountId, key: c.idempotencyKey ?? `reconcile:${c.id}` }, 'req_reconcile'));
   }
 
   async create(r: CreateCharge): Promise<Outcome> {
@@ -86,8 +92,6 @@ export class ChargeService {
       d.logger.warn({ chargeId: pending.id, kind: e.kind, sent: e.sent, status: e.status }, 'authorization got no answer');
       if (!e.ambiguous) return this.#final(pending.id, claim, r.requestId, (c) => ({ ...c, status: 'failed', failureCode: 'processor_error', updatedAt: d.now() }));
       return this.#recover(pending, conn, claim, r.requestId, e.kind === 'server' ? 'processor_error' : 'processor_timeout');
-    } finally {
-      card = { number: '', expiry: '' };
     }
     return this.#answered(pending, conn, answer, claim, r.requestId);
   }

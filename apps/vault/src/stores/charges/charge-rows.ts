@@ -57,3 +57,6 @@ export const mutableValues = (c: ChargeRecord): unknown[] => {
   const row = chargeToRow(c);
   return MUTABLE.map((k) => row[k]);
 };
+
+/** The reconciliation query's condition, with its parameters in this order: pendingBefore, failedSince. */
+export const RECONCILE_WHERE = "(status = 'pending' AND updated_at < {1}) OR (status = 'failed' AND failure_code IN ('processor_timeout', 'processor_error') AND updated_at >= {2})";

@@ -10,4 +10,10 @@ export interface ChargeStore {
   findByIdempotencyKey(accountId: string, key: string): Promise<ChargeRecord | undefined>;
   /** Writes every mutable column of `c` (status, amounts, processor facts, failure, updatedAt). */
   update(c: ChargeRecord): Promise<void>;
+  /**
+   * What the reconciliation sweep looks at, oldest first: charges still `pending` since before
+   * `pendingBefore` (their request died mid-recovery), and charges that `failed` on a processor
+   * timeout or error since `failedSince` (a slow processor may book their authorization late).
+   */
+  listForReconcile(o: { pendingBefore: number; failedSince: number; limit: number }): Promise<ChargeRecord[]>;
 }

@@ -1,9 +1,10 @@
 import type { ChargeRecord } from '../records';
-import { one, run, type PgExec } from '../postgres/pg-exec';
+import { all, one, run, type PgExec } from '../postgres/pg-exec';
 import { insertPg } from '../rows';
 import type { ChargeStore } from './charge-store';
-import { chargeFromRow, chargeToRow, MUTABLE, mutableValues } from './charge-rows';
+import { chargeFromRow, chargeToRow, MUTABLE, mutableValues, RECONCILE_WHERE } from './charge-rows';
 
+const RECONCILE = `SELECT * FROM charges WHERE ${RECONCILE_WHERE.replace('{1}', '$1').replace('{2}', '$2')} ORDER BY updated_at LIMIT $3`;
 const UPDATE = `UPDATE charges SET ${MUTABLE.map((k, i) => `${k} = $${i + 1}`).join(', ')} WHERE id = $${MUTABLE.length + 1}`;
 
 export class PgChargeStore implements ChargeStore {
@@ -31,5 +32,8 @@ export class PgChargeStore implements ChargeStore {
   }
   async update(c: ChargeRecord): Promise<void> {
     await run(this.#x, UPDATE, [...mutableValues(c), c.id]);
+  }
+  async listForReconcile(o: { pendingBefore: number; failedSince: number; limit: number }): Promise<ChargeRecord[]> {
+    return (await all(this.#x, RECONCILE, [o.pendingBefore, o.failedSince, o.limit])).map(chargeFromRow);
   }
 }

@@ -2,8 +2,9 @@ import type { ChargeRecord } from '../records';
 import { insertSql } from '../rows';
 import type { SqliteExec } from '../sqlite/sqlite-exec';
 import type { ChargeStore } from './charge-store';
-import { chargeFromRow, chargeToRow, MUTABLE, mutableValues } from './charge-rows';
+import { chargeFromRow, chargeToRow, MUTABLE, mutableValues, RECONCILE_WHERE } from './charge-rows';
 
+const RECONCILE = `SELECT * FROM charges WHERE ${RECONCILE_WHERE.replace('{1}', '?').replace('{2}', '?')} ORDER BY updated_at LIMIT ?`;
 const UPDATE = `UPDATE charges SET ${MUTABLE.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`;
 
 export class SqliteChargeStore implements ChargeStore {
@@ -34,5 +35,8 @@ export class SqliteChargeStore implements ChargeStore {
   }
   async update(c: ChargeRecord): Promise<void> {
     await this.#x.write(() => this.#x.run(UPDATE, ...mutableValues(c), c.id));
+  }
+  listForReconcile(o: { pendingBefore: number; failedSince: number; limit: number }): Promise<ChargeRecord[]> {
+    return this.#x.read(() => this.#x.all(RECONCILE, o.pendingBefore, o.failedSince, o.limit).map(chargeFromRow));
   }
 }
