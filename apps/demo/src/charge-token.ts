@@ -49,13 +49,7 @@ export async function chargeToken(tf: Tokenframe, token: string, outcome: TestOu
     }
     return { ok: true, body: { token, charge: summary(charge) } };
   } catch (e) {
-    if (e instanceof TokenframeCardError) {
-      const reason = e.charge?.processor.resptext;
-      const message = e.code === 'card_declined'
-        ? `Your card was declined${reason ? ` (${reason})` : ''}. ${NOT_CHARGED} — please try another card.`
-        : e.code === 'expired_card' ? `Your card has expired. ${NOT_CHARGED} — please use another card.` : `Your card could not be charged. ${NOT_CHARGED} — please try another card.`;
-      return fail(402, 'card_error', e.code, message, e.charge, e.declineCode);
-    }
+    if (e instanceof TokenframeCardError) return fail(402, 'card_error', e.code, declineMessage(e), e.charge, e.declineCode);
     if (e instanceof TokenframeApiError) {
       if (e.status === 404) return fail(404, 'api_error', e.code, 'The shop could not confirm this card. Please enter it again.');
       if (e.status === 422 && e.code === 'idempotency_conflict') return fail(409, 'api_error', e.code, 'This card entry was already used for another payment. Please enter the card again.');
@@ -64,6 +58,17 @@ export async function chargeToken(tf: Tokenframe, token: string, outcome: TestOu
     }
     return fail(502, 'api_error', 'network_error', `The payment service did not answer. ${NOT_CHARGED} — please try again in a moment.`);
   }
+}
+
+/** The shopper's words for a 402: the processor's reason for a plain decline, our own for the vault's special cases. */
+function declineMessage(e: TokenframeCardError): string {
+  if (e.code === 'expired_card') return `Your card has expired. ${NOT_CHARGED} — please use another card.`;
+  if (e.code !== 'card_declined') return `Your card could not be charged. ${NOT_CHARGED} — please try another card.`;
+  // The vault voided a partial approval (all or nothing), or the processor asked to retry later.
+  if (e.charge?.failureCode === 'partial_approval') return `Your card was approved for less than the total, so the payment was cancelled. ${NOT_CHARGED} — please try another card.`;
+  if (e.charge?.failureCode === 'try_again_later') return `Your bank could not be reached. ${NOT_CHARGED} — please try again in a moment.`;
+  const reason = e.charge?.processor.resptext;
+  return `Your card was declined${reason ? ` (${reason})` : ''}. ${NOT_CHARGED} — please try another card.`;
 }
 
 function fail(status: number, type: PayError['type'], code: string, message: string, charge?: Charge, declineCode?: string): PayResult {

@@ -70,6 +70,18 @@ test.each([
   expect(authsOf(body.charge.id)).toMatchObject([{ respstat: 'C', respcode: code }]);
 });
 
+test.each([
+  ['4387750101010101 (partial approval, voided)', '4387750101010101', 'Your card was approved for less than the total, so the payment was cancelled. You have not been charged — please try another card.'],
+  ['4999006200620062 (retry, respstat B)', '4999006200620062', 'Your bank could not be reached. You have not been charged — please try again in a moment.'],
+])('the simulator\'s test card %s → declined, worded for the shopper', async (_name, pan, message) => {
+  const { res } = await browserTokenize(vault, pk, 'http://localhost:5173', { pan });
+  const paid = await pay({ token: ((await res.json()) as { id: string }).id });
+  expect(paid.status).toBe(402);
+  const body = (await paid.json()) as { error: Record<string, string>; charge: { id: string; status: string } };
+  expect(body.error).toMatchObject({ type: 'card_error', code: 'card_declined', message });
+  expect(body.charge.status).toBe('declined');
+});
+
 test('an unknown token → 404 with a message for the shopper; an unknown outcome → 400 before the vault', async () => {
   const missing = await pay({ token: 'tok_doesnotexist0000' });
   expect(missing.status).toBe(404);
