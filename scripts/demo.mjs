@@ -50,8 +50,8 @@ console.log(`
   Vault API:                             ${urls.vault}
   Frames:                                ${urls.frames}
   Processor simulator (CardPointe REST): ${urls.processor}/cardconnect/rest/  (merchid 800000000001, testing / testing123)
-  Test keys (${keys.created ? 'created' : 'reused'}):                   ${keys.file}
-  Test connection (${connection.created ? 'created' : 'reused'}):             ${connection.id} → ${connection.url}
+  ${`Test keys (${keys.created ? 'created' : 'reused'}):`.padEnd(38)} ${keys.file}
+  ${`Test connection (${connection.created ? 'created' : 'reused'}):`.padEnd(38)} ${connection.id} → ${connection.url}
 
   Test cards (any future expiry such as 12 / 34, any CVC):
 ${formatTestCards(loadTestCards()).join('\n')}

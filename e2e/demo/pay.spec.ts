@@ -33,6 +33,7 @@ for (const demo of ['script', 'react'] as Demo[]) {
     await payButton(page).click();
     const charge = await expectPaid(page, 'visa', VISA);
     await expect(page.getByTestId('amount')).toHaveText('$75.00');
+    await expect(page.getByLabel('Outcome to try')).toBeDisabled(); // a paid order's total stays
     const [auth, ...more] = await authsFor(charge);
     expect(more).toEqual([]);
     expect(auth).toMatchObject({ amount: 7500, captured: 7500, respstat: 'A', last4: '4242', cvvresp: 'M' });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { OutcomeId } from './demo-order';
 import { NpmCheckout } from './NpmCheckout';
 import { OrderSummary } from './OrderSummary';
@@ -21,6 +21,9 @@ export function App() {
   const { config, error } = useDemoConfig();
   const [mode, setMode] = useState<Mode>(initialMode);
   const [outcome, setOutcome] = useState<OutcomeId>('approve');
+  // Once paid, the order's total no longer changes.
+  const [paid, setPaid] = useState(false);
+  const onPaid = useCallback(() => setPaid(true), []);
   const choose = (next: Mode) => {
     setMode(next);
     history.replaceState(null, '', next === 'npm' ? location.pathname : `?mode=${next}`);
@@ -52,14 +55,14 @@ export function App() {
             {' '}To see a decline, pick one under “Outcome to try” in the order summary.
           </p>
           {error && <div className="alert" data-testid="error" role="alert">{error}</div>}
-          {config && mode === 'npm' && <NpmCheckout config={config} outcome={outcome} />}
+          {config && mode === 'npm' && <NpmCheckout config={config} outcome={outcome} onPaid={onPaid} />}
           {config && mode === 'elements' && (
             <Suspense fallback={<p className="fineprint">Loading the card form…</p>}>
-              <ElementsCheckout config={config} outcome={outcome} />
+              <ElementsCheckout config={config} outcome={outcome} onPaid={onPaid} />
             </Suspense>
           )}
         </section>
-        <OrderSummary outcome={outcome} onOutcome={setOutcome} />
+        <OrderSummary outcome={outcome} onOutcome={setOutcome} locked={paid} />
       </main>
     </>
   );

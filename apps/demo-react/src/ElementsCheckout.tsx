@@ -17,7 +17,7 @@ import type { DemoConfig } from './use-demo-config';
 const FIELD_TAGS = 'tf-card-number, tf-card-expiry, tf-card-cvc';
 const TYPE_OF_TAG: Record<string, FieldType> = { 'TF-CARD-NUMBER': 'cardNumber', 'TF-CARD-EXPIRY': 'cardExpiry', 'TF-CARD-CVC': 'cardCvc' };
 
-export function ElementsCheckout({ config, outcome }: { config: DemoConfig; outcome: OutcomeId }) {
+export function ElementsCheckout({ config, outcome, onPaid }: { config: DemoConfig; outcome: OutcomeId; onPaid: () => void }) {
   // In script, never as attributes: markup injected into the page must not choose where card data
   // goes. Idempotent, and this module is lazy-loaded on the client only.
   defineTokenframeElements({ vaultUrl: config.vaultUrl, framesUrl: config.framesUrl });
@@ -69,7 +69,7 @@ export function ElementsCheckout({ config, outcome }: { config: DemoConfig; outc
 
   const tokenize = useCallback(() => group.current?.tokenize(), []);
   const focusField = useCallback((type: string) => group.current?.fields?.get(type as FieldType)?.focus(), []);
-  const checkout = useCheckout(tokenize, outcome, focusField);
+  const checkout = useCheckout(tokenize, outcome, focusField, onPaid);
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
   const field = (type: FieldType, label: string, wide: boolean, element: ReactNode) => {

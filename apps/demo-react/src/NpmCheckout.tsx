@@ -18,7 +18,7 @@ const FIELDS = [
   { type: 'cardCvc', label: 'Security code', placeholder: 'CVC', wide: false },
 ] as const satisfies readonly { type: FieldType; label: string; placeholder: string; wide: boolean }[];
 
-export function NpmCheckout({ config, outcome }: { config: DemoConfig; outcome: OutcomeId }) {
+export function NpmCheckout({ config, outcome, onPaid }: { config: DemoConfig; outcome: OutcomeId; onPaid: () => void }) {
   const containers = useRef(new Map<FieldType, HTMLDivElement>());
   const form = useRef<HTMLFormElement>(null);
   const fieldsRef = useRef<Fields | undefined>(undefined);
@@ -62,7 +62,7 @@ export function NpmCheckout({ config, outcome }: { config: DemoConfig; outcome: 
 
   const tokenize = useCallback(() => fieldsRef.current?.tokenize(), []);
   const focusField = useCallback((type: string) => fieldsRef.current?.get(type as FieldType)?.focus(), []);
-  const checkout = useCheckout(tokenize, outcome, focusField);
+  const checkout = useCheckout(tokenize, outcome, focusField, onPaid);
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
   return (

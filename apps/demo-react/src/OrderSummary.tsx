@@ -1,7 +1,7 @@
 import { ORDER, SHIPPING_CENTS, SUBTOTAL_CENTS, TEST_OUTCOMES, TOTAL_CENTS, formatCents, totalFor, type OutcomeId } from './demo-order';
 
 /** The order, and in test mode the outcome to try (a decline is a total the processor declines). */
-export function OrderSummary({ outcome, onOutcome }: { outcome: OutcomeId; onOutcome: (id: OutcomeId) => void }) {
+export function OrderSummary({ outcome, onOutcome, locked }: { outcome: OutcomeId; onOutcome: (id: OutcomeId) => void; locked: boolean }) {
   const total = totalFor(outcome);
   return (
     <section className="card summary" aria-labelledby="summary-title">
@@ -26,7 +26,7 @@ export function OrderSummary({ outcome, onOutcome }: { outcome: OutcomeId; onOut
       </dl>
       <div className="testmode outcome">
         <label htmlFor="outcome">Outcome to try <span className="outcome__mode">(test mode)</span></label>
-        <select id="outcome" name="outcome" data-testid="outcome" aria-describedby="outcome-hint" value={outcome} onChange={(e) => onOutcome(e.target.value as OutcomeId)}>
+        <select id="outcome" name="outcome" data-testid="outcome" aria-describedby="outcome-hint" disabled={locked} value={outcome} onChange={(e) => onOutcome(e.target.value as OutcomeId)}>
           {TEST_OUTCOMES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
         </select>
         <p id="outcome-hint">The test processor declines totals from $1,000 to $1,999 with the code of their last three dollars.</p>

@@ -15,7 +15,7 @@ export interface CheckoutState {
  * the token. `tokenize` is whichever API the form uses (fields.tokenize() or <tf-fields>.tokenize());
  * `onFieldError` moves focus to the field a card error names; `outcome` is the test-mode choice.
  */
-export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined, outcome: OutcomeId, onFieldError?: (field: string) => void) {
+export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined, outcome: OutcomeId, onFieldError?: (field: string) => void, onPaid?: () => void) {
   const [state, setState] = useState<CheckoutState>({ busy: false, error: '' });
   const onSubmit = useCallback(
     async (event: FormEvent) => {
@@ -32,8 +32,9 @@ export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined,
       const paid = await payWithToken(result.token, outcome);
       if ('error' in paid) return setState({ busy: false, error: shopperMessage(paid.error) });
       setState({ busy: false, error: '', paid: { token: result.token, charge: paid.charge } });
+      onPaid?.();
     },
-    [tokenize, outcome, onFieldError],
+    [tokenize, outcome, onFieldError, onPaid],
   );
   return { ...state, onSubmit };
 }

@@ -108,6 +108,7 @@ function showSuccess(token, charge) {
   set('charge', charge.id);
   set('token', token);
   form.hidden = true;
+  outcome.disabled = true; // the order is paid: its total no longer changes
   document.getElementById('success').hidden = false;
   // Filled after the section shows, so the status region announces it; the heading (focused) is described by it.
   set('status', `Paid · ${card} · authorization ${charge.authcode}`);
