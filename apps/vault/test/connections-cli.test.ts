@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -59,5 +60,21 @@ describe('pnpm vault connections', () => {
     await h.vault.keys.createAccount('shop');
     const r = await h.vault.connections.create({ account: 'shop', env: 'test', kind: 'cardpointe', url: 'http://localhost:4100', merchid: '800000000001', username: 'testing', password: 'testing123' });
     expect(r).toEqual({ ok: true, value: { id: expect.stringMatching(/^conn_/), kind: 'cardpointe', env: 'test', url: 'http://localhost:4100' } });
+  });
+
+  test('master-key rewrap rewraps connection credentials: they open under the new key alone', async () => {
+    const first = await makeHarness({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' });
+    await first.cli('accounts', 'create', '--name', 'shop');
+    const made = JSON.parse((await create(first)).out) as { id: string };
+    await first.vault.close();
+    const k2 = randomBytes(32).toString('base64');
+    const rotating = await makeHarness({ ...first.env, TOKENFRAME_MASTER_KEY: k2, TOKENFRAME_PREVIOUS_MASTER_KEYS: first.env.TOKENFRAME_MASTER_KEY });
+    const r = await rotating.cli('master-key', 'rewrap', '--json');
+    expect(r.code, r.err).toBe(0);
+    // the two vault_state secrets and the connection's credentials
+    expect(JSON.parse(r.out)).toMatchObject({ rewrapped: 3 });
+    await rotating.vault.close();
+    h = await makeHarness({ ...first.env, TOKENFRAME_MASTER_KEY: k2 });
+    expect(h.vault.connections.credentials((await h.vault.stores.connections.find(made.id))!)).toEqual({ username: 'testing', password: 'pw-SECRET-9f3' });
   });
 });

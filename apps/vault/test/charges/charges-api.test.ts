@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TxnRecord } from '@tokenframe/processor-sim';
 import { freshPgSchema, type PgSchema } from '../support/services';
-import { chargeWorld, type ChargeWorld } from './charge-support';
+import { armFault, chargeWorld, type ChargeWorld } from './charge-support';
 
 describe.each(['sqlite', 'postgres'])('charges against the processor simulator (%s)', (backend) => {
   let w: ChargeWorld;
@@ -88,6 +88,19 @@ describe.each(['sqlite', 'postgres'])('charges against the processor simulator (
       const retry = await w.post('/v1/charges', { token: await w.token({ pan: '4999006200620062' }), amount: 1000, currency: 'usd' });
       expect(retry.status).toBe(402);
       expect(((await retry.json()) as { charge: Charge }).charge).toMatchObject({ status: 'declined', failureCode: 'try_again_later', processor: { respcode: '62' } });
+    });
+
+    test('a duplicate while the first is still at the processor is 409 idempotency_in_flight, and only one authorization is made', async () => {
+      const token = await w.token();
+      await armFault(w, 'delay=300', 'auth');
+      const body = { token, amount: 321, currency: 'usd' };
+      const first = w.post('/v1/charges', body, { idem: 'in-flight-1' });
+      await new Promise((r) => setTimeout(r, 100));
+      const second = await w.post('/v1/charges', body, { idem: 'in-flight-1' });
+      expect([second.status, ((await second.json()) as { error: { code: string } }).error.code]).toEqual([409, 'idempotency_in_flight']);
+      const ch = (await (await first).json()) as Charge;
+      expect(ch.status).toBe('succeeded');
+      expect((await ledger()).filter((t) => t.orderid === ch.id)).toHaveLength(1);
     });
 
     test('void an authorization', async () => {

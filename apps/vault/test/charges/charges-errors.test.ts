@@ -102,6 +102,10 @@ describe('isolation: other accounts and modes see nothing', () => {
     const mineForThem = await w.token({}, otherPk);
     const noConn = await w.post('/v1/charges', { token: mineForThem, amount: 900, currency: 'usd' }, { sk: otherSk });
     expect([noConn.status, (await err(noConn)).code]).toEqual([400, 'connection_missing']);
+    // A test key cannot name a live connection (a test token never goes to a live processor).
+    const live = await w.h.vault.connections.create({ account: 'shop', env: 'live', kind: 'cardpointe', url: 'https://gw.example.com', merchid: '800000000001', username: 'u', password: 'p' });
+    if (!live.ok) throw new Error(live.message);
+    expect((await w.post('/v1/charges', { token, amount: 900, currency: 'usd', connection: live.value.id })).status).toBe(404);
     // A live key cannot name the test connection either.
     expect((await w.post('/v1/charges', { token, amount: 900, currency: 'usd', connection: w.connection }, { sk: liveSk })).status).toBe(404);
     expect(await authCount()).toBe(before);
