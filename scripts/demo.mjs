@@ -17,11 +17,9 @@ if (!existsSync(join(ROOT, 'node_modules/.modules.yaml'))) {
 
 let stack;
 try {
+  // Also runs the vault with TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 (a loopback processor, test mode
+  // only) and creates or reuses the demo account's one test connection to the simulator.
   stack = await startStack({ demo: true, demoReact: true, processor: true });
-  // TODO(issue 14, vault connections): once `pnpm vault connections create` exists, create (or
-  // reuse) the demo account's test connection here: --kind cardpointe --url <stack.urls.processor>
-  // --merchid 800000000001 --username testing --password testing123, with the vault started
-  // under TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 (a loopback URL, test mode only).
 } catch (e) {
   console.error(`\n✗ ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
@@ -45,17 +43,24 @@ for (const c of stack.children) {
   });
 }
 
-const { urls, keys } = stack;
+const { urls, keys, connection } = stack;
 console.log(`
   Script-tag checkout (SRI-pinned SDK):  ${urls.demo}
   React 19 checkout (npm + elements):    ${urls.demoReact}
   Vault API:                             ${urls.vault}
   Frames:                                ${urls.frames}
   Processor simulator (CardPointe REST): ${urls.processor}/cardconnect/rest/  (merchid 800000000001, testing / testing123)
-  Test keys (${keys.created ? 'created' : 'reused'}):                   ${keys.file}
+  ${`Test keys (${keys.created ? 'created' : 'reused'}):`.padEnd(38)} ${keys.file}
+  ${`Test connection (${connection.created ? 'created' : 'reused'}):`.padEnd(38)} ${connection.id} → ${connection.url}
 
   Test cards (any future expiry such as 12 / 34, any CVC):
 ${formatTestCards(loadTestCards()).join('\n')}
+
+  Pay charges the order ($75.00) through the vault and the simulator; the page shows
+  "Paid · Visa ending in 4242 · authorization PPS…". To see a decline, choose an "Outcome to try"
+  in the order summary: "Declined: insufficient funds" charges $1,116.00, "Declined: do not honor"
+  $1,100.00 (the simulator declines $1,000–$1,999 with the code of the last three dollars).
+  What the processor booked: curl -u testing:testing123 ${urls.processor}/__sim/ledger
 
   Press Ctrl-C to stop.
 

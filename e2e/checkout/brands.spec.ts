@@ -1,14 +1,19 @@
 // Every documented test card that succeeds (TEST_CARDS, outcome 'success') tokenizes on the
-// script-tag demo, and the merchant backend's lookup shows its brand and last four.
+// script-tag demo, and the merchant backend charges it: "Paid" with its brand and last four. The
+// simulator's own sandbox cards (partial approval, retry) tokenize too, and the charge is declined
+// with a message for the shopper.
 import { expectPaid, openDemo, payWith } from '../support/checkout';
-import { SUCCESS_CARDS } from '../support/cards';
-import { test } from '../support/test';
+import { PROCESSOR_DECLINED, SUCCESS_CARDS } from '../support/cards';
+import { expect, test } from '../support/test';
 
 for (const card of SUCCESS_CARDS) {
-  test(`${card.description} (${card.number.slice(-4)}) tokenizes as ${card.brand}`, async ({ page }) => {
+  const declined = PROCESSOR_DECLINED.get(card.number);
+  test(`${card.description} (${card.number.slice(-4)}) tokenizes as ${card.brand} and ${declined ? 'is declined by the processor' : 'is paid'}`, async ({ page }) => {
     await openDemo(page, 'script');
     const cvc = card.brand === 'amex' ? '1234' : '123';
     await payWith(page, { number: card.number, expiry: '12/34', cvc });
-    await expectPaid(page, card.brand, card.number);
+    if (!declined) return void (await expectPaid(page, card.brand, card.number));
+    await expect(page.getByTestId('error')).toHaveText(declined);
+    await expect(page.getByTestId('status')).toBeHidden();
   });
 }

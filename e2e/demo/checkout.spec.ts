@@ -1,14 +1,16 @@
 // Smoke test of the demo checkouts themselves (the happy paths of every demo are in
-// e2e/checkout/demos.spec.ts): a real card through the real frames, vault and merchant backend to
-// the page; a declined test card shown as a shopper-friendly message in each demo; the script-tag
+// e2e/checkout/demos.spec.ts, paying and declines at the processor in pay.spec.ts): a real card
+// through the real frames, vault, merchant backend and processor to "Paid" on the page; a test
+// card the vault refuses shown as a shopper-friendly message in each demo; the script-tag
 // page's SRI pin and CSP; no stray frames under React StrictMode.
 // Fields are filled with the merchant test helper (@tokenframe/sdk/testing).
 import { expect, test, type Page } from '@playwright/test';
 import { fillCard, waitForReady } from '../../packages/sdk/src/testing/index';
 import { e2eEnv } from '../support/e2e-env';
+import { authsFor } from '../support/processor-ledger';
 
 const CARD = { number: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123' };
-const DECLINED = { ...CARD, number: '4000 0000 0000 0119' }; // the vault answers 402 processing_error
+const DECLINED = { ...CARD, number: '4000 0000 0000 0119' }; // the vault refuses it at tokenization (402 processing_error)
 
 const checkouts = [
   ['script tag + SRI', () => `${e2eEnv().urls.demo}/`],
@@ -22,13 +24,19 @@ async function open(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('button', { name: /Pay/ })).toBeEnabled();
 }
 
-test('script tag + SRI: 4242 4242 4242 4242 → token on the page, brand and last4 from the backend', async ({ page }) => {
+test('script tag + SRI: 4242 4242 4242 4242 → Paid on the page, with the charge, amount and authorization from the backend', async ({ page }) => {
   await open(page, `${e2eEnv().urls.demo}/`);
   await fillCard(page, CARD);
-  await page.getByRole('button', { name: /Pay/ }).click();
-  await expect(page.getByTestId('token')).toHaveText(/^tok_[A-Za-z0-9_-]+$/);
+  await page.getByRole('button', { name: /Pay \$75\.00/ }).click();
+  await expect(page.getByTestId('status')).toHaveText(/^Paid · Visa ending in 4242 · authorization PPS\d+$/);
   await expect(page.getByTestId('result')).toHaveText('Visa ending in 4242');
-  await expect(page.getByRole('heading', { name: 'Payment details received' })).toBeFocused();
+  await expect(page.getByTestId('amount')).toHaveText('$75.00');
+  await expect(page.getByTestId('charge')).toHaveText(/^ch_[A-Za-z0-9]+$/);
+  await expect(page.getByTestId('retref')).toHaveText(/^\d{12}$/);
+  await expect(page.getByTestId('token')).toHaveText(/^tok_[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('heading', { name: 'Payment complete' })).toBeFocused();
+  const authcode = (await page.getByTestId('authcode').textContent()) ?? '';
+  expect(await authsFor((await page.getByTestId('charge').textContent()) ?? '')).toMatchObject([{ authcode, amount: 7500, respstat: 'A' }]);
 });
 
 for (const [name, url] of checkouts) {

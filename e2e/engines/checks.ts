@@ -19,7 +19,7 @@ const pay = (tab: Tab) => tab.click('button.pay');
 
 export const CHECKS: Check[] = [
   {
-    name: 'script-tag demo: fill, pay, token',
+    name: 'script-tag demo: fill, pay, Paid',
     async run(tab, out) {
       await openCheckout(tab, demoUrl('script'));
       await fillCard(tab, { cardNumber: VISA, cardExpiry: '1234', cardCvc: '123' });
@@ -30,7 +30,7 @@ export const CHECKS: Check[] = [
     },
   },
   {
-    name: 'React demo: fill, pay, token',
+    name: 'React demo: fill, pay, Paid',
     async run(tab) {
       await openCheckout(tab, demoUrl('react'));
       await fillCard(tab, { cardNumber: MASTERCARD, cardExpiry: '1234', cardCvc: '123' });

@@ -63,9 +63,15 @@ export const waitForFocus = (tab: Tab, type: FieldType) => waitFor(`keys to go t
 
 export const textOf = (tab: Tab, selector: string) => run(tab, (s) => document.querySelector(s)?.textContent?.trim() ?? null, [selector]);
 
-/** The success view of either demo: a token and "Visa ending in 4242". */
+/**
+ * The paid view of either demo: the status "Paid · Visa ending in 4242 · authorization PPS…" (the
+ * shop's backend charged the token through the vault and the processor), the card and the token.
+ */
 export async function expectPaid(tab: Tab, brand: string, pan: string): Promise<string> {
-  const token = await waitFor('a token', () => textOf(tab, '[data-testid="token"]'), (t) => /^tok_[A-Za-z0-9_-]{8,}$/.test(t ?? ''), 15_000);
-  await waitFor('the card shown', () => textOf(tab, '[data-testid="result"]'), (t) => t === `${brand} ending in ${pan.slice(-4)}`);
+  const card = `${brand} ending in ${pan.slice(-4)}`;
+  const paid = new RegExp(`^Paid · ${card} · authorization PPS\\d+$`);
+  await waitFor('"Paid" in the status region', () => textOf(tab, '[role="status"][data-testid="status"]'), (t) => paid.test(t ?? ''), 15_000);
+  await waitFor('the card shown', () => textOf(tab, '[data-testid="result"]'), (t) => t === card);
+  const token = await waitFor('a token', () => textOf(tab, '[data-testid="token"]'), (t) => /^tok_[A-Za-z0-9_-]{8,}$/.test(t ?? ''));
   return token!;
 }

@@ -8,7 +8,7 @@ import { expect } from './test';
 export type Demo = 'script' | 'react' | 'react-elements';
 export const DEMOS: readonly Demo[] = ['script', 'react', 'react-elements'];
 
-/** The display names both demos use in data-testid="result" ("Visa ending in 4242"). */
+/** The display names both demos use in data-testid="result" ("Visa ending in 4242") and the status ("Paid · Visa ending in 4242 · …"). */
 export const BRAND_NAMES: Record<string, string> = {
   visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB',
   unionpay: 'UnionPay', maestro: 'Maestro', mir: 'Mir', elo: 'Elo', hipercard: 'Hipercard', cartes_bancaires: 'Cartes Bancaires',
@@ -33,9 +33,21 @@ export async function payWith(page: Page, card: CardInput): Promise<void> {
   await payButton(page).click();
 }
 
-export async function expectPaid(page: Page, brand: string, pan: string): Promise<void> {
+/**
+ * The receipt both demos show once the shop's backend charged the token through the vault and the
+ * processor: "Paid · Visa ending in 4242 · authorization PPS123456" in the status region, the
+ * charge id and the token. Returns the charge id (for the processor's ledger).
+ */
+export async function expectPaid(page: Page, brand: string, pan: string): Promise<string> {
+  const card = `${BRAND_NAMES[brand] ?? brand} ending in ${pan.slice(-4)}`;
+  const status = page.getByTestId('status');
+  await expect(status).toHaveText(new RegExp(`^Paid · ${card} · authorization PPS\\d+$`), { timeout: 15_000 });
+  await expect(status).toHaveAttribute('role', 'status');
+  await expect(page.getByTestId('result')).toHaveText(card);
   await expect(page.getByTestId('token')).toHaveText(/^tok_[A-Za-z0-9_-]{8,}$/);
-  await expect(page.getByTestId('result')).toHaveText(`${BRAND_NAMES[brand] ?? brand} ending in ${pan.slice(-4)}`);
+  await expect(page.getByTestId('charge')).toHaveText(/^ch_[A-Za-z0-9]{8,}$/);
+  await expect(page.getByRole('heading', { name: 'Payment complete' })).toBeFocused();
+  return (await page.getByTestId('charge').textContent()) ?? '';
 }
 
 /** A field frame by type, for typing into it directly. */

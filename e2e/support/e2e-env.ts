@@ -7,7 +7,8 @@ export interface KeyPair {
 }
 
 export interface E2eEnv {
-  urls: { vault: string; frames: string; demo: string; demoReact: string; merchant: string; hostile: string };
+  /** processor: the simulator the demo account's test connection charges through (its /__sim ledger). */
+  urls: { vault: string; frames: string; demo: string; demoReact: string; processor: string; merchant: string; hostile: string };
   /** The demos' keys (account `demo`, origins: both demos). */
   demo: KeyPair;
   /** A key of account `demo` for our own merchant page (origin: urls.merchant). */

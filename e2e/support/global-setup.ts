@@ -1,5 +1,6 @@
 // Starts the whole system once for the run, exactly as `pnpm demo` does (scripts/lib/startStack):
-// vault (API :4000, frames :4001), the script-tag demo (:5173) and the React demo (:5174), on a
+// vault (API :4000, frames :4001), the processor simulator (:4100, the demo account's test
+// connection), the script-tag demo (:5173) and the React demo (:5174), on a
 // fresh data folder under .tokenframe/e2e, plus our fixture sites (merchant page on localhost,
 // attacker on 127.0.0.2). Returns the teardown. Set TF_E2E_STACK=0 to run only specs that need none,
 // TF_E2E_BUILD=0 to use the frame and SDK builds on disk as they are.
@@ -37,7 +38,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   Object.assign(process.env, GENEROUS_LIMITS, { TOKENFRAME_SDK_DIST: join(dist, 'sdk'), TOKENFRAME_FRAME_DIST: join(dist, 'frames') });
   const env = { TOKENFRAME_DATA_DIR: dataDir };
 
-  const stack = await lib.startStack({ demo: true, demoReact: true, build: false, quiet: true, dataDir, log: () => undefined });
+  const stack = await lib.startStack({ demo: true, demoReact: true, processor: true, build: false, quiet: true, dataDir, log: () => undefined });
   try {
     const sites = await startFixtureSites(FIXTURE_PORT);
     const cli = (args: string[]): { key: string } => run(lib, args, env);

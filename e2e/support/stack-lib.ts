@@ -3,13 +3,13 @@
 import { pathToFileURL } from 'node:url';
 
 export interface Stack {
-  urls: { vault: string; frames: string; demo: string; demoReact: string };
+  urls: { vault: string; frames: string; demo: string; demoReact: string; processor: string };
   keys: { publishableKey: string; secretKey: string };
   stop(): Promise<void>;
 }
 export interface StackLib {
   ROOT: string;
-  startStack(opts: { demo?: boolean; build?: boolean; demoReact?: boolean; quiet?: boolean; dataDir?: string; log?: (line: string) => void }): Promise<Stack>;
+  startStack(opts: { demo?: boolean; build?: boolean; demoReact?: boolean; processor?: boolean; quiet?: boolean; dataDir?: string; log?: (line: string) => void }): Promise<Stack>;
   buildIfStale(opts?: { quiet?: boolean }): { built: boolean };
   vaultCli(args: string[], opts?: { env?: Record<string, string> }): { ok: true; value: unknown } | { ok: false; message: string };
 }

@@ -1,11 +1,14 @@
 // Test keys for the demo origins: reused from <data dir>/dev-keys.json while the vault still
-// accepts them, created with the vault CLI otherwise (first run, or after the data was wiped).
+// accepts them with every scope the demo backend needs, created with the vault CLI otherwise (first
+// run, after the data was wiped, or a file from before the backend charged cards).
 /* global fetch */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { vaultCli } from './vault-cli.mjs';
 
 const ACCOUNT = 'demo';
+/** What the demo backend does with its secret key: look tokens up, and charge them. */
+export const DEMO_SECRET_SCOPES = Object.freeze(['tokens:read', 'tokens:reveal', 'charges:read', 'charges:write']);
 
 /**
  * @param {{ vaultUrl: string, origins: string[], dataDir: string, env?: Record<string, string>,
@@ -16,14 +19,14 @@ export async function ensureDevKeys({ vaultUrl, origins, dataDir, env = {}, log 
   const file = join(dataDir, 'dev-keys.json');
   const saved = readKeys(file);
   if (saved && (await keysWork(saved, vaultUrl, origins))) return { ...saved, file, created: false };
-  if (saved) log(`${file} holds keys the vault no longer accepts: creating new ones.`);
+  if (saved) log(`${file} holds keys the vault no longer accepts, or a secret key without ${DEMO_SECRET_SCOPES.join(', ')}: creating new ones.`);
 
   const account = vaultCli(['accounts', 'create', '--name', ACCOUNT], { env });
   if (!account.ok && !/exist/i.test(account.message)) throw new Error(account.message);
   const originArgs = origins.flatMap((o) => ['--origin', o]);
   const pk = vaultCli(['keys', 'create', '--account', ACCOUNT, '--type', 'publishable', '--env', 'test', ...originArgs], { env });
   if (!pk.ok) throw new Error(pk.message);
-  const scopes = ['tokens:read', 'tokens:reveal'].flatMap((s) => ['--scope', s]);
+  const scopes = DEMO_SECRET_SCOPES.flatMap((s) => ['--scope', s]);
   const sk = vaultCli(['keys', 'create', '--account', ACCOUNT, '--type', 'secret', '--env', 'test', ...scopes], { env });
   if (!sk.ok) throw new Error(sk.message);
 
@@ -46,7 +49,11 @@ function readKeys(file) {
   }
 }
 
-/** The publishable key may serve frames to every demo origin, and the secret key authenticates. */
+/**
+ * The publishable key may serve frames to every demo origin, and the secret key authenticates with
+ * the scopes the backend uses. Probes that change nothing: unknown ids answer 404 with the scope
+ * (403 without it), and a charge without a body answers 400 with charges:write (403 without).
+ */
 async function keysWork({ publishableKey, secretKey }, vaultUrl, origins) {
   try {
     for (const origin of origins) {
@@ -54,12 +61,18 @@ async function keysWork({ publishableKey, secretKey }, vaultUrl, origins) {
       const status = await (await fetch(url)).json();
       if (status.code !== 'ok') return false;
     }
-    // An unknown token id: 404 means the key was accepted; 401/403 means it was not.
-    const res = await fetch(`${vaultUrl}/v1/tokens/tok_devkeycheck0000000000000000`, {
-      headers: { authorization: `Bearer ${secretKey}` },
-    });
-    await res.body?.cancel();
-    return res.status === 404;
+    const authorization = `Bearer ${secretKey}`;
+    const probes = [
+      [`${vaultUrl}/v1/tokens/tok_devkeycheck0000000000000000`, { headers: { authorization } }, 404],
+      [`${vaultUrl}/v1/charges/ch_devkeycheck000000`, { headers: { authorization } }, 404],
+      [`${vaultUrl}/v1/charges`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{}' }, 400],
+    ];
+    for (const [url, init, expected] of probes) {
+      const res = await fetch(url, init);
+      await res.body?.cancel();
+      if (res.status !== expected) return false;
+    }
+    return true;
   } catch {
     return false;
   }

@@ -1,12 +1,15 @@
 // Starts the local Tokenframe stack: vault (API + frames), and optionally the two demo checkouts
 // and the processor simulator (apps/processor-sim, the CardPointe-dialect processor charges go to).
 // Shared by `pnpm demo` and the Playwright globalSetup, so both run exactly the same thing.
+// With the simulator, the vault runs with TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 (a loopback processor,
+// test mode only) and the demo account gets (or keeps) its one test connection to it.
 //
 //   const stack = await startStack({ demo: true, demoReact: true });
-//   stack.urls.demo, stack.keys.publishableKey, …;  await stack.stop();
+//   stack.urls.demo, stack.keys.publishableKey, stack.connection?.id, …;  await stack.stop();
 import { join } from 'node:path';
 import { assertPortsFree } from './assert-ports-free.mjs';
 import { buildIfStale } from './build-if-stale.mjs';
+import { ensureDemoConnection } from './ensure-demo-connection.mjs';
 import { ensureDevKeys } from './ensure-dev-keys.mjs';
 import { STACK_URLS, ROOT, dataDirOf } from './stack-urls.mjs';
 import { startChild } from './start-child.mjs';
@@ -17,13 +20,16 @@ const portOf = (url) => Number(new URL(url).port);
 /**
  * @param {{ demo?: boolean, demoReact?: boolean, processor?: boolean, build?: boolean, quiet?: boolean, dataDir?: string,
  *           log?: (line: string) => void }} [opts]
- *   demoReact implies demo (the React app calls the demo backend). quiet: children's output is kept
- *   only for error messages (Playwright). dataDir: TOKENFRAME_DATA_DIR for the vault, CLI and keys file.
- * @returns {Promise<{ urls: typeof STACK_URLS, keys: { publishableKey: string, secretKey: string, file: string },
+ *   demoReact implies demo (the React app calls the demo backend), demo implies processor (the
+ *   backend charges through it). quiet: children's output is kept only for error messages
+ *   (Playwright). dataDir: TOKENFRAME_DATA_DIR for the vault, CLI and keys file.
+ * @returns {Promise<{ urls: typeof STACK_URLS, keys: { publishableKey: string, secretKey: string, file: string, created: boolean },
+ *                     connection: { id: string, url: string, created: boolean } | undefined,
  *                     stop: () => Promise<void> }>}
  */
 export async function startStack({ demo = false, demoReact = false, processor = false, build = true, quiet = false, dataDir, log = console.log } = {}) {
   demo ||= demoReact;
+  processor ||= demo;
   const urls = STACK_URLS;
   const wanted = [
     { port: portOf(urls.vault), name: 'vault API' },
@@ -63,10 +69,14 @@ export async function startStack({ demo = false, demoReact = false, processor = 
     await start({ name: 'processor', cmd: tsx, args: ['apps/processor-sim/src/main.ts'], env: simEnv }, [`${urls.processor}/__sim/health`], (r) => r.ok);
   }
   // One process serves the API and the frames origin: both ports must be its own.
+  // The CLI runs below need the flag too: it is checked when a connection is created.
+  if (processor) env.TOKENFRAME_ALLOW_PRIVATE_NETWORK = '1';
   await start({ name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] }, [`${urls.vault}/v1/jwks`, `${urls.frames}/`], (r) => r.ok);
   let keys;
+  let connection;
   try {
     keys = await ensureDevKeys({ vaultUrl: urls.vault, origins: [urls.demo, urls.demoReact], dataDir: dataDir ?? dataDirOf(), env, log });
+    if (processor) connection = ensureDemoConnection({ processorUrl: urls.processor, env, log });
   } catch (e) {
     await stop();
     throw e;
@@ -84,5 +94,5 @@ export async function startStack({ demo = false, demoReact = false, processor = 
     const vite = join(ROOT, 'node_modules/.bin/vite');
     await start({ name: 'react', cmd: vite, args: ['--strictPort'], cwd: join(ROOT, 'apps/demo-react'), env: demoEnv }, [`${urls.demoReact}/`], (r) => r.ok);
   }
-  return { urls, keys, stop, children };
+  return { urls, keys, connection, stop, children };
 }

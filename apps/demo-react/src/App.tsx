@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import type { OutcomeId } from './demo-order';
 import { NpmCheckout } from './NpmCheckout';
 import { OrderSummary } from './OrderSummary';
 import { useDemoConfig } from './use-demo-config';
@@ -19,6 +20,10 @@ function initialMode(): Mode {
 export function App() {
   const { config, error } = useDemoConfig();
   const [mode, setMode] = useState<Mode>(initialMode);
+  const [outcome, setOutcome] = useState<OutcomeId>('approve');
+  // Once paid, the order's total no longer changes.
+  const [paid, setPaid] = useState(false);
+  const onPaid = useCallback(() => setPaid(true), []);
   const choose = (next: Mode) => {
     setMode(next);
     history.replaceState(null, '', next === 'npm' ? location.pathname : `?mode=${next}`);
@@ -45,16 +50,19 @@ export function App() {
             ))}
             <code className="modes__hint">{MODES.find((m) => m.id === mode)?.hint}</code>
           </fieldset>
-          <p className="testmode" role="note"><strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.</p>
+          <p className="testmode" role="note">
+            <strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
+            {' '}To see a decline, pick one under “Outcome to try” in the order summary.
+          </p>
           {error && <div className="alert" data-testid="error" role="alert">{error}</div>}
-          {config && mode === 'npm' && <NpmCheckout config={config} />}
+          {config && mode === 'npm' && <NpmCheckout config={config} outcome={outcome} onPaid={onPaid} />}
           {config && mode === 'elements' && (
             <Suspense fallback={<p className="fineprint">Loading the card form…</p>}>
-              <ElementsCheckout config={config} />
+              <ElementsCheckout config={config} outcome={outcome} onPaid={onPaid} />
             </Suspense>
           )}
         </section>
-        <OrderSummary />
+        <OrderSummary outcome={outcome} onOutcome={setOutcome} locked={paid} />
       </main>
     </>
   );

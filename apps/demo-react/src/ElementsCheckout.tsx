@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { defineTokenframeElements, type TfFieldsElement } from '@tokenframe/sdk/elements';
 import type { FieldsChangeEvent, FieldType, TokenframeErrorShape } from '@tokenframe/sdk';
+import { totalFor, type OutcomeId } from './demo-order';
 import { FIELD_STYLE } from './field-style';
 import { PayButton } from './PayButton';
 import { PaymentSuccess } from './PaymentSuccess';
@@ -16,7 +17,7 @@ import type { DemoConfig } from './use-demo-config';
 const FIELD_TAGS = 'tf-card-number, tf-card-expiry, tf-card-cvc';
 const TYPE_OF_TAG: Record<string, FieldType> = { 'TF-CARD-NUMBER': 'cardNumber', 'TF-CARD-EXPIRY': 'cardExpiry', 'TF-CARD-CVC': 'cardCvc' };
 
-export function ElementsCheckout({ config }: { config: DemoConfig }) {
+export function ElementsCheckout({ config, outcome, onPaid }: { config: DemoConfig; outcome: OutcomeId; onPaid: () => void }) {
   // In script, never as attributes: markup injected into the page must not choose where card data
   // goes. Idempotent, and this module is lazy-loaded on the client only.
   defineTokenframeElements({ vaultUrl: config.vaultUrl, framesUrl: config.framesUrl });
@@ -68,7 +69,7 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
 
   const tokenize = useCallback(() => group.current?.tokenize(), []);
   const focusField = useCallback((type: string) => group.current?.fields?.get(type as FieldType)?.focus(), []);
-  const checkout = useCheckout(tokenize, focusField);
+  const checkout = useCheckout(tokenize, outcome, focusField, onPaid);
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
   const field = (type: FieldType, label: string, wide: boolean, element: ReactNode) => {
@@ -91,7 +92,7 @@ export function ElementsCheckout({ config }: { config: DemoConfig }) {
         {field('cardExpiry', 'Expiry date', false, <tf-card-expiry label="Expiry date" placeholder="MM / YY" />)}
         {field('cardCvc', 'Security code', false, <tf-card-cvc label="Security code" placeholder="CVC" />)}
       </tf-fields>
-      <PayButton ready={ready} busy={checkout.busy} error={checkout.error || loadError} />
+      <PayButton ready={ready} busy={checkout.busy} error={checkout.error || loadError} totalCents={totalFor(outcome)} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 // group is destroyed (its frames removed) before the second one mounts.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadTokenframe, type ChangeDetail, type FieldType, type Fields } from '@tokenframe/sdk';
+import { totalFor, type OutcomeId } from './demo-order';
 import { FIELD_STYLE } from './field-style';
 import { PayButton } from './PayButton';
 import { PaymentSuccess } from './PaymentSuccess';
@@ -17,7 +18,7 @@ const FIELDS = [
   { type: 'cardCvc', label: 'Security code', placeholder: 'CVC', wide: false },
 ] as const satisfies readonly { type: FieldType; label: string; placeholder: string; wide: boolean }[];
 
-export function NpmCheckout({ config }: { config: DemoConfig }) {
+export function NpmCheckout({ config, outcome, onPaid }: { config: DemoConfig; outcome: OutcomeId; onPaid: () => void }) {
   const containers = useRef(new Map<FieldType, HTMLDivElement>());
   const form = useRef<HTMLFormElement>(null);
   const fieldsRef = useRef<Fields | undefined>(undefined);
@@ -61,7 +62,7 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
 
   const tokenize = useCallback(() => fieldsRef.current?.tokenize(), []);
   const focusField = useCallback((type: string) => fieldsRef.current?.get(type as FieldType)?.focus(), []);
-  const checkout = useCheckout(tokenize, focusField);
+  const checkout = useCheckout(tokenize, outcome, focusField, onPaid);
   if (checkout.paid) return <PaymentSuccess {...checkout.paid} />;
 
   return (
@@ -78,7 +79,7 @@ export function NpmCheckout({ config }: { config: DemoConfig }) {
           </div>
         );
       })}
-      <PayButton ready={ready} busy={checkout.busy} error={checkout.error || loadError} />
+      <PayButton ready={ready} busy={checkout.busy} error={checkout.error || loadError} totalCents={totalFor(outcome)} />
     </form>
   );
 }

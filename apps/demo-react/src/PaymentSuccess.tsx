@@ -1,18 +1,31 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BRAND_NAMES } from './field-style';
-import type { ConfirmedCard } from './pay-with-token';
+import type { PaidCharge } from './pay-with-token';
 
-export function PaymentSuccess({ token, card }: { token: string; card: ConfirmedCard }) {
+const formatAmount = (cents: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+
+/** The receipt, as the script-tag demo shows it; the status region is filled after it mounts, so it is announced. */
+export function PaymentSuccess({ token, charge }: { token: string; charge: PaidCharge }) {
   const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), []);
+  const card = `${BRAND_NAMES[charge.brand] ?? charge.brand} ending in ${charge.last4}`;
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    setStatus(`Paid · ${card} · authorization ${charge.authcode}`);
+    title.current?.focus();
+  }, [card, charge.authcode]);
   return (
     <section className="success" aria-labelledby="success-title">
-      <h2 id="success-title" tabIndex={-1} ref={title}>Payment details received</h2>
-      <p>Your card was tokenized and checked by the shop's server.</p>
+      <h2 id="success-title" tabIndex={-1} ref={title} aria-describedby="paid-status">Payment complete</h2>
+      <p className="paid" id="paid-status" data-testid="status" role="status">{status}</p>
       <dl className="receipt">
-        <div><dt>Card</dt><dd data-testid="result">{`${BRAND_NAMES[card.brand] ?? card.brand} ending in ${card.last4}`}</dd></div>
+        <div><dt>Amount</dt><dd data-testid="amount">{formatAmount(charge.amount, charge.currency)}</dd></div>
+        <div><dt>Card</dt><dd data-testid="result">{card}</dd></div>
+        <div><dt>Authorization</dt><dd data-testid="authcode">{charge.authcode}</dd></div>
+        <div><dt>Reference</dt><dd data-testid="retref">{charge.retref}</dd></div>
+        <div><dt>Charge</dt><dd><code data-testid="charge">{charge.id}</code></dd></div>
         <div><dt>Token</dt><dd><code data-testid="token">{token}</code></dd></div>
       </dl>
+      <p className="fineprint fineprint--left">The shop's server charged the token through the payment vault; the card number never reached the shop.</p>
       <a className="again" href={location.pathname + location.search}>Start a new checkout</a>
     </section>
   );

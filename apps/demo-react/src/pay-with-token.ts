@@ -1,17 +1,31 @@
 import type { TokenframeErrorShape } from '@tokenframe/sdk';
+import type { OutcomeId } from './demo-order';
 
-export interface ConfirmedCard {
+/** What the shop's backend answers about the charge it made (apps/demo/src/charge-token.ts). */
+export interface PaidCharge {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
   brand: string;
   last4: string;
+  authcode: string;
+  retref: string;
 }
 
-/** Sends the token to the shop's backend (the demo backend, through the Vite proxy), which looks it up with the secret key. */
-export async function payWithToken(token: string): Promise<{ card: ConfirmedCard } | { error: Pick<TokenframeErrorShape, 'type' | 'code' | 'message'> }> {
+type PayError = Pick<TokenframeErrorShape, 'type' | 'code' | 'message'>;
+
+/**
+ * Sends the token to the shop's backend (the demo backend, through the Vite proxy), which charges it
+ * through the vault. Its error messages are worded for the shopper (a decline names its reason).
+ */
+export async function payWithToken(token: string, outcome: OutcomeId): Promise<{ charge: PaidCharge } | { error: PayError }> {
   try {
-    const res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-    const body = (await res.json().catch(() => ({}))) as { card?: ConfirmedCard; error?: { code?: string; message?: string } };
-    if (res.ok && body.card) return { card: body.card };
-    return { error: { type: 'api_error', code: 'internal_error', message: body.error?.message ?? `HTTP ${res.status}` } };
+    const res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, outcome }) });
+    const body = (await res.json().catch(() => ({}))) as { charge?: PaidCharge; error?: { code?: string; message?: string } };
+    if (res.ok && body.charge) return { charge: body.charge };
+    const code = (body.error?.code ?? 'internal_error') as PayError['code'];
+    return { error: { type: 'card_error', code, message: body.error?.message ?? `HTTP ${res.status}` } };
   } catch {
     return { error: { type: 'network_error', code: 'network_error', message: 'The shop backend did not answer.' } };
   }

@@ -1,6 +1,7 @@
 // The demo checkout's behaviour. The SDK comes from the SRI-pinned <script> tag (global
 // `Tokenframe`); this file only mounts the fields, shows their state, and sends the token to the
-// shop's backend. It never sees card data: only a token, the brand and the last four digits.
+// shop's backend, which charges it through the vault. It never sees card data: only a token, and
+// the charge's brand, last four digits and authorization code.
 /* global document, fetch, Tokenframe */
 'use strict';
 
@@ -33,6 +34,19 @@ const STYLE = {
 const form = document.getElementById('checkout');
 const pay = document.getElementById('pay');
 const alertBox = document.querySelector('[data-testid="error"]');
+const outcome = document.getElementById('outcome');
+
+/** Test mode: the chosen outcome's total on the Pay button and in the summary (the backend charges it). */
+function showOutcome() {
+  const option = outcome.selectedOptions[0];
+  const declines = outcome.value !== 'approve';
+  document.querySelector('.pay__label').textContent = `Pay ${option.dataset.total}`;
+  document.getElementById('order-total').textContent = option.dataset.total;
+  document.getElementById('test-extra').hidden = !declines;
+  document.querySelector('[data-testid="test-extra"]').textContent = declines ? `+${option.dataset.extra}` : '';
+}
+outcome.addEventListener('change', showOutcome);
+showOutcome(); // a reload keeps the select's value
 
 function shopperMessage(error) {
   if (error.type === 'card_error') return SHOPPER_MESSAGES[error.code] ?? error.message;
@@ -67,18 +81,37 @@ function submitLikeEnter() {
   if (!pay.disabled) form.requestSubmit();
 }
 
+/** The shop's backend charges the token: {token, charge} when paid, {error} with a message for the shopper when not. */
 async function sendTokenToBackend(token) {
-  const res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  let res;
+  try {
+    res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, outcome: outcome.value }) });
+  } catch {
+    return { error: { type: 'network_error', code: 'network_error', message: 'The shop did not answer.' } };
+  }
   const body = await res.json().catch(() => ({}));
-  return res.ok ? { card: body.card } : { error: { type: 'api_error', code: body.error?.code ?? 'api_error', message: body.error?.message ?? `HTTP ${res.status}` } };
+  if (res.ok && body.charge) return { charge: body.charge };
+  // The backend words its errors for the shopper (a decline names its reason): show them as they are.
+  const message = body.error?.message ?? `HTTP ${res.status}`;
+  return { error: { type: 'card_error', code: body.error?.code ?? 'api_error', message } };
 }
 
-function showSuccess(token, card) {
-  document.querySelector('[data-testid="token"]').textContent = token;
-  document.querySelector('[data-testid="result"]').textContent = `${BRAND_NAMES[card.brand] ?? card.brand} ending in ${card.last4}`;
+const formatAmount = (cents, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+
+function showSuccess(token, charge) {
+  const card = `${BRAND_NAMES[charge.brand] ?? charge.brand} ending in ${charge.last4}`;
+  const set = (id, text) => (document.querySelector(`[data-testid="${id}"]`).textContent = text);
+  set('amount', formatAmount(charge.amount, charge.currency));
+  set('result', card);
+  set('authcode', charge.authcode);
+  set('retref', charge.retref);
+  set('charge', charge.id);
+  set('token', token);
   form.hidden = true;
-  const success = document.getElementById('success');
-  success.hidden = false;
+  outcome.disabled = true; // the order is paid: its total no longer changes
+  document.getElementById('success').hidden = false;
+  // Filled after the section shows, so the status region announces it; the heading (focused) is described by it.
+  set('status', `Paid · ${card} · authorization ${charge.authcode}`);
   document.getElementById('success-title').focus();
 }
 
@@ -126,9 +159,9 @@ async function main() {
         return fields.get(result.error.field)?.focus();
       }
       if (result.error) return showError(shopperMessage(result.error));
-      const confirmed = await sendTokenToBackend(result.token);
-      if (confirmed.error) return showError(shopperMessage(confirmed.error));
-      showSuccess(result.token, confirmed.card);
+      const paid = await sendTokenToBackend(result.token);
+      if (paid.error) return showError(shopperMessage(paid.error));
+      showSuccess(result.token, paid.charge);
     } catch (error) {
       showError(shopperMessage(error)); // tokenize rejects only on frame integrity failures
     } finally {

@@ -1,12 +1,13 @@
-// The merchant's backend: serves the checkout page and its assets, and turns a token into a
-// card summary with the secret key (POST /api/pay). Handlers are Web-standard and tested with
-// app.request(), no port needed.
+// The merchant's backend: serves the checkout page and its assets, and charges a token for the
+// order with the secret key (POST /api/pay → vault → processor). Handlers are Web-standard and
+// tested with app.request(), no port needed.
 import { readFileSync } from 'node:fs';
 import { Tokenframe } from '@tokenframe/node';
 import { Hono } from 'hono';
 import { checkoutCsp } from './checkout-csp';
 import type { DemoConfig } from './demo-config';
-import { lookupToken, TOKEN_ID } from './lookup-token';
+import { chargeToken, TOKEN_ID } from './charge-token';
+import { testOutcome } from './demo-order';
 import { renderCheckout } from './render-checkout';
 import { fetchSdkScript, type SdkScript } from './sdk-script';
 
@@ -24,8 +25,10 @@ export interface DemoAppDeps {
 
 export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono {
   const sdkScript = deps.sdkScript ?? (() => fetchSdkScript(config.vaultUrl));
-  // The secret key goes into the client once; nothing else in this app holds it.
-  const tf = new Tokenframe(config.secretKey, { vaultUrl: config.vaultUrl, timeoutMs: 5_000 });
+  // The secret key goes into the client once; nothing else in this app holds it. 20 s per attempt:
+  // longer than the vault's own processor timeout (15 s), so a slow processor is answered by the
+  // vault (its recovery included), not cut off by us mid-charge.
+  const tf = new Tokenframe(config.secretKey, { vaultUrl: config.vaultUrl, timeoutMs: 20_000 });
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -63,23 +66,21 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
     }
     const body: unknown = await c.req.json().catch(() => undefined);
     const token = isPayBody(body) ? body.token : undefined;
-    if (token === undefined || !TOKEN_ID.test(token)) {
-      return c.json({ error: { code: 'malformed_request', message: 'Send JSON: {"token": "tok_…"}.' } }, 400);
+    // The amount is the shop's, never the page's: the page may only name a test outcome.
+    const outcome = isPayBody(body) ? testOutcome(body.outcome) : undefined;
+    if (token === undefined || !TOKEN_ID.test(token) || !outcome) {
+      return c.json({ error: { code: 'malformed_request', message: 'Send JSON: {"token": "tok_…", "outcome"?: "approve" | "insufficient_funds" | "do_not_honor"}.' } }, 400);
     }
-    const found = await lookupToken(tf, token);
-    if (!found.ok) {
-      // The shopper sees a friendly message; the vault's code stays available to the page's developer.
-      const status = found.status === 404 ? 404 : found.status >= 500 ? 502 : found.status === 400 ? 400 : 502;
-      return c.json({ error: { code: found.code, message: 'The shop could not confirm this card.' } }, status);
-    }
-    return c.json({ token, card: found.card });
+    const paid = await chargeToken(tf, token, outcome);
+    // The shopper sees a friendly message; the vault's code stays available to the page's developer.
+    return paid.ok ? c.json(paid.body) : c.json(paid.body, paid.status as 400);
   });
 
   return app;
 }
 
-function isPayBody(x: unknown): x is { token: string } {
+function isPayBody(x: unknown): x is { token: string; outcome?: string } {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  const keys = Object.keys(x);
-  return keys.length === 1 && keys[0] === 'token' && typeof (x as { token: unknown }).token === 'string';
+  const { token, outcome, ...rest } = x as Record<string, unknown>;
+  return Object.keys(rest).length === 0 && typeof token === 'string' && (outcome === undefined || typeof outcome === 'string');
 }

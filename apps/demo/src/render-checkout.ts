@@ -1,6 +1,6 @@
 // The checkout page. No inline script or style (the CSP forbids both): configuration travels in
 // data-* attributes, behaviour is /checkout.js, looks are /checkout.css.
-import { DEMO_ORDER, SHIPPING_CENTS, formatCents, orderTotalCents } from './demo-order';
+import { DEMO_ORDER, SHIPPING_CENTS, TEST_OUTCOMES, formatCents, orderTotalCents } from './demo-order';
 import { escapeHtml as e } from './escape-html';
 import type { SdkScript } from './sdk-script';
 
@@ -14,6 +14,10 @@ export interface CheckoutPageInput {
 export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: CheckoutPageInput): string {
   const subtotal = DEMO_ORDER.reduce((s, l) => s + l.cents, 0);
   const total = formatCents(orderTotalCents());
+  // Each outcome carries what the page shows for it; the backend charges its own amount for the id.
+  const outcomes = TEST_OUTCOMES.map(
+    (o) => `<option value="${e(o.id)}" data-total="${e(formatCents(o.totalCents))}" data-extra="${e(formatCents(o.totalCents - orderTotalCents()))}">${e(o.label)}</option>`,
+  ).join('');
   const sdkTag = sdk
     ? `<script src="${e(sdk.src)}" integrity="${e(sdk.integrity)}" crossorigin="anonymous" defer></script>`
     : '<!-- the vault publishes no SDK build yet: run `pnpm run build` and restart -->';
@@ -44,7 +48,8 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
     <main class="layout">
       <section class="card payment" aria-labelledby="payment-title">
         <h1 id="payment-title">Payment</h1>
-        <p class="testmode" role="note"><strong>Test mode.</strong> Use card <span class="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.</p>
+        <p class="testmode" role="note"><strong>Test mode.</strong> Use card <span class="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
+          To see a decline, pick one under “Outcome to try” in the order summary.</p>
         <form id="checkout" class="form" novalidate
               data-publishable-key="${e(publishableKey)}" data-vault-url="${e(vaultUrl)}" data-frames-url="${e(framesUrl)}">
           <div class="field field--full">
@@ -69,12 +74,17 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
           <p class="fineprint">Card details go straight to our payment vault in an isolated frame. This shop only ever sees a token.</p>
         </form>
         <section class="success" id="success" aria-labelledby="success-title" hidden>
-          <h2 id="success-title" tabindex="-1">Payment details received</h2>
-          <p>Your card was tokenized and checked by the shop's server.</p>
+          <h2 id="success-title" tabindex="-1" aria-describedby="paid-status">Payment complete</h2>
+          <p class="paid" id="paid-status" data-testid="status" role="status"></p>
           <dl class="receipt">
-            <div><dt>Card</dt><dd data-testid="result" aria-live="polite"></dd></div>
+            <div><dt>Amount</dt><dd data-testid="amount"></dd></div>
+            <div><dt>Card</dt><dd data-testid="result"></dd></div>
+            <div><dt>Authorization</dt><dd data-testid="authcode"></dd></div>
+            <div><dt>Reference</dt><dd data-testid="retref"></dd></div>
+            <div><dt>Charge</dt><dd><code data-testid="charge"></code></dd></div>
             <div><dt>Token</dt><dd><code data-testid="token"></code></dd></div>
           </dl>
+          <p class="fineprint fineprint--left">The shop's server charged the token through the payment vault; the card number never reached the shop.</p>
           <a class="again" href="/">Start a new checkout</a>
         </section>
       </section>
@@ -85,8 +95,14 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
         <dl class="totals">
           <div><dt>Subtotal</dt><dd>${formatCents(subtotal)}</dd></div>
           <div><dt>Shipping</dt><dd>${formatCents(SHIPPING_CENTS)}</dd></div>
-          <div class="totals__grand"><dt>Total</dt><dd>${total}</dd></div>
+          <div id="test-extra" hidden><dt>Test decline amount</dt><dd data-testid="test-extra"></dd></div>
+          <div class="totals__grand"><dt>Total</dt><dd id="order-total" data-testid="order-total">${total}</dd></div>
         </dl>
+        <div class="testmode outcome">
+          <label for="outcome">Outcome to try <span class="outcome__mode">(test mode)</span></label>
+          <select id="outcome" name="outcome" data-testid="outcome" aria-describedby="outcome-hint">${outcomes}</select>
+          <p id="outcome-hint">The test processor declines totals from $1,000 to $1,999 with the code of their last three dollars.</p>
+        </div>
       </section>
     </main>
   </body>

@@ -43,6 +43,8 @@ describe('POST /api/pay refuses before calling the vault', () => {
     ['a form post', { 'content-type': 'application/x-www-form-urlencoded' }, 'token=tok_abcdefgh12345678', 415],
     ['no token', json, '{}', 400],
     ['extra keys', json, '{"token":"tok_abcdefgh12345678","pan":"4242"}', 400],
+    ['an amount from the page', json, '{"token":"tok_abcdefgh12345678","amount":1}', 400],
+    ['an unknown outcome', json, '{"token":"tok_abcdefgh12345678","outcome":"free"}', 400],
     ['a path in the id', json, '{"token":"tok_../../v1/keys"}', 400],
     ['not JSON', json, '{', 400],
   ])('%s → %i', async (_name, headers, body, status) => {

@@ -30,7 +30,8 @@ function errorFields(status: number, body: unknown, requestId: string | undefine
   const type = text('type');
   const code = text('code');
   const message = text('message');
-  if (type && code && message) return { type, code, message, param: text('param'), requestId: text('requestId') || requestId };
+  const retryable = e && typeof e.retryable === 'boolean' ? e.retryable : undefined;
+  if (type && code && message) return { type, code, message, param: text('param'), requestId: text('requestId') || requestId, retryable, declineCode: text('declineCode') };
   // Not the vault's error shape: a proxy or load balancer in between answered.
   return {
     type: 'api_error',

@@ -7,6 +7,10 @@ export interface VaultErrorFields {
   message: string;
   param?: string | undefined;
   requestId?: string | undefined;
+  /** The vault's own verdict on repeating the call (charges say false once nothing can come of it). */
+  retryable?: boolean | undefined;
+  /** 402 card_declined: the processor's response code, e.g. `116`. */
+  declineCode?: string | undefined;
 }
 
 /**
@@ -33,7 +37,7 @@ export class TokenframeApiError extends Error {
     this.code = fields.code;
     this.param = fields.param;
     this.requestId = fields.requestId;
-    this.retryable = isRetryable(status, fields.code);
+    this.retryable = fields.retryable ?? isRetryable(status, fields.code);
   }
 }
 
@@ -57,17 +61,25 @@ export class TokenframeConflictError extends TokenframeApiError {
 export class TokenframeRateLimitError extends TokenframeApiError {
   override name = 'TokenframeRateLimitError';
 }
-/** 5xx: the vault or the processor behind it failed; retried for you with the same Idempotency-Key. */
+/**
+ * 5xx: the vault or the processor behind it failed; retried for you with the same Idempotency-Key,
+ * unless the vault says `retryable: false` (a charge it already settled as not made).
+ */
 export class TokenframeServerError extends TokenframeApiError {
   override name = 'TokenframeServerError';
 }
-/** 402: the card was refused (e.g. `card_declined`); `charge` is the declined charge when the vault made one. */
+/**
+ * 402: the card was refused (`card_declined`, `expired_card`); `charge` is the declined charge when
+ * the vault made one (its `processor.resptext` says why), `declineCode` the processor's code.
+ */
 export class TokenframeCardError extends TokenframeApiError {
   override name = 'TokenframeCardError';
   readonly charge: Charge | undefined;
+  readonly declineCode: string | undefined;
   constructor(status: number, fields: VaultErrorFields, charge: Charge | undefined) {
     super(status, fields);
     this.charge = charge;
+    this.declineCode = fields.declineCode;
   }
 }
 

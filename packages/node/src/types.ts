@@ -26,20 +26,41 @@ export interface DeletedToken {
   deleted: true;
 }
 
-export type ChargeStatus = 'succeeded' | 'authorized' | 'declined' | 'pending' | (string & {});
+/**
+ * `pending`: the processor's answer was lost and could not be settled yet (retry with the same
+ * Idempotency-Key); `failed`: nothing was charged (the vault voided anything unclear).
+ */
+export type ChargeStatus = 'succeeded' | 'authorized' | 'declined' | 'pending' | 'voided' | 'failed' | (string & {});
 
+/** `POST /v1/charges` and every charge answer (DESIGN.md "Spending a token"). */
 export interface Charge {
   id: string;
+  object: 'charge';
+  livemode: Livemode;
   status: ChargeStatus;
-  /** Minor units (cents). */
+  /** Minor units (cents), as asked. */
   amount: number;
+  /** What the processor approved, captured and refunded so far (minor units). */
+  amountAuthorized: number;
+  amountCaptured: number;
+  amountRefunded: number;
+  /** Lower case ISO 4217, e.g. `usd`. */
   currency: string;
+  captured: boolean;
+  /** True once everything captured was refunded. */
+  refunded: boolean;
+  orderId: string | null;
+  /** The token charged. */
   token: string;
-  orderId?: string;
+  /** The processor connection used (`conn_…`). */
+  connection: string;
   card: { brand: string; last4: string };
-  processor: { name: string; authcode?: string; retref?: string; respcode?: string; resptext?: string; avsresp?: string; cvvresp?: string };
+  /** The processor's answer codes to the authorization ('' where it gave none). */
+  processor: { name: string; authcode: string; retref: string; respcode: string; resptext: string; avsresp: string; cvvresp: string };
+  /** Why a declined or failed charge is so, e.g. `card_declined`, `partial_approval`, `processor_timeout`. */
+  failureCode: string | null;
   createdAt: number;
-  [extra: string]: unknown;
+  updatedAt: number;
 }
 
 export interface ChargeCreateParams {

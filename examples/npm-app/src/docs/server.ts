@@ -3,7 +3,7 @@ declare function badRequest(): Response;
 
 export async function pay(token: string) {
   // #region docs/integration.md: server
-  // POST /api/pay {token}  (apps/demo/src/lookup-token.ts is the complete version)
+  // POST /api/pay {token}: look the token up (apps/demo/src/charge-token.ts charges it with @tokenframe/node)
   if (!/^tok_[A-Za-z0-9_-]{1,64}$/.test(token)) return badRequest();
   const res = await fetch(`https://vault.example.com/v1/tokens/${token}`, {
     headers: { authorization: `Bearer ${process.env.TOKENFRAME_SECRET_KEY}` },
