@@ -19,7 +19,7 @@ export function apiErrorFrom(status: number, body: unknown, headerRequestId: str
   if (status === 403) return new TokenframePermissionError(status, fields);
   if (status === 409) return new TokenframeConflictError(status, fields);
   if (status === 429) return new TokenframeRateLimitError(status, fields);
-  if (status >= 500) return new TokenframeServerError(status, fields);
+  if (status >= 500) return new TokenframeServerError(status, fields, chargeIn(body));
   if (status >= 400) return new TokenframeInvalidRequestError(status, fields);
   return new TokenframeApiError(status, fields);
 }
@@ -30,7 +30,8 @@ function errorFields(status: number, body: unknown, requestId: string | undefine
   const type = text('type');
   const code = text('code');
   const message = text('message');
-  if (type && code && message) return { type, code, message, param: text('param'), requestId: text('requestId') || requestId };
+  const retryable = e && typeof e.retryable === 'boolean' ? e.retryable : undefined;
+  if (type && code && message) return { type, code, message, param: text('param'), requestId: text('requestId') || requestId, retryable };
   // Not the vault's error shape: a proxy or load balancer in between answered.
   return {
     type: 'api_error',

@@ -6,6 +6,7 @@ import { browserTokenize, cliJson, liveEnv, startLiveVault } from '../../../../a
 
 export const SHOP = 'http://localhost:5173';
 export const ALL_SCOPES = ['tokens:read', 'tokens:reveal', 'tokens:persist', 'tokens:delete', 'events:read'];
+export const CHARGE_SCOPES = ['charges:read', 'charges:write', 'tokens:read'];
 
 export interface TestVault {
   /** The API origin to give `new Tokenframe(sk, {vaultUrl})`. */
@@ -16,6 +17,8 @@ export interface TestVault {
   publishableKey: string;
   /** Tokenizes the Visa test card the way the frames do; returns the token id. */
   tokenize(): Promise<string>;
+  /** The operator's step: a test connection of account "shop" to a processor (the simulator's credentials). */
+  connect(processorUrl: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,10 @@ export async function startTestVault(extraEnv: NodeJS.ProcessEnv = {}): Promise<
       const { res } = await browserTokenize(v, pk, SHOP);
       if (res.status !== 201) throw new Error(`tokenize: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { id: string }).id;
+    },
+    async connect(processorUrl) {
+      const args = ['--account', 'shop', '--env', 'test', '--kind', 'cardpointe', '--url', processorUrl, '--merchid', '800000000001', '--username', 'testing', '--password', 'testing123'];
+      return (await cliJson(env, 'connections', 'create', ...args)).id;
     },
     async stop() {
       await v.stop();
