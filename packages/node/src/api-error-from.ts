@@ -19,7 +19,7 @@ export function apiErrorFrom(status: number, body: unknown, headerRequestId: str
   if (status === 403) return new TokenframePermissionError(status, fields);
   if (status === 409) return new TokenframeConflictError(status, fields);
   if (status === 429) return new TokenframeRateLimitError(status, fields);
-  if (status >= 500) return new TokenframeServerError(status, fields);
+  if (status >= 500) return new TokenframeServerError(status, fields, chargeIn(body));
   if (status >= 400) return new TokenframeInvalidRequestError(status, fields);
   return new TokenframeApiError(status, fields);
 }

@@ -7,7 +7,7 @@ export interface VaultErrorFields {
   message: string;
   param?: string | undefined;
   requestId?: string | undefined;
-  /** The vault's own verdict on repeating the call (charges say false once nothing can come of it). */
+  /** The vault's own verdict (`error.retryable`, sent on charge failures): false wins over the status. */
   retryable?: boolean | undefined;
   /** 402 card_declined: the processor's response code, e.g. `116`. */
   declineCode?: string | undefined;
@@ -27,7 +27,11 @@ export class TokenframeApiError extends Error {
   readonly code: string;
   readonly param: string | undefined;
   readonly requestId: string | undefined;
-  /** True when the same call may succeed later: 409 request in progress, 429, 5xx. */
+  /**
+   * True when repeating the same call (same Idempotency-Key) may succeed: 409 request in progress,
+   * 429, 5xx — unless the vault said `retryable: false` (e.g. a failed charge it already voided:
+   * a repeat only replays that answer; make a new charge with a new key instead).
+   */
   readonly retryable: boolean;
 
   constructor(status: number, fields: VaultErrorFields) {
@@ -37,7 +41,7 @@ export class TokenframeApiError extends Error {
     this.code = fields.code;
     this.param = fields.param;
     this.requestId = fields.requestId;
-    this.retryable = fields.retryable ?? isRetryable(status, fields.code);
+    this.retryable = fields.retryable !== false && isRetryable(status, fields.code);
   }
 }
 
@@ -62,11 +66,18 @@ export class TokenframeRateLimitError extends TokenframeApiError {
   override name = 'TokenframeRateLimitError';
 }
 /**
- * 5xx: the vault or the processor behind it failed; retried for you with the same Idempotency-Key,
- * unless the vault says `retryable: false` (a charge it already settled as not made).
+ * 5xx: the vault or the processor behind it failed; retried for you with the same Idempotency-Key
+ * unless the vault said `retryable: false`. On a charge's 502 `processor_error` / 504
+ * `processor_timeout`, `charge` is the charge as the vault left it: `failed` (voided, nothing
+ * charged: `retryable` is false) or `pending` (a retry with the same key resumes it).
  */
 export class TokenframeServerError extends TokenframeApiError {
   override name = 'TokenframeServerError';
+  readonly charge: Charge | undefined;
+  constructor(status: number, fields: VaultErrorFields, charge?: Charge | undefined) {
+    super(status, fields);
+    this.charge = charge;
+  }
 }
 /**
  * 402: the card was refused (`card_declined`, `expired_card`); `charge` is the declined charge when

@@ -33,7 +33,8 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]{1,255}$/;
  * Requirements: a retry never does the work twice, and never hides a fault the caller must fix.
  * 1. POST and DELETE carry an `Idempotency-Key` (the caller's or a random UUID), the SAME on every
  *    attempt: the vault answers a repeat with the stored first result (or 409 while it still runs).
- * 2. Retried: network failures and timeouts, 409 request in progress, 429, 5xx. Never another 4xx.
+ * 2. Retried: network failures and timeouts, 409 request in progress, 429, 5xx. Never another 4xx,
+ *    nor an answer whose body says `error.retryable: false` (a charge the vault already settled).
  * 3. Between attempts: full-jitter exponential backoff, or the vault's `Retry-After`.
  * 4. The secret key lives in this closure only; no error, log or inspected object carries it.
  */

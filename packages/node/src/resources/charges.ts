@@ -5,9 +5,12 @@ import { pathId } from './path-id.js';
 /**
  * Charges the vault makes with the processor, so card data never reaches your server. A decline
  * throws `TokenframeCardError` (402 `card_declined`) with the declined charge as `error.charge`.
- * A processor timeout (504) is retried with the same Idempotency-Key: the vault answers with the
- * charge it settled on instead of authorizing twice. Pass your own `idempotencyKey` (e.g. the order
- * id) to make a retry after a crash of your own process safe too.
+ * A processor failure (502 `processor_error`, 504 `processor_timeout`) throws `TokenframeServerError`
+ * with the charge as `error.charge`. When the vault has already voided it (`failed`, `retryable:
+ * false`) it is thrown at once: a repeat would only replay that answer, so create a new charge. When
+ * the vault could not yet settle it (`pending`, `retryable: true`) it is retried with the same
+ * Idempotency-Key: the vault resumes that charge instead of authorizing twice. Pass your own
+ * `idempotencyKey` (e.g. the order id) to make a retry after a crash of your own process safe too.
  */
 export class Charges {
   readonly #request: VaultRequest;
