@@ -28,6 +28,8 @@ export interface TfFieldsAttributes {
   'vault-url': string;
   'frames-url': string;
   locale?: string;
+  /** Co-badged cards: the network selected first (`visa`, `cartes_bancaires`…); the shopper can change it. */
+  'preferred-network'?: string;
   appearance?: StyleSpec;
   fonts?: string[];
   class?: string;
