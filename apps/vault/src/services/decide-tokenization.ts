@@ -75,6 +75,7 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
     cvcExpiresAt: c.cvc === undefined ? null : now + cvc.ttlMs,
     nameEnc: seal('name', c.name),
     postalEnc: seal('postal', c.postal),
+    network: c.network ?? null,
     createdAt: now,
     expiresAt: now + o.tokenTtlMs,
   };

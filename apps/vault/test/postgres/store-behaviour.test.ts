@@ -36,7 +36,7 @@ const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord =
 });
 const token = (id: string, over: Partial<TokenRecord> = {}): TokenRecord => ({
   id, accountId: 'acct_1', keyId: 'key_1', livemode: false, brand: 'visa', bin: '42424242', last4: '4242', expMonth: 12, expYear: 2040,
-  fingerprint: 'fp', panEnc: 'env-pan', cvcEnc: 'env-cvc', cvcExpiresAt: T0 + 600_000, nameEnc: null, postalEnc: 'env-postal',
+  fingerprint: 'fp', panEnc: 'env-pan', cvcEnc: 'env-cvc', cvcExpiresAt: T0 + 600_000, nameEnc: null, postalEnc: 'env-postal', network: 'visa',
   createdAt: T0, expiresAt: T0 + 1_800_000, ...over,
 });
 const stored = { status: 201, body: '{"id":"tok"}' };

@@ -74,4 +74,11 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
     version: 5,
     sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
   },
+  // Versions 6–8 belong to other branches; see sqlite-migrations.ts (a gap is fine: pg-migrate.ts
+  // applies every version not in schema_migrations, in this array's order).
+  {
+    // Twin of SQLite version 9: the network a co-badged card's shopper chose; NULL for older tokens.
+    version: 9,
+    sql: `ALTER TABLE tokens ADD COLUMN network TEXT;`,
+  },
 ];

@@ -75,4 +75,12 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
     version: 5,
     sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
   },
+  // Versions 6, 7 and 8 are taken by other branches (webhooks outbox, charges…). The migrator applies
+  // every version it has not recorded, in this array's order, so a gap is fine and a store that ran
+  // 9 first takes 6–8 when they arrive (each touches other tables).
+  {
+    // Co-badged cards: the network the shopper chose (EU IFR art. 8); NULL for tokens made before.
+    version: 9,
+    sql: `ALTER TABLE tokens ADD COLUMN network TEXT;`,
+  },
 ];
