@@ -3,6 +3,8 @@ import type { TokenframeErrorShape } from '@tokenframe/sdk';
 export interface ConfirmedCard {
   brand: string;
   last4: string;
+  /** Co-badged cards only: the network the shopper chose (what the charge routes on). */
+  network?: string;
 }
 
 /** Sends the token to the shop's backend (the demo backend, through the Vite proxy), which looks it up with the secret key. */

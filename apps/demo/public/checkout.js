@@ -75,7 +75,9 @@ async function sendTokenToBackend(token) {
 
 function showSuccess(token, card) {
   document.querySelector('[data-testid="token"]').textContent = token;
-  document.querySelector('[data-testid="result"]').textContent = `${BRAND_NAMES[card.brand] ?? card.brand} ending in ${card.last4}`;
+  // A co-badged card (Cartes Bancaires with Visa or Mastercard) also says the network the shopper chose.
+  const via = card.network ? ` via ${BRAND_NAMES[card.network] ?? card.network}` : '';
+  document.querySelector('[data-testid="result"]').textContent = `${BRAND_NAMES[card.brand] ?? card.brand} ending in ${card.last4}${via}`;
   form.hidden = true;
   const success = document.getElementById('success');
   success.hidden = false;

@@ -8,6 +8,8 @@ export interface TokenLookup {
   last4: string;
   expMonth?: number;
   expYear?: number;
+  /** A co-badged card's network the shopper chose in the field (e.g. `mastercard`): what a charge routes on. */
+  network?: string;
 }
 
 export type LookupResult = { ok: true; card: TokenLookup } | { ok: false; status: number; code: string };
@@ -19,7 +21,7 @@ export async function lookupToken(tf: Tokenframe, tokenId: string): Promise<Look
   if (!TOKEN_ID.test(tokenId)) return { ok: false, status: 400, code: 'malformed_request' };
   try {
     const { card } = await tf.tokens.retrieve(tokenId);
-    return { ok: true, card: { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear } };
+    return { ok: true, card: { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, ...(card.network === undefined ? {} : { network: card.network }) } };
   } catch (e) {
     if (e instanceof TokenframeApiError) return { ok: false, status: e.status, code: e.code };
     return { ok: false, status: 502, code: 'network_error' };

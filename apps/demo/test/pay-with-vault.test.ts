@@ -39,3 +39,12 @@ test('a real token → its brand and last4 (through the library); an unknown one
   expect(missing.status).toBe(404);
   expect(await missing.json()).toMatchObject({ error: { code: 'resource_missing' } });
 });
+
+test("a co-badged Cartes Bancaires token → the network the shopper chose comes back (the demo's result line shows it)", async () => {
+  const chosen = await browserTokenize(vault, pk, 'http://localhost:5173', { pan: '5555552500001001', network: 'mastercard' });
+  const { id } = (await chosen.res.json()) as { id: string };
+  expect(await (await pay(id)).json()).toMatchObject({ token: id, card: { brand: 'cartes_bancaires', last4: '1001', network: 'mastercard' } });
+  const plain = await browserTokenize(vault, pk, 'http://localhost:5173');
+  const body = (await (await pay(((await plain.res.json()) as { id: string }).id)).json()) as { card: Record<string, unknown> };
+  expect(body.card).not.toHaveProperty('network');
+});
