@@ -33,9 +33,11 @@ export async function payWith(page: Page, card: CardInput): Promise<void> {
   await payButton(page).click();
 }
 
-export async function expectPaid(page: Page, brand: string, pan: string): Promise<void> {
+/** `network`: a co-badged card's chosen network, which both demos add ("… ending in 1001 via Mastercard"). */
+export async function expectPaid(page: Page, brand: string, pan: string, network?: string): Promise<void> {
   await expect(page.getByTestId('token')).toHaveText(/^tok_[A-Za-z0-9_-]{8,}$/);
-  await expect(page.getByTestId('result')).toHaveText(`${BRAND_NAMES[brand] ?? brand} ending in ${pan.slice(-4)}`);
+  const via = network === undefined ? '' : ` via ${BRAND_NAMES[network] ?? network}`;
+  await expect(page.getByTestId('result')).toHaveText(`${BRAND_NAMES[brand] ?? brand} ending in ${pan.slice(-4)}${via}`);
 }
 
 /** A field frame by type, for typing into it directly. */

@@ -133,8 +133,8 @@ describe('number input', () => {
     el.clear();
     await settle();
     expect(radios(el)).toEqual([]);
-    expect(lastChange()).toMatchObject({ empty: true, complete: false });
-    expect(lastChange()).not.toHaveProperty('network');
+    expect(lastChange()).toEqual({ empty: true, complete: false, brand: 'unknown' });
+    expect(el.querySelector('svg.tf-brand')?.getAttribute('data-brand')).toBe('unknown');
   });
 
   test('disabled: the radios are disabled too', async () => {
