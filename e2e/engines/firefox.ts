@@ -11,6 +11,7 @@ const CHORDS: Record<Key, [KeyInput | null, KeyInput]> = {
   'Shift+Tab': ['Shift', 'Tab'],
   Enter: [null, 'Enter'],
   Backspace: [null, 'Backspace'],
+  ArrowRight: [null, 'ArrowRight'],
   'Control+A': ['Control', 'a'],
   'Control+C': ['Control', 'c'],
   'Control+V': ['Control', 'v'],

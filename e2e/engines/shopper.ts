@@ -63,9 +63,10 @@ export const waitForFocus = (tab: Tab, type: FieldType) => waitFor(`keys to go t
 
 export const textOf = (tab: Tab, selector: string) => run(tab, (s) => document.querySelector(s)?.textContent?.trim() ?? null, [selector]);
 
-/** The success view of either demo: a token and "Visa ending in 4242". */
-export async function expectPaid(tab: Tab, brand: string, pan: string): Promise<string> {
+/** The success view of either demo: a token and "Visa ending in 4242" (+ " via Mastercard": a co-badged card's chosen network). */
+export async function expectPaid(tab: Tab, brand: string, pan: string, network?: string): Promise<string> {
   const token = await waitFor('a token', () => textOf(tab, '[data-testid="token"]'), (t) => /^tok_[A-Za-z0-9_-]{8,}$/.test(t ?? ''), 15_000);
-  await waitFor('the card shown', () => textOf(tab, '[data-testid="result"]'), (t) => t === `${brand} ending in ${pan.slice(-4)}`);
+  const shown = `${brand} ending in ${pan.slice(-4)}${network === undefined ? '' : ` via ${network}`}`;
+  await waitFor('the card shown', () => textOf(tab, '[data-testid="result"]'), (t) => t === shown);
   return token!;
 }
