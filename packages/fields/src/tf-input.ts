@@ -63,12 +63,15 @@ export class TfInput extends FieldElementBase implements FieldElement {
     this.disabled = false;
     this.autofillCompanions = false;
     // Focus and blur of the field as a whole (the number input and its network radios are one field
-    // to the page): moving between them inside the frame is neither.
+    // to the page): moving between them inside the frame is neither, and shows no error yet.
     this.addEventListener('focusin', (e) => {
       if (!this.#holds(e.relatedTarget)) this.#emit('tf-focus');
     });
     this.addEventListener('focusout', (e) => {
-      if (!this.#holds(e.relatedTarget)) this.#emit('tf-blur');
+      if (this.#holds(e.relatedTarget)) return;
+      this.#touched = true;
+      this.#evaluate();
+      this.#emit('tf-blur');
     });
   }
 
@@ -171,7 +174,6 @@ export class TfInput extends FieldElementBase implements FieldElement {
           @beforeinput=${this.#onBeforeInput}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
-          @blur=${this.#onBlur}
         />${this.kind === 'number' ? this.#mark(m.network) : nothing}
       </div>
       <span id=${errId} class="tf-sr" aria-live="polite">${shown ? m.errors[shown] : ''}</span>
@@ -251,11 +253,6 @@ export class TfInput extends FieldElementBase implements FieldElement {
     } else if (e.key === 'Escape') {
       this.#emit('tf-escape');
     }
-  };
-
-  #onBlur = (): void => {
-    this.#touched = true;
-    this.#evaluate();
   };
 
   #holds(node: EventTarget | null): boolean {

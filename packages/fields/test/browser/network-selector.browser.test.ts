@@ -90,6 +90,23 @@ describe('number input', () => {
     expect(events.map((e) => e.name).filter((n) => n === 'tf-focus' || n === 'tf-blur')).toEqual(['tf-focus']);
   });
 
+  test('the choice appears with the BIN; moving to it from an incomplete number is not leaving the field (no error yet)', async () => {
+    const { el, input, lastChange } = await mountInput('number');
+    await userEvent.click(input);
+    await userEvent.keyboard('55555525');
+    await settle();
+    expect(radios(el).map((r) => r.value)).toEqual(['cartes_bancaires', 'mastercard']);
+    await userEvent.tab();
+    await userEvent.keyboard('{ArrowRight}');
+    await settle();
+    expect(lastChange()).toEqual({ empty: false, complete: false, brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'mastercard'], network: 'mastercard' });
+    await userEvent.tab({ shift: true });
+    expect(document.activeElement).toBe(input);
+    input.blur(); // now the field is left: the error shows
+    await settle();
+    expect(lastChange()?.error?.code).toBe('incomplete_number');
+  });
+
   test('a click on a mark selects it (the radio covers its mark)', async () => {
     const { el, input, lastChange } = await mountInput('number');
     await userEvent.fill(input, CB_VISA);
