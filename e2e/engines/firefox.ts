@@ -12,6 +12,7 @@ const CHORDS: Record<Key, [KeyInput | null, KeyInput]> = {
   Enter: [null, 'Enter'],
   Backspace: [null, 'Backspace'],
   ArrowRight: [null, 'ArrowRight'],
+  End: [null, 'End'],
   'Control+A': ['Control', 'a'],
   'Control+C': ['Control', 'c'],
   'Control+V': ['Control', 'v'],
