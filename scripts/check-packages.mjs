@@ -5,10 +5,9 @@
 // `npm install`ed there (no workspace links), the app is type-checked with moduleResolution bundler
 // and node16 (skipLibCheck false), built with Vite, served on an ephemeral port and driven in
 // Chromium against a throwaway vault (scripts/lib/test-vault.ts): mount, fill, tokenize, and the
-// token is looked up with the secret key.
+// token is looked up with the secret key through the installed @tokenframe/node (lookup-tokens.mjs).
 //
 //   node scripts/check-packages.mjs [--keep]     (--keep leaves the temp folder for a look)
-/* global fetch */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -20,7 +19,7 @@ import { buildIfStale } from './lib/build-if-stale.mjs';
 import { ROOT } from './lib/stack-urls.mjs';
 
 /** Every publishable package, one entry each (its folder). */
-const PUBLISHED = ['packages/sdk'];
+const PUBLISHED = ['packages/sdk', 'packages/node'];
 /** Files a user's install must not carry (dev artefacts). */
 const FORBIDDEN = [/\.map$/, /(^|\/)iife\.d\.ts$/, /^package\/(src|test|scripts|bench)\//, /tsconfig[^/]*\.json$/, /\.tsbuildinfo$/, /vite(st)?\.config/];
 
@@ -59,7 +58,12 @@ try {
   const tarballs = [];
   for (const dir of PUBLISHED) {
     const manifest = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8'));
-    if (!existsSync(join(ROOT, dir, 'dist')) && manifest.scripts?.build) sh('pnpm', ['run', 'build'], { cwd: join(ROOT, dir) });
+    // The SDK was built above when stale; any other package is rebuilt from scratch (a tsc run of a
+    // few seconds), so a dist left over from older sources is never what gets packed.
+    if (dir !== 'packages/sdk' && manifest.scripts?.build) {
+      rmSync(join(ROOT, dir, 'dist'), { recursive: true, force: true });
+      sh('pnpm', ['run', 'build'], { cwd: join(ROOT, dir) });
+    }
     const before = new Set(readdirSync(join(tmp, 'tarballs')));
     sh('pnpm', ['pack', '--pack-destination', join(tmp, 'tarballs')], { cwd: join(ROOT, dir) });
     const name = readdirSync(join(tmp, 'tarballs')).find((f) => !before.has(f));
@@ -107,12 +111,17 @@ try {
     cwd: app,
     env: { ...process.env, APP_URL: appUrl, PK: vault.publishableKey, VAULT_URL: vault.apiUrl, FRAMES_URL: vault.framesUrl, CHROMIUM_PATH: findChromium() },
   });
-  for (const line of out.trim().split('\n')) {
-    const { mode, token } = JSON.parse(line);
-    const res = await fetch(`${vault.apiUrl}/v1/tokens/${token}`, { headers: { authorization: `Bearer ${vault.secretKey}` } });
-    const { card } = await res.json();
-    if (res.status !== 200 || card?.last4 !== '4242' || card?.brand !== 'visa') throw new Error(`${mode}: ${token} → ${res.status} ${JSON.stringify(card)}`);
-    log(`${mode}: mounted and tokenized in Chromium → ${token.slice(0, 8)}…, the secret key sees ${card.brand} ${card.last4}`);
+  const tokenized = out.trim().split('\n').map((line) => JSON.parse(line));
+  // The merchant's server: the installed @tokenframe/node looks each token up with the secret key.
+  const looked = await run(process.execPath, ['lookup-tokens.mjs', ...tokenized.map((t) => t.token)], {
+    cwd: app,
+    env: { ...process.env, SECRET_KEY: vault.secretKey, VAULT_URL: vault.apiUrl },
+  });
+  const cards = new Map(looked.trim().split('\n').map((line) => JSON.parse(line)).map(({ token, card }) => [token, card]));
+  for (const { mode, token } of tokenized) {
+    const card = cards.get(token);
+    if (card?.last4 !== '4242' || card?.brand !== 'visa') throw new Error(`${mode}: ${token} → ${JSON.stringify(card)}`);
+    log(`${mode}: mounted and tokenized in Chromium → ${token.slice(0, 8)}…, @tokenframe/node with the secret key sees ${card.brand} ${card.last4}`);
   }
   log('ok');
 } catch (error) {

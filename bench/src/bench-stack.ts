@@ -18,7 +18,7 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-const TOKENIZE_LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp'];
+const TOKENIZE_LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
 
 function listen(host: string, fetch: (req: Request) => Response | Promise<Response>): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -49,6 +49,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
     TOKENFRAME_SESSION_MAX_USES: '100000',
     TOKENFRAME_SESSION_RATE_PER_MINUTE: '100000',
+    TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE: '100000',
     TOKENFRAME_RATE_LIMITS: JSON.stringify({ default: Object.fromEntries(TOKENIZE_LIMITS.map((n) => [n, [1_000_000_000, 60]])) }),
   };
   const logger = createLogger({ destination: { write: () => undefined } });

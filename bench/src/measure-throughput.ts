@@ -34,7 +34,7 @@ export interface ThroughputOptions {
 const PUBLIC_API = 'http://127.0.0.1:4990';
 const PUBLIC_FRAMES = 'http://127.0.0.1:4991';
 const SHOP = 'http://localhost:5990';
-const LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp'];
+const LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
 
 /**
  * POST /v1/tokens throughput with pre-sealed JWEs (sealing is not timed): in-process through

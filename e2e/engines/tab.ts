@@ -28,7 +28,20 @@ export interface Engine {
   readonly name: EngineName;
   /** A fresh tab (a new browsing context or session: no state from the previous check). */
   newTab(): Promise<Tab>;
+  /** False when the browser or its driver no longer answers: run.ts then relaunches the engine. */
+  healthy(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Every call to a browser or its driver gets an answer within this, or fails with an EngineError. */
+export const DRIVER_CALL_TIMEOUT = 30_000;
+
+/**
+ * The engine itself failed, not the page: a driver call got no answer in time, the connection to
+ * the driver broke, or the session is gone. run.ts relaunches the engine and retries the check once.
+ */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
 }
 
 /**

@@ -16,9 +16,10 @@ export const FIXTURE_PORT = 4330;
 // apps/vault; here they would only make the suite depend on its own speed.
 const GENEROUS_LIMITS = {
   TOKENFRAME_SESSION_RATE_PER_MINUTE: '10000',
+  TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE: '100000',
   TOKENFRAME_SESSION_MAX_USES: '50',
   TOKENFRAME_RATE_LIMITS: JSON.stringify({
-    default: { perIp: [10000, 60], perSession: [1000, 600], perFingerprint: [1000, 600], distinctCardsPerBin: [10000, 600], distinctCardsPerIp: [10000, 600] },
+    default: { perIp: [10000, 60], perSession: [1000, 600], perFingerprint: [1000, 600], distinctCardsPerBin: [10000, 600], distinctCardsPerIp: [10000, 600], distinctCardsPerBinLast4: [10000, 600] },
   }),
 };
 

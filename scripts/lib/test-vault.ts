@@ -1,7 +1,7 @@
 // A throwaway vault for checks outside the vault's own tests (scripts/check-packages.mjs): both
 // listeners on ephemeral ports, a fresh data folder and master key, a test account with a
 // publishable key for the given origins and a `tokens:read` secret key. The one place such checks
-// touch the vault's internals (startVault, runCli), so a vault restructuring changes only this file.
+// touch the vault's internals (loadVaultConfig, startVault, runCli), so a vault restructuring changes only this file.
 //
 //   node --import tsx scripts/lib/test-vault.ts --origin http://localhost:5173 [--origin …]
 //   → one JSON line on stdout: {"apiUrl","framesUrl","publishableKey","secretKey"}; runs until
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../../apps/vault/src/cli/run-cli';
+import { loadVaultConfig } from '../../apps/vault/src/config/vault-config';
 import { createLogger } from '../../apps/vault/src/log/create-logger';
 import { startVault } from '../../apps/vault/src/server/start-vault';
 
@@ -32,7 +33,7 @@ async function cli(...argv: string[]): Promise<{ key: string }> {
 
 // Logs go to stderr (the caller keeps them for its error message); stdout carries only the JSON line.
 const logger = createLogger({ destination: { write: (s: string) => void process.stderr.write(s) } });
-const vault = await startVault({ env: { PORT: '0', FRAMES_PORT: '0', ...env }, logger });
+const vault = await startVault(loadVaultConfig({ PORT: '0', FRAMES_PORT: '0', ...env }), { logger });
 let stopping: Promise<void> | undefined;
 const stop = () =>
   (stopping ??= vault.stop().finally(() => {

@@ -29,7 +29,7 @@ const API = 'http://127.0.0.1:4999';
 const FRAMES = 'http://127.0.0.1:4998';
 const SHOP = 'http://localhost:5173';
 
-const UNLIMITED = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp'];
+const UNLIMITED = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
 
 type Send = (path: string, init: RequestInit) => Promise<Response>;
 

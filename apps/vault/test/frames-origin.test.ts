@@ -38,6 +38,7 @@ describe('frame documents', () => {
     );
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('Origin-Agent-Cluster')).toBe('?1'); // #17 finding 8: an origin-keyed process, even same-site
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     const html = await res.text();
     expect(html).toContain(`<head lang="en"><meta name="tf-api-origin" content="${API}"><meta name="tf-font-hosts" content="https://fonts.gstatic.com"><script`);

@@ -7,7 +7,7 @@ import type { SealedClaims } from '@tokenframe/protocol';
 import { runCli } from '../src/cli/run-cli';
 import { loadVaultConfig } from '../src/config/vault-config';
 import { createLogger } from '../src/log/create-logger';
-import { buildVault, type Vault } from '../src/server/build-vault';
+import { buildVault, type BuildOptions, type Vault } from '../src/server/build-vault';
 
 export const API = 'http://127.0.0.1:4000';
 export const FRAMES = 'http://127.0.0.1:4001';
@@ -29,14 +29,14 @@ export interface Harness extends Pick<Vault, 'api' | 'frames' | 'tokens'> {
 }
 
 /** A vault on a fresh temp data folder, wired like production, served in-process (no port). */
-export async function makeHarness(configEnv: Record<string, string | undefined> = {}): Promise<Harness> {
+export async function makeHarness(configEnv: Record<string, string | undefined> = {}, build: Pick<BuildOptions, 'webhookSchedule' | 'webhookTimeoutMs'> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tf-vault-'));
   const env = { TOKENFRAME_DATA_DIR: dir, TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), ...configEnv };
   const logs: string[] = [];
   const logger = createLogger({ destination: { write: (s: string) => void logs.push(s) } });
   const clock = { now: Date.now() };
   const now = () => clock.now;
-  const vault = await buildVault(loadVaultConfig(env), { logger, now, urls: { apiUrl: API, framesUrl: FRAMES } });
+  const vault = await buildVault(loadVaultConfig(env), { logger, now, urls: { apiUrl: API, framesUrl: FRAMES }, ...build });
   const apps = { api: vault.api, frames: vault.frames, tokens: vault.tokens };
   const cli = async (...argv: string[]) => {
     let out = '';

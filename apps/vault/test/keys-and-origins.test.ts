@@ -69,6 +69,20 @@ describe('keys through the CLI', () => {
     expect(await h.vault.keys.frameStatus(k.key, 'https://shop.example')).toBe('ok');
   });
 
+  test('origins verify refuses an origin another account already verified, naming it, unless --force', async () => {
+    for (const name of ['first-shop', 'second-shop']) expect((await h.cli('accounts', 'create', '--name', name)).code).toBe(0);
+    expect((await h.cli('origins', 'verify', '--account', 'first-shop', '--origin', 'https://both.example')).code).toBe(0);
+    expect((await h.cli('origins', 'verify', '--account', 'first-shop', '--origin', 'https://both.example')).code).toBe(0); // again: idempotent
+    const refused = await h.cli('origins', 'verify', '--account', 'second-shop', '--origin', 'https://both.example');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('already verified for account "first-shop"');
+    expect(refused.err).toContain('--force');
+    await expect(h.key('--account', 'second-shop', '--type', 'publishable', '--env', 'live', '--origin', 'https://both.example')).rejects.toThrow(/not verified/);
+    const forced = await h.cli('origins', 'verify', '--account', 'second-shop', '--origin', 'https://both.example', '--force', '--json');
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.out)).toMatchObject({ account: 'second-shop', origin: 'https://both.example', verified: true, alsoVerifiedBy: ['first-shop'] });
+  });
+
   test('roll: the old key keeps working during the overlap, then stops; revoke is immediate', async () => {
     const old = await h.key('--account', 'acme', '--type', 'secret', '--env', 'test');
     const rolled = JSON.parse((await h.cli('keys', 'roll', '--key', old.id, '--overlap-hours', '1', '--json')).out) as { key: string; replaces: string };

@@ -19,8 +19,13 @@ describe('loadVaultConfig', () => {
     ['TOKENFRAME_TRUSTED_PROXIES', '10.0.0.0/8 nope', /TOKENFRAME_TRUSTED_PROXIES must be/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['TOKENFRAME_RATE_LIMITS', '{', /TOKENFRAME_RATE_LIMITS is not valid JSON/],
+    ['TOKENFRAME_IPV6_PREFIX', '16', /TOKENFRAME_IPV6_PREFIX must be an integer 32–128/],
+    ['TOKENFRAME_IPV6_PREFIX', '129', /TOKENFRAME_IPV6_PREFIX must be an integer 32–128/],
   ])('a wrong %s is refused with its name and what it accepts', (name, value, message) => {
     expect(() => loadVaultConfig({ [name]: value })).toThrow(message);
+  });
+  test('TOKENFRAME_IPV6_PREFIX: 64 unless set', () => {
+    expect([loadVaultConfig({}).ipv6Prefix, loadVaultConfig({ TOKENFRAME_IPV6_PREFIX: '56' }).ipv6Prefix]).toEqual([64, 56]);
   });
   test('TOKENFRAME_ALLOW_PRIVATE_NETWORK=1, PostgreSQL and Redis settings', () => {
     const c = loadVaultConfig({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', DATABASE_URL: 'postgres://u@h/db', TOKENFRAME_PG_SCHEMA: 's1', REDIS_URL: 'redis://h:6379' });

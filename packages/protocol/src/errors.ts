@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   test_card_in_live_mode: 'card_error',
   live_card_in_test_mode: 'card_error',
   processing_error: 'card_error',
+  card_declined: 'card_error',
   // merchant integration
   invalid_argument: 'integration_error',
   invalid_style: 'integration_error',
@@ -69,8 +70,15 @@ export const ERROR_CODES = {
   idempotency_in_flight: 'invalid_request_error',
   resource_missing: 'invalid_request_error',
   audience_mismatch: 'invalid_request_error',
+  connection_missing: 'invalid_request_error',
+  invalid_amount: 'invalid_request_error',
+  invalid_currency: 'invalid_request_error',
+  charge_invalid_state: 'invalid_request_error',
+  invalid_proxy_expression: 'invalid_request_error',
   internal_error: 'api_error',
   service_unavailable: 'api_error',
+  processor_error: 'api_error',
+  processor_timeout: 'api_error',
 } as const satisfies Record<string, ErrorType>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

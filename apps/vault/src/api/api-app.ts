@@ -3,30 +3,42 @@ import { canonicalOrigin } from '../auth/canonical-origin';
 import type { Logger } from 'pino';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { Idempotency } from '../services/idempotency';
+import type { ChargeActions } from '../services/charges/charge-actions';
+import type { ChargeService } from '../services/charges/charge-service';
 import type { KeyService } from '../services/key-service';
+import type { ProxyService } from '../services/proxy/proxy-service';
 import type { SessionService } from '../services/session-service';
 import type { TokenService } from '../services/token-service';
 import { VaultError, vaultError } from '../services/vault-error';
 import type { VaultSecrets } from '../services/vault-secrets';
+import type { WebhookService } from '../services/webhook-service';
 import { isStoreBusy } from '../stores/store-busy';
 import type { VaultStores } from '../stores/vault-stores';
-import type { AppEnv } from './app-env';
+import { clientNet, type AppEnv } from './app-env';
 import { errorResponse, jsonResponse } from './api-error';
 import { exactCors } from './exact-cors';
 import { frameStatusMessage } from './frame-status-message';
 import { requestContext } from './request-context';
+import { chargeRoutes } from './routes/charge-routes';
 import { eventRoutes } from './routes/event-routes';
+import { proxyRoutes } from './routes/proxy-routes';
 import { sdkRoutes } from './routes/sdk-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { tokenRoutes } from './routes/token-routes';
+import { webhookRoutes } from './routes/webhook-routes';
 
 export interface ApiAppDeps {
   store: VaultStores;
   idempotency: Idempotency;
   keys: KeyService;
   tokens: TokenService;
+  charges: ChargeService;
+  chargeActions: ChargeActions;
+  proxy: ProxyService;
   secrets: VaultSecrets;
   limiter: RateLimiter;
+  /** Key lookups without a session (GET /v1/frames/status, and the frame documents): per client. */
+  lookupLimiter: RateLimiter;
   logger: Logger;
   framesOrigin: string;
   sessions: SessionService;
@@ -35,6 +47,7 @@ export interface ApiAppDeps {
   /** false while shutting down: /readyz answers 503 so a load balancer drains this process. */
   accepting: () => boolean;
   now: () => number;
+  webhooks: WebhookService;
 }
 
 /** The vault API origin (DESIGN.md "The origins"): JSON only, testable with `app.request()`. */
@@ -57,6 +70,11 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.get('/v1/jwks', () => jsonResponse(200, d.secrets.jwks(), { 'Cache-Control': 'public, max-age=60' }));
 
   app.get('/v1/frames/status', async (c) => {
+    const limit = await d.lookupLimiter.consume(`lookup:${clientNet(c)}`);
+    if (!limit.ok) {
+      const headers = { 'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))), 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
+      throw vaultError(429, 'rate_limited', 'Too many frame status lookups from this client. Retry later.', undefined, headers);
+    }
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
     const code = await d.keys.frameStatus(pk, origin);
@@ -68,6 +86,9 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.route('/', sessionRoutes(d));
   app.route('/', tokenRoutes(d));
   app.route('/', eventRoutes(d));
+  app.route('/', webhookRoutes(d));
+  app.route('/', chargeRoutes(d));
+  app.route('/', proxyRoutes(d));
   app.route('/', sdkRoutes(d.sdkDir, d.sdkVersion));
 
   app.notFound((c) => errorResponse(vaultError(404, 'resource_missing', 'Unknown endpoint. See docs/api.md.'), c.get('requestId')));

@@ -1,6 +1,6 @@
 import type { Idempotency, IdempotencyClaim, IdempotencyMode, Outcome } from '../services/idempotency';
 import { vaultError } from '../services/vault-error';
-import type { AppContext } from './app-env';
+import { clientNet, type AppContext } from './app-env';
 import { jsonResponse } from './api-error';
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -30,7 +30,7 @@ export async function idempotent(
   }
   const key = c.get('key');
   const reply = await idempotency.run(
-    { accountId: key.accountId, key: `${key.id}:${header}`, method: c.req.method, path: c.req.path, rawBody: o.rawBody, mode: o.mode },
+    { accountId: key.accountId, key: `${key.id}:${header}`, method: c.req.method, path: c.req.path, rawBody: o.rawBody, mode: o.mode, client: clientNet(c) },
     run,
   );
   const replayed: Record<string, string> = reply.replayed ? { 'Idempotent-Replayed': 'true' } : {};

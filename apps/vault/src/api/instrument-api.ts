@@ -3,6 +3,7 @@ import type { BlockList } from 'node:net';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { clientIpFrom } from '../auth/client-ip';
+import { clientNet } from '../auth/client-net';
 import type { VaultMetrics } from '../metrics/vault-metrics';
 import { vaultError } from '../services/vault-error';
 import { errorResponse } from './api-error';
@@ -13,8 +14,14 @@ import { requestContext } from './request-context';
 const ROUTES: [RegExp, string][] = [
   [/^\/v1\/tokens\/[^/]+\/(reveal|persist)$/, '/v1/tokens/:id/$1'],
   [/^\/v1\/tokens\/[^/]+$/, '/v1/tokens/:id'],
+  [/^\/v1\/webhook_endpoints\/[^/]+\/(rotate_secret|attempts)$/, '/v1/webhook_endpoints/:id/$1'],
+  [/^\/v1\/webhook_endpoints\/[^/]+$/, '/v1/webhook_endpoints/:id'],
+  [/^\/v1\/events\/[^/]+\/redeliver$/, '/v1/events/:id/redeliver'],
+  [/^\/v1\/charges\/[^/]+\/(capture|void|refund)$/, '/v1/charges/:id/$1'],
+  [/^\/v1\/charges\/[^/]+$/, '/v1/charges/:id'],
+  [/^\/v1\/proxy\/[^/]+\/.*$/, '/v1/proxy/:connection/*'],
   [/^\/v1\/tokenframe(-[^/]+)?\.js$/, '/v1/tokenframe.js'],
-  [/^\/(v1\/(tokens|sessions|jwks|events|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
+  [/^\/(v1\/(tokens|charges|sessions|jwks|events|webhook_endpoints|frames\/status|sri\.json)|healthz|readyz)$/, '$&'],
 ];
 export function routeTemplate(path: string): string {
   for (const [re, template] of ROUTES) if (re.test(path)) return path.replace(re, template);
@@ -32,7 +39,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  */
 export function instrumentApi(
   api: Hono<AppEnv>,
-  o: { metrics: VaultMetrics; metricsToken: string | undefined; trustedProxies: BlockList; logger: Logger },
+  o: { metrics: VaultMetrics; metricsToken: string | undefined; trustedProxies: BlockList; ipv6Prefix: number; logger: Logger },
 ): Hono<AppEnv> {
   const { metrics, metricsToken } = o;
   const outer = new Hono<AppEnv>();
@@ -50,7 +57,7 @@ export function instrumentApi(
     const started = performance.now();
     const peer = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
     const clientIp = clientIpFrom(peer, c.req.header('X-Forwarded-For'), o.trustedProxies);
-    const res = await api.fetch(c.req.raw, { ...c.env, clientIp });
+    const res = await api.fetch(c.req.raw, { ...c.env, clientIp, clientNet: clientNet(clientIp, o.ipv6Prefix) });
     const route = routeTemplate(c.req.path);
     metrics.request(c.req.method, route, res.status, (performance.now() - started) / 1000);
     if (route === '/v1/tokens' && c.req.method === 'POST') metrics.tokenize(await tokenizeOutcome(res));

@@ -13,9 +13,9 @@ export interface JsonBody {
  * Reads a request body under the vault's input rules: `application/json` only, at most 32 kB
  * (counted while streaming, whatever Content-Length claims), strict UTF-8, a plain JSON object
  * whose keys are all in `allowed` — so `__proto__`, `constructor` and typos are refused, not
- * ignored. `allowEmpty` accepts a missing body as `{}` (reveal, persist, delete).
+ * ignored (`'any'`: the proxy, whose body is the processor's, not ours). `allowEmpty` accepts a missing body as `{}` (reveal, persist, delete).
  */
-export async function readJsonBody(req: Request, allowed: readonly string[], opts: { allowEmpty?: boolean } = {}): Promise<JsonBody | VaultError> {
+export async function readJsonBody(req: Request, allowed: readonly string[] | 'any', opts: { allowEmpty?: boolean } = {}): Promise<JsonBody | VaultError> {
   const declared = req.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) return tooLarge();
   // With a Content-Length, HTTP framing bounds the body, so the server adapter's buffered fast path
@@ -39,9 +39,9 @@ export async function readJsonBody(req: Request, allowed: readonly string[], opt
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return vaultError(400, 'malformed_request', 'The request body must be a JSON object.');
   }
-  for (const key of Object.keys(value)) {
+  for (const key of allowed === 'any' ? [] : Object.keys(value)) {
     if (!allowed.includes(key)) {
-      return vaultError(400, 'malformed_request', `Unknown field in the request body. Allowed fields: ${allowed.join(', ') || 'none'}.`);
+      return vaultError(400, 'malformed_request', `Unknown field in the request body. Allowed fields: ${(allowed as readonly string[]).join(', ') || 'none'}.`);
     }
   }
   return { value: value as Record<string, unknown>, raw: text };

@@ -3,7 +3,10 @@ import pino from 'pino';
 import { createLogger } from '../log/create-logger';
 import { loadVaultConfig, type Env } from '../config/vault-config';
 import { buildVault, type Vault } from '../server/build-vault';
+import { sameSiteWarning } from '../server/report-same-site';
 import type { KeyEnv, KeyType } from '../stores/records';
+import { WEBHOOK_USAGE, webhookCommand } from './webhook-commands';
+import { CONNECTIONS_OPTIONS, CONNECTIONS_USAGE, runConnectionsCommand } from './connections-cli';
 
 export interface CliIo {
   /** The environment to configure the vault from (main.ts passes the process environment). */
@@ -21,9 +24,11 @@ const USAGE = `Usage: pnpm vault <command> [--json]
   keys list [--account <name>]
   keys roll --key <key_id> [--overlap-hours 24]
   keys revoke --key <key_id>
-  origins verify --account <name> --origin <origin>
+  origins verify --account <name> --origin <origin> [--force]   (--force: even if another account verified it)
   jwks rotate
   master-key rewrap                       (with TOKENFRAME_PREVIOUS_MASTER_KEYS set to the old key)
+${WEBHOOK_USAGE}
+${CONNECTIONS_USAGE}
 Data folder: TOKENFRAME_DATA_DIR or .tokenframe/ at the workspace root.`;
 
 const OPTIONS = {
@@ -38,7 +43,11 @@ const OPTIONS = {
   label: { type: 'string' },
   key: { type: 'string' },
   'overlap-hours': { type: 'string' },
+  force: { type: 'boolean' },
+  event: { type: 'string', multiple: true },
+  description: { type: 'string' },
   help: { type: 'boolean' },
+  ...CONNECTIONS_OPTIONS,
 } as const;
 
 /**
@@ -67,7 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const logger = createLogger({ level: 'warn', destination: pino.destination(2) });
   let vault: Vault;
   try {
-    vault = await buildVault(loadVaultConfig(io.env), { logger, checkRedisPrefix: false });
+    vault = await buildVault(loadVaultConfig(io.env), { logger, checkRedisPrefix: false, webhookWorker: false });
   } catch (e) {
     return fail((e as Error).message);
   }
@@ -95,7 +104,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         });
         if (!r.ok) return fail(r.message);
         const k = r.value;
-        const out = k.type === 'publishable' ? { id: k.id, key: k.key, account: k.account, type: k.type, env: k.env, origins: k.origins } : { id: k.id, key: k.key, account: k.account, type: k.type, env: k.env, origins: k.origins, scopes: k.scopes };
+        const warnings = k.origins.map((o) => sameSiteWarning(o, vault.framesUrl)).filter((w) => w !== undefined);
+        const base = { id: k.id, key: k.key, account: k.account, type: k.type, env: k.env, origins: k.origins, ...(warnings.length ? { warnings } : {}) };
+        const out = k.type === 'publishable' ? base : { ...base, scopes: k.scopes };
+        for (const w of warnings) io.err(`warning: ${w}`);
         print(out, `${k.type} ${k.env} key ${k.id} for "${k.account}" — shown once, store it now:\n${k.key}`);
         return 0;
       }
@@ -128,9 +140,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'origins verify': {
         if (!v.account || !v.origin?.[0]) return fail('origins verify needs --account <name> --origin <origin>.');
-        const r = await vault.keys.verifyOrigin(v.account, v.origin[0]);
+        const r = await vault.keys.verifyOrigin(v.account, v.origin[0], { force: v.force === true });
         if (!r.ok) return fail(r.message);
-        print({ ...r.value, verified: true }, `${r.value.origin} verified for "${r.value.account}" (live keys may now use it)`);
+        const shared = r.value.alsoVerifiedBy.length ? `; also verified for ${r.value.alsoVerifiedBy.map((n) => `"${n}"`).join(', ')} (--force)` : '';
+        print({ ...r.value, verified: true }, `${r.value.origin} verified for "${r.value.account}" (live keys may now use it)${shared}`);
         return 0;
       }
       case 'jwks rotate': {
@@ -151,7 +164,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       default:
-        return fail(`Unknown command "${command}".\n\n${USAGE}`);
+        if (positionals[0] === 'webhooks' && positionals[1]) return await webhookCommand(vault, positionals[1], v, print, fail);
+        return (await runConnectionsCommand(command, v, positionals, vault, { print, fail })) ?? fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } finally {
     await vault.close();

@@ -3,7 +3,7 @@ export interface Limit {
   points: number;
   seconds: number;
 }
-export const LIMIT_NAMES = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp'] as const;
+export const LIMIT_NAMES = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 export type TokenizeLimits = Record<LimitName, Limit>;
 
@@ -11,6 +11,10 @@ export type TokenizeLimits = Record<LimitName, Limit>;
  * Defaults for POST /v1/tokens, counted per publishable key's scope. Attempts count whether they
  * succeed or not (a card tester's attempts mostly fail). The two `distinctCards…` limits count
  * distinct Luhn-valid card numbers (by keyed fingerprint) and are the card-testing detector.
+ * `distinctCardsPerBinLast4` closes the fingerprint oracle (docs/security.md, "Card-number sweeps"):
+ * a secret key with `tokens:read` sees BIN, last4 and fingerprint, so tokenizing every candidate
+ * for the hidden digits and comparing fingerprints would recover the number; an account rarely
+ * sees more than one or two distinct cards sharing BIN8 *and* last4 in a day.
  */
 export const DEFAULT_TOKENIZE_LIMITS: TokenizeLimits = {
   perKey: { points: 3000, seconds: 60 },
@@ -20,6 +24,7 @@ export const DEFAULT_TOKENIZE_LIMITS: TokenizeLimits = {
   perBin: { points: 600, seconds: 60 },
   distinctCardsPerBin: { points: 25, seconds: 600 },
   distinctCardsPerIp: { points: 5, seconds: 600 },
+  distinctCardsPerBinLast4: { points: 3, seconds: 86_400 },
 };
 
 export interface LimitConfig {

@@ -29,17 +29,29 @@ export interface VaultConfig {
   sessionMaxUses: number;
   /** Session creations allowed per IP + key per minute. */
   sessionRatePerMinute: number;
+  /** Frame documents + GET /v1/frames/status per client (IPv6 per network) per minute: each looks a key up. */
+  frameLookupsPerMinute: number;
   purgeIntervalMs: number;
   cvcTtlMs: number;
   groupCommit: boolean;
+  /** How often the webhook worker looks for due deliveries when it has nothing to do. */
+  webhookPollMs: number;
+  /** How long a claimed delivery is its worker's; a dead process's claims are retried after it. */
+  webhookLeaseMs: number;
   /** TOKENFRAME_ALLOW_PRIVATE_NETWORK=1: test-mode objects may reach loopback/private addresses. */
   allowPrivateNetwork: boolean;
+  /** One processor call (connect, send, answer), charges and proxy alike. */
+  processorTimeoutMs: number;
+  /** The largest charge amount in minor units. */
+  chargeMaxAmount: number;
   /** Where the built frame documents and SDK bundle live (no import edge, DESIGN.md layout). */
   frameDistDir: string | undefined;
   sdkDistDir: string | undefined;
   masterKey: { key: string | undefined; file: string | undefined; previous: readonly string[] };
   limits: LimitConfig;
   trustedProxies: readonly string[];
+  /** Per-client limits count an IPv6 client by this prefix (auth/client-net.ts); IPv4 per address. */
+  ipv6Prefix: number;
   /** Bearer token for GET /metrics; unset means no metrics endpoint. */
   metricsToken: string | undefined;
   database: DatabaseConfig;
@@ -75,15 +87,21 @@ export function loadVaultConfig(env: Env): VaultConfig {
     sessionTtlMs: e.TOKENFRAME_SESSION_TTL_SECONDS * 1000,
     sessionMaxUses: e.TOKENFRAME_SESSION_MAX_USES,
     sessionRatePerMinute: e.TOKENFRAME_SESSION_RATE_PER_MINUTE,
+    frameLookupsPerMinute: e.TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE,
     purgeIntervalMs: e.TOKENFRAME_PURGE_INTERVAL_SECONDS * 1000,
     cvcTtlMs: e.TOKENFRAME_CVC_TTL_SECONDS * 1000,
     groupCommit: e.TOKENFRAME_GROUP_COMMIT,
+    webhookPollMs: e.TOKENFRAME_WEBHOOK_POLL_MS,
+    webhookLeaseMs: e.TOKENFRAME_WEBHOOK_LEASE_SECONDS * 1000,
     allowPrivateNetwork: e.TOKENFRAME_ALLOW_PRIVATE_NETWORK,
+    processorTimeoutMs: e.TOKENFRAME_PROCESSOR_TIMEOUT_MS,
+    chargeMaxAmount: e.TOKENFRAME_CHARGE_MAX_AMOUNT,
     frameDistDir: e.TOKENFRAME_FRAME_DIST,
     sdkDistDir: e.TOKENFRAME_SDK_DIST,
     masterKey: { key: e.TOKENFRAME_MASTER_KEY, file: e.TOKENFRAME_MASTER_KEY_FILE, previous: e.TOKENFRAME_PREVIOUS_MASTER_KEYS },
     limits: parseLimitConfig(e.TOKENFRAME_RATE_LIMITS),
     trustedProxies: e.TOKENFRAME_TRUSTED_PROXIES,
+    ipv6Prefix: e.TOKENFRAME_IPV6_PREFIX,
     metricsToken: e.TOKENFRAME_METRICS_TOKEN,
     database,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.TOKENFRAME_REDIS_PREFIX } : undefined,

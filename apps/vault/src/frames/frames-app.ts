@@ -1,3 +1,4 @@
+import type { BlockList } from 'node:net';
 import { extname, join } from 'node:path';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
@@ -7,6 +8,9 @@ import type { AppEnv } from '../api/app-env';
 import { FrameAssets, pickEncoding } from './frame-assets';
 import { frameCsp, FrameDocuments } from './frame-document';
 import { requestContext } from '../api/request-context';
+import { clientIpFrom } from '../auth/client-ip';
+import { clientNet } from '../auth/client-net';
+import type { RateLimiter } from '../limits/rate-limiter';
 
 export interface FramesAppDeps {
   keys: KeyService;
@@ -14,6 +18,10 @@ export interface FramesAppDeps {
   frameDir: string;
   apiOrigin: string;
   fontHosts: readonly string[];
+  /** Shared with GET /v1/frames/status: every frame document looks its key up (per client). */
+  lookupLimiter: RateLimiter;
+  trustedProxies: BlockList;
+  ipv6Prefix: number;
 }
 
 const DENY = "default-src 'none'; frame-ancestors 'none'";
@@ -54,6 +62,10 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
     if (doc === 'field.html' && !isFieldType(type)) return plain(400, 'Unknown field type.');
+    const peer = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+    const client = clientNet(clientIpFrom(peer, c.req.header('X-Forwarded-For'), d.trustedProxies), d.ipv6Prefix);
+    const limit = await d.lookupLimiter.consume(`lookup:${client}`);
+    if (!limit.ok) return plain(429, 'Too many frame documents from this client. Retry later.', { 'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))) });
     const status = await d.keys.frameStatus(pk, origin);
     if (status !== 'ok') return plain(403, 'This frame cannot be shown here. Ask GET /v1/frames/status on the vault API why.');
     const built = await docs.get(doc === 'field.html' && type === 'card' ? 'card.html' : doc);
@@ -66,6 +78,9 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
         'Content-Security-Policy': frameCsp(origin, d.apiOrigin, d.fontHosts, built.inline),
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
+        // Asks for an origin-keyed agent cluster: even when a merchant page is same-site with
+        // this origin, the card input should not share its process (docs/security.md).
+        'Origin-Agent-Cluster': '?1',
         Vary: 'Sec-Fetch-Dest, Accept-Encoding',
       },
     });

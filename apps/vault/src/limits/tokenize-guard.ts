@@ -9,17 +9,21 @@ import { limitsFor, type LimitConfig, type LimitName } from '../config/limit-con
 
 export interface GuardContext {
   key: ApiKeyRecord;
+  /** The client as per-client limits count it: an IPv4 address, or an IPv6 network (auth/client-net.ts). */
   ip: string;
 }
-/** What the guard learns after the JWE is opened: never the PAN, only BIN, a keyed fingerprint and Luhn validity. */
+/** What the guard learns after the JWE is opened: never the PAN, only BIN, last4, a keyed fingerprint and Luhn validity. */
 export interface OpenedContext extends GuardContext {
   sid: string;
   bin: string;
+  last4: string;
   fingerprint: string;
   luhnValid: boolean;
   /** One of the documented test cards (@tokenframe/card TEST_CARDS). */
   testCard: boolean;
 }
+
+type Scope = 'bin' | 'ip' | 'bin_last4';
 
 /** Hooks TokenService calls inside a tokenize; an VaultError (429) stops the request. */
 export interface TokenizeGuard {
@@ -43,10 +47,15 @@ async function consume(l: RateLimiterAbstract, key: string): Promise<RateLimiter
 /**
  * Rate limits and card-testing defence for POST /v1/tokens, over rate-limiter-flexible (Redis
  * when several processes share the counters). Card testing: a burst of *distinct* Luhn-valid
- * cards from one BIN or one IP. "Distinct" uses a first-seen marker per card fingerprint; only a
- * new card spends a point of the distinct-card limit, and once it is exceeded every attempt from
- * that BIN/IP is refused until the window ends. The first trip of a window records a
- * `card_testing_suspected` event for the merchant (GET /v1/events).
+ * cards from one BIN, one IP, or one BIN + last4. "Distinct" uses a first-seen marker per card
+ * fingerprint; only a new card spends a point of the distinct-card limit, and once it is exceeded
+ * every attempt from that BIN/IP/BIN + last4 is refused until the window ends. The first trip of a
+ * window records a `card_testing.suspected` event for the merchant (GET /v1/events).
+ *
+ * Order (docs/security.md, "Who spends whose budget"): narrowest first, and a limit that refuses
+ * stops the walk, so a request refused per client (IP, session) spends nothing of the card's,
+ * the BIN's or the key's budget. Before the JWE opens only `perIp` is spent (`perKey` is read,
+ * not spent): garbage from one address cannot exhaust a merchant's key.
  */
 export class RateLimitGuard implements TokenizeGuard {
   readonly #d: { shared: SharedState; config: LimitConfig; store: VaultStores; metrics?: VaultMetrics; now: () => number };
@@ -60,16 +69,26 @@ export class RateLimitGuard implements TokenizeGuard {
     return [this.#d.shared.limiter(name, l.points, l.seconds), l.points, l.seconds];
   }
 
-  async #check(key: ApiKeyRecord, name: LimitName, id: string): Promise<VaultError | undefined> {
-    const [limiter, points] = this.#limiter(key, name);
-    const res = await consume(limiter, id);
-    if (res.consumedPoints <= points) return undefined;
+  #refuse(name: LimitName, res: RateLimiterRes): VaultError {
     this.#d.metrics?.rateLimitHit(name);
     return limited(res);
   }
 
+  async #check(key: ApiKeyRecord, name: LimitName, id: string): Promise<VaultError | undefined> {
+    const [limiter, points] = this.#limiter(key, name);
+    const res = await consume(limiter, id);
+    return res.consumedPoints <= points ? undefined : this.#refuse(name, res);
+  }
+
+  /** Refuses when the limit is already spent, without spending it. */
+  async #peek(key: ApiKeyRecord, name: LimitName, id: string): Promise<VaultError | undefined> {
+    const [limiter, points] = this.#limiter(key, name);
+    const res = await limiter.get(id);
+    return res && res.consumedPoints >= points ? this.#refuse(name, res) : undefined;
+  }
+
   async beforeOpen({ key, ip }: GuardContext): Promise<VaultError | undefined> {
-    return (await this.#check(key, 'perKey', key.id)) ?? (await this.#check(key, 'perIp', `${key.id}:${ip}`));
+    return (await this.#check(key, 'perIp', `${key.id}:${ip}`)) ?? (await this.#peek(key, 'perKey', key.id));
   }
 
   /**
@@ -80,35 +99,39 @@ export class RateLimitGuard implements TokenizeGuard {
    */
   async afterOpen(c: OpenedContext): Promise<VaultError | undefined> {
     const { key } = c;
-    if (key.env === 'test' && c.testCard) return this.#check(key, 'perSession', c.sid);
-    const plain =
-      (await this.#check(key, 'perSession', c.sid)) ??
+    const session = await this.#check(key, 'perSession', c.sid);
+    if (session) return session;
+    if (key.env === 'test' && c.testCard) return this.#check(key, 'perKey', key.id);
+    const distinct = (name: LimitName, scope: Scope, shown: Record<string, string>, counter: string) => (c.luhnValid ? this.#distinct(c, name, scope, shown, counter) : undefined);
+    const mode = key.env;
+    return (
+      (await distinct('distinctCardsPerIp', 'ip', { ip: c.ip }, `${key.id}:${c.ip}`)) ??
       (await this.#check(key, 'perFingerprint', `${key.accountId}:${c.fingerprint}`)) ??
-      (await this.#check(key, 'perBin', `${key.id}:${c.bin}`));
-    if (plain) return plain;
-    if (!c.luhnValid) return undefined;
-    return (await this.#distinct(c, 'distinctCardsPerBin', 'bin', c.bin)) ?? (await this.#distinct(c, 'distinctCardsPerIp', 'ip', c.ip));
+      (await distinct('distinctCardsPerBinLast4', 'bin_last4', { bin: c.bin, last4: c.last4 }, `${key.accountId}:${mode}:${c.bin}:${c.last4}`)) ??
+      (await this.#check(key, 'perBin', `${key.id}:${c.bin}`)) ??
+      (await distinct('distinctCardsPerBin', 'bin', { bin: c.bin }, `${key.id}:${c.bin}`)) ??
+      (await this.#check(key, 'perKey', key.id))
+    );
   }
 
-  async #distinct(c: OpenedContext, name: LimitName, scope: 'bin' | 'ip', value: string): Promise<VaultError | undefined> {
+  async #distinct(c: OpenedContext, name: LimitName, scope: Scope, shown: Record<string, string>, counter: string): Promise<VaultError | undefined> {
     const [limiter, points, seconds] = this.#limiter(c.key, name);
-    const scopeKey = `${c.key.id}:${value}`;
-    const firstSeen = await consume(this.#d.shared.limiter(`seen-${scope}`, 1_000_000, seconds), `${scopeKey}:${c.fingerprint}`);
-    const res = firstSeen.consumedPoints === 1 ? await consume(limiter, scopeKey) : await limiter.get(scopeKey);
+    const firstSeen = await consume(this.#d.shared.limiter(`seen-${scope}`, 1_000_000, seconds), `${counter}:${c.fingerprint}`);
+    const res = firstSeen.consumedPoints === 1 ? await consume(limiter, counter) : await limiter.get(counter);
     if (!res || res.consumedPoints <= points) return undefined;
-    this.#d.metrics?.rateLimitHit(name);
-    const once = await consume(this.#d.shared.limiter(`event-${scope}`, 1, seconds), scopeKey);
+    const refused = this.#refuse(name, res);
+    const once = await consume(this.#d.shared.limiter(`event-${scope}`, 1, seconds), counter);
     if (once.consumedPoints === 1) {
       this.#d.metrics?.cardTesting(scope);
       await this.#d.store.events.record({
         id: `evt_${randomBytes(12).toString('base64url')}`,
         accountId: c.key.accountId,
-        type: 'card_testing_suspected',
+        type: 'card_testing.suspected',
         livemode: c.key.env === 'live',
         createdAt: this.#d.now(),
-        data: { scope, [scope]: value, keyId: c.key.id, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds },
+        data: { scope, ...shown, keyId: c.key.id, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds },
       });
     }
-    return limited(res);
+    return refused;
   }
 }

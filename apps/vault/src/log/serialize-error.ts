@@ -1,5 +1,28 @@
 /** Runs of 8+ digits, optionally split by spaces or dashes: anything that could be part of a PAN. */
 const DIGIT_RUN = /\d(?:[ -]?\d){7,}/g;
+
+/** In a path, `+`, `.` and `_` separate digits too. */
+const PATH_DIGIT_RUN = /\d(?:[ +._-]?\d){7,}/g;
+
+/** `text` with every digit run that could be part of a PAN replaced by `[digits]`. */
+export function maskDigits(text: string): string {
+  return text.replace(DIGIT_RUN, '[digits]');
+}
+
+/**
+ * A request path as it may be logged: percent-decoded first (`%20`, `%2D` are separators a PAN can
+ * hide behind), then digit runs masked. A path that does not decode is masked as it is, with its
+ * escapes of digits, spaces and dashes decoded by hand.
+ */
+export function maskPath(path: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = path.replace(/%(3[0-9]|20|2[dD])/g, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
+  }
+  return decoded.replace(PATH_DIGIT_RUN, '[digits]');
+}
 const MAX_MESSAGE = 300;
 
 export interface SerializedError {

@@ -21,7 +21,7 @@ export class VaultMetrics {
     this.#define('tokenframe_http_requests_total', 'API requests by method, route template and status.');
     this.#define('tokenframe_tokenize_total', 'POST /v1/tokens outcomes: created, idempotent_replay, or the error code.');
     this.#define('tokenframe_rate_limit_hits_total', 'Requests refused by a rate limit, by limit name.');
-    this.#define('tokenframe_card_testing_suspected_total', 'Card-testing bursts detected, by scope (bin, ip).');
+    this.#define('tokenframe_card_testing_suspected_total', 'Card-testing bursts detected, by scope (bin, ip, bin_last4).');
     this.#define('tokenframe_purged_total', 'Rows removed by the purge sweep, by kind.');
     this.#define('tokenframe_cvc_key_generations_shredded_total', 'CVC key generations destroyed by the purge sweep (crypto-shredding).');
     this.#define('tokenframe_cvc_unreadable_total', 'CVCs within their TTL whose key generation was gone (lost with a Redis or memory-only restart).');

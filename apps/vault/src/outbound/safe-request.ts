@@ -12,6 +12,8 @@ export interface SafeRequestInput {
   /** Whole request: DNS, connect, send, and reading the answer. */
   timeoutMs: number;
   maxResponseBytes: number;
+  /** true: an answer longer than `maxResponseBytes` is cut there and returned (webhooks keep 1 kB), not an error. */
+  truncate?: boolean;
   /** TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 (only honoured in test mode). */
   allowPrivate: boolean;
   /** The mode of the object the request is for (a live connection, a live webhook endpoint). */
@@ -89,6 +91,14 @@ function send(url: URL, sniName: string | undefined, lookup: LookupFunction, inp
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
+        if (size > input.maxResponseBytes && input.truncate) {
+          chunks.push(chunk.subarray(0, chunk.length - (size - input.maxResponseBytes)));
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+          finish(() => resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) }));
+          req.destroy();
+          return;
+        }
         if (size > input.maxResponseBytes) {
           fail('too_large', `The answer is larger than ${input.maxResponseBytes} bytes.`);
           req.destroy();

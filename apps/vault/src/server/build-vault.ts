@@ -8,8 +8,13 @@ import type { AppEnv } from '../api/app-env';
 import type { RateLimiter } from '../limits/rate-limiter';
 import { VaultMetrics } from '../metrics/vault-metrics';
 import { KeyService } from '../services/key-service';
+import type { ChargeService } from '../services/charges/charge-service';
+import type { ConnectionService } from '../services/charges/connection-service';
 import type { TokenService } from '../services/token-service';
 import { VaultSecrets } from '../services/vault-secrets';
+import type { WebhookSchedule } from '../services/webhook-schedule';
+import { WebhookService } from '../services/webhook-service';
+import { WebhookWorker } from '../services/webhook-worker';
 import { createSharedState, type SharedState } from '../shared-state/shared-state';
 import { openStores } from '../stores/open-stores';
 import type { VaultStores } from '../stores/vault-stores';
@@ -31,6 +36,12 @@ export interface Vault {
   cvcKeys: CvcKeyGenerations;
   masterKeys: MasterKeys;
   tokens: TokenService;
+  webhooks: WebhookService;
+  /** Delivers the webhook outbox; running unless built with `webhookWorker: false` (the CLI). Stopped by close(). */
+  webhookWorker: WebhookWorker;
+  /** Processor connections: `vault.connections.create({account, env, kind, url, merchid, username, password})`. */
+  connections: ConnectionService;
+  charges: ChargeService;
   /** Public origins the apps were built for. */
   apiUrl: string;
   framesUrl: string;
@@ -50,6 +61,12 @@ export interface BuildOptions {
   limiter?: RateLimiter;
   /** false for the CLI: it must work with Redis down and never claims the prefix (default true). */
   checkRedisPrefix?: boolean;
+  /** false for the CLI: a short-lived process delivers no webhooks (default true). */
+  webhookWorker?: boolean;
+  /** Replaces the retry schedule (tests compress it). */
+  webhookSchedule?: WebhookSchedule;
+  /** Replaces the 15 s delivery timeout (tests). */
+  webhookTimeoutMs?: number;
 }
 
 const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
@@ -71,8 +88,10 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   const shared = createSharedState(config.redis);
   const metrics = new VaultMetrics();
   let closing: Promise<void> | undefined;
+  const started: { worker?: WebhookWorker } = {};
   const close = () =>
     (closing ??= (async () => {
+      await started.worker?.stop(); // no new claims; attempts in flight get a moment to be recorded
       await stores.close();
       await shared.close();
     })());
@@ -93,7 +112,33 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   const keys = new KeyService(stores, now);
   const apiUrl = opts.urls?.apiUrl ?? config.apiUrl ?? `http://${urlHost(config.host)}:${config.port}`;
   const framesUrl = opts.urls?.framesUrl ?? config.framesUrl ?? `http://${urlHost(config.host)}:${config.framesPort}`;
-  const parts = { config, stores, shared, metrics, keys, secrets, cvcKeys };
+  const webhooks = new WebhookService({ stores, secrets, allowPrivateNetwork: config.allowPrivateNetwork, now });
+  const worker = (started.worker = new WebhookWorker({
+    stores, webhooks, allowPrivateNetwork: config.allowPrivateNetwork, logger, now, pollMs: config.webhookPollMs, leaseMs: config.webhookLeaseMs,
+    ...(opts.webhookSchedule ? { schedule: opts.webhookSchedule } : {}),
+    ...(opts.webhookTimeoutMs ? { timeoutMs: opts.webhookTimeoutMs } : {}),
+  }));
+  nudgeAfterCommits(stores, worker);
+  if (opts.webhookWorker !== false) worker.start();
+  const parts = { config, stores, shared, metrics, keys, secrets, cvcKeys, webhooks };
   const apps = buildApps(parts, { apiUrl, framesUrl, logger, now, accepting: opts.accepting ?? (() => true), ...(opts.limiter ? { limiter: opts.limiter } : {}) });
-  return { ...parts, dataDir, masterKeys: master.keys, apiUrl, framesUrl, ...apps, close };
+  return { ...parts, webhookWorker: worker, dataDir, masterKeys: master.keys, apiUrl, framesUrl, ...apps, close };
+}
+
+/**
+ * Every committed transaction (and top-level event) may have written outbox rows: the worker of
+ * this process looks at once instead of at its next poll (other processes find them by polling).
+ */
+function nudgeAfterCommits(stores: VaultStores, worker: WebhookWorker): void {
+  const transaction = stores.transaction.bind(stores);
+  stores.transaction = async (fn) => {
+    const result = await transaction(fn);
+    worker.nudge();
+    return result;
+  };
+  const record = stores.events.record.bind(stores.events);
+  stores.events.record = async (e) => {
+    await record(e);
+    worker.nudge();
+  };
 }

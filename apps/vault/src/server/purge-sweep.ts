@@ -13,6 +13,8 @@ export interface SweepDeps {
   metrics: VaultMetrics;
   logger: Logger;
   now: () => number;
+  /** Charge reconciliation (services/charges/reconcile-charges.ts); none in tools that only purge. */
+  charges?: { reconcile(): Promise<{ resumed: number; lateVoided: number }> };
 }
 
 /**
@@ -38,6 +40,12 @@ export async function sweepOnce(d: SweepDeps): Promise<void> {
     await d.secrets.reloadKeyring(d.now());
   } catch (e) {
     d.logger.error({ err: { message: (e as Error).message } }, 'purge sweep failed');
+  }
+  try {
+    const r = await d.charges?.reconcile();
+    if (r && (r.resumed > 0 || r.lateVoided > 0)) d.logger.info({ charges: r }, 'charge reconciliation');
+  } catch (e) {
+    d.logger.error({ err: { message: (e as Error).message } }, 'charge reconciliation failed');
   }
   if (shredded > 0 || (counts ? Object.values(counts) : []).some((n) => n > 0)) d.logger.info({ purged: counts, cvcKeyGenerationsShredded: shredded }, 'purge sweep');
 }

@@ -8,6 +8,7 @@ import type { AppEnv } from '../api/app-env';
 import { reportCvcKeyStorage } from '../cvc/report-cvc-key-storage';
 import { buildVault, type Vault } from './build-vault';
 import { startPurgeSweep } from './purge-sweep';
+import { reportSameSiteOrigins } from './report-same-site';
 
 export interface RunningVault {
   /** Public origins (configured, or the bound addresses). */
@@ -76,10 +77,11 @@ export async function startVault(config: VaultConfig, opts: { logger: Logger; no
     throw e;
   }
   const { api, frames } = Object.assign(apps, { api: vault.api, frames: vault.frames });
-  const stopSweep = startPurgeSweep({ stores: vault.stores, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
+  const stopSweep = startPurgeSweep({ stores: vault.stores, charges: vault.charges, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
   opts.logger.info({ store: vault.stores.kind, sharedState: vault.shared.kind, cvcKeyGenerations: vault.cvcKeys.kind }, 'vault storage');
   void reportCvcKeyStorage(vault, opts.logger, now);
+  void reportSameSiteOrigins(vault.keys, framesUrl, opts.logger, now()).catch((e: unknown) => opts.logger.warn({ err: e }, 'could not check key origins against the frames origin'));
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

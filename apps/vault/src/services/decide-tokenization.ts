@@ -16,6 +16,8 @@ export interface Decided {
   token: TokenRecord;
   sid: string;
   jti: string;
+  /** When the session that made it ends: the stored response is replayed until then only. */
+  sessionExpiresAt: number;
 }
 
 /** Every check of DESIGN.md "Tokenize", in its order, then the sealed record. */
@@ -50,7 +52,7 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
   if (verdict !== 'ok') return sessionError(verdict);
   if (await (o.replay?.seen(c.jti, store) ?? store.sessions.isJtiSeen(c.jti))) return replayed();
   const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
-  const late = await o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
+  const late = await o.guard?.afterOpen({ key: input.key, ip, sid: c.sid, bin: bin(c.pan), last4: last4(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) });
   if (late) return late;
   const card = checkCard(c, input.key.env, now);
   if (isVaultError(card)) return card;
@@ -79,5 +81,5 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
     createdAt: now,
     expiresAt: now + o.tokenTtlMs,
   };
-  return { token, sid: c.sid, jti: c.jti };
+  return { token, sid: c.sid, jti: c.jti, sessionExpiresAt: session!.expiresAt };
 }

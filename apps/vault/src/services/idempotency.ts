@@ -15,14 +15,18 @@ export interface IdempotencyClaim {
   accountId: string;
   /** Scoped per API key (`key_…:<header>`): two keys of one account never share a stored response. */
   key: string;
+  /** A one-way tag of the requesting client, for `StoredResponse.replayTo` (never the address itself). */
+  clientTag: string;
 }
 
-export interface IdempotentRequest extends IdempotencyClaim {
+export interface IdempotentRequest extends Omit<IdempotencyClaim, 'clientTag'> {
   /** What makes two requests "the same": method, path and the exact body bytes. */
   method: string;
   path: string;
   rawBody: string;
   mode: IdempotencyMode;
+  /** The client as per-client limits count it (IPv4 address, IPv6 network). */
+  client: string;
 }
 
 /** A success: `stored` when the service already wrote it under the claim, in its own transaction. */
@@ -44,6 +48,8 @@ const retryable = (e: VaultError): boolean => e.status === 429 || e.status >= 50
 const alreadyRan = (): VaultError =>
   vaultError(409, 'replayed_request', 'A reveal already ran with this Idempotency-Key; its response holds card data and is never stored, so it cannot be replayed. Reveal again with a new Idempotency-Key (a CVC, if any, was deleted by the first reveal).', 'Idempotency-Key');
 const storedError = (e: VaultError): StoredResponse => ({ status: e.status, body: JSON.stringify(e), isError: true });
+const notYours = (): VaultError =>
+  vaultError(409, 'replayed_request', 'This request already ran. Its response is returned only to the same client while the session that made it lasts; tokenize again with a new JWE and Idempotency-Key.', 'Idempotency-Key');
 
 /**
  * The one Idempotency-Key path of every POST and DELETE (docs/api.md "Idempotency"). Requirements:
@@ -63,6 +69,7 @@ export class Idempotency {
 
   async run(req: IdempotentRequest, fn: (claim: IdempotencyClaim) => Promise<Outcome>): Promise<Reply> {
     const hash = createHash('sha256').update(`${req.method} ${req.path}\n${req.rawBody}`).digest('base64url');
+    const clientTag = createHash('sha256').update(`idempotency-client\n${req.accountId}\n${req.client}`).digest('base64url');
     const begun = await this.#store.idempotency.begin(req.accountId, req.key, hash, this.#now(), IN_FLIGHT_STALE_MS);
     if (begun.kind === 'conflict') {
       throw vaultError(422, 'idempotency_conflict', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.', 'Idempotency-Key');
@@ -73,9 +80,10 @@ export class Idempotency {
     if (begun.kind === 'stored') {
       const r = begun.response;
       if (r.isError) throw VaultError.from(JSON.parse(r.body) as VaultErrorData);
+      if (r.replayTo && (this.#now() >= r.replayTo.until || r.replayTo.client !== clientTag)) throw notYours();
       return { status: r.status, body: r.body, replayed: true };
     }
-    const claim = { accountId: req.accountId, key: req.key };
+    const claim = { accountId: req.accountId, key: req.key, clientTag };
     let out: Outcome;
     try {
       out = await fn(claim);

@@ -1,3 +1,4 @@
+import { newEvent } from '../stores/events/new-event';
 import type { FrameStatusCode } from '@tokenframe/protocol';
 import { generateApiKey, hashApiKey, keyHint, parseApiKey, randomId, sameHash } from '../auth/api-key';
 import { canonicalOrigin } from '../auth/canonical-origin';
@@ -111,22 +112,45 @@ export class KeyService {
     if (!old || keyState(old, this.#now()) !== 'active') return fail(`No active key ${id}.`);
     const key = generateApiKey(old.type, old.env);
     const successor: ApiKeyRecord = { ...old, id: randomId('key', 12), hash: hashApiKey(key), hint: keyHint(key), createdAt: this.#now(), expiresAt: null, revokedAt: null };
-    await this.#store.keys.rollKey(old.id, this.#now() + overlapMs, successor);
+    const at = this.#now();
+    const expiresAt = at + overlapMs;
+    // The roll and its key.rolled event (and webhooks) together.
+    await this.#store.transaction(async (tx) => {
+      await tx.keys.rollKey(old.id, expiresAt, successor);
+      await tx.events.record(newEvent('key.rolled', { accountId: old.accountId, livemode: old.env === 'live' }, { keyId: old.id, newKeyId: successor.id, type: old.type, expiresAt }, at));
+    });
     const account = await this.#store.keys.findAccount(old.accountId);
     return { ok: true, value: { id: successor.id, key, account: account?.name ?? old.accountId, type: old.type, env: old.env, origins: old.origins, scopes: old.scopes } };
   }
 
   async revokeKey(id: string): Promise<Result<{ id: string }>> {
-    return (await this.#store.keys.revokeKey(id, this.#now())) ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
+    const at = this.#now();
+    const done = await this.#store.transaction(async (tx) => {
+      const key = await tx.keys.findKey(id);
+      if (!key || !(await tx.keys.revokeKey(id, at))) return false;
+      await tx.events.record(newEvent('key.revoked', { accountId: key.accountId, livemode: key.env === 'live' }, { keyId: id, type: key.type }, at));
+      return true;
+    });
+    return done ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
   }
 
-  async verifyOrigin(accountName: string, origin: string): Promise<Result<{ account: string; origin: string }>> {
+  /**
+   * Marks `origin` as the account's for live keys. An origin another account already verified is
+   * refused unless `force` (one site, two merchants is almost always a typo or a takeover attempt:
+   * each account's live keys would then accept the other's checkout page).
+   */
+  async verifyOrigin(accountName: string, origin: string, o2: { force?: boolean } = {}): Promise<Result<{ account: string; origin: string; alsoVerifiedBy: string[] }>> {
     const account = await this.account(accountName);
     if (!account) return fail(`No account "${accountName}".`);
     const o = canonicalOrigin(origin);
     if (!o) return fail(`"${origin}" is not an exact origin (scheme://host[:port]).`);
+    const others = (await this.#store.keys.accountsVerifying(o)).filter((id) => id !== account.id);
+    const names = await Promise.all(others.map(async (id) => `"${(await this.#store.keys.findAccount(id))?.name ?? id}"`));
+    if (names.length && !o2.force) {
+      return fail(`Origin ${o} is already verified for account ${names.join(', ')}. One origin for two accounts lets each account's live keys serve the other's checkout; if that is really intended, run the command again with --force.`);
+    }
     await this.#store.keys.verifyOrigin(account.id, o, this.#now());
-    return { ok: true, value: { account: account.name, origin: o } };
+    return { ok: true, value: { account: account.name, origin: o, alsoVerifiedBy: names.map((n) => n.slice(1, -1)) } };
   }
 
   async listKeys(accountName?: string): Promise<ApiKeyRecord[]> {

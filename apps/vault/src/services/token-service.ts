@@ -1,4 +1,5 @@
 import { openField } from '@tokenframe/crypto/at-rest';
+import { newEvent } from '../stores/events/new-event';
 import type { CvcCipher } from '../cvc/cvc-cipher';
 import type { TokenizeGuard } from '../limits/tokenize-guard';
 import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../stores/records';
@@ -33,9 +34,13 @@ export interface TokenizeInput {
   /** The Idempotency-Key this request runs under (its response is committed with the token). */
   claim: IdempotencyClaim;
   jwe: string;
-  /** The client's address as resolved at the edge, for per-IP limits. */
+  /** The client as resolved at the edge, for per-IP limits: an IPv4 address or an IPv6 network (auth/client-net.ts). */
   clientIp?: string;
 }
+/** token.* event data: ids, brand, last4 (never the number, CVC, middle digits or fingerprint). */
+const tokenEvent = (type: string, t: TokenRecord, at: number) =>
+  newEvent(type, t, { tokenId: t.id, keyId: t.keyId, brand: t.brand, last4: t.last4, expiresAt: t.expiresAt }, at);
+
 const NOT_FOUND = vaultError(404, 'resource_missing', 'No such token.', 'id');
 
 /** Turns sealed card data into tokens, and lets secret keys use them (DESIGN.md "Tokenize", "Vault"). */
@@ -56,7 +61,10 @@ export class TokenService {
   async tokenize(input: TokenizeInput): Promise<Outcome> {
     const decided = orThrow(await decideTokenization(this.#o, this.#now(), input));
     const body = createdView(decided.token);
-    const committed = await this.#commit(decided, input.claim, { status: 201, body: JSON.stringify(body) });
+    // A copy of the request (a WAF or CDN logging bodies) must not fetch the token for 24 h: the
+    // stored 201 goes back only to the same client, while the session that made it lasts.
+    const replayTo = { until: decided.sessionExpiresAt, client: input.claim.clientTag };
+    const committed = await this.#commit(decided, input.claim, { status: 201, body: JSON.stringify(body), replayTo });
     if (committed !== 'ok') throw committed === 'replayed' ? replayed() : sessionError(committed);
     return { status: 201, body, stored: true };
   }
@@ -73,6 +81,7 @@ export class TokenService {
         const spent = await spendSession(tx, { sid: d.sid, keyId: d.token.keyId, jti: d.jti, now: this.#now() });
         if (spent !== 'ok') return spent;
         await tx.tokens.insert(d.token);
+        await tx.events.record(tokenEvent('token.created', d.token, this.#now()));
         await tx.idempotency.finish(claim.accountId, claim.key, response);
         return 'ok';
       });
@@ -150,7 +159,10 @@ export class TokenService {
     const at = this.#now();
     const ok = await this.#o.store.transaction(async (tx) => {
       const gone = await tx.tokens.delete(id);
-      if (gone) await tx.events.audit({ at, accountId: gone.accountId, livemode: gone.livemode, keyId: key.id, action: 'delete', tokenId: id, requestId });
+      if (gone) {
+        await tx.events.audit({ at, accountId: gone.accountId, livemode: gone.livemode, keyId: key.id, action: 'delete', tokenId: id, requestId });
+        await tx.events.record(newEvent('token.deleted', gone, { tokenId: id, keyId: key.id, requestId }, at));
+      }
       return gone !== undefined;
     });
     return ok ? { id, deleted: true } : NOT_FOUND;

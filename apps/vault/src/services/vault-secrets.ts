@@ -89,10 +89,10 @@ export class VaultSecrets {
       if (field === 'cvc' && isGenerationId(kekIdOf(envelope))) return (kept++, envelope);
       return rewrapField(envelope, this.kekFor, field === 'cvc' ? this.cvcKek : this.dataKek);
     };
-    // Token envelopes and the vault's own secrets together: all under the new key, or none.
+    // Token envelopes, webhook secrets, connection credentials and the vault's own secrets together: all under the new key, or none.
     const n = await this.#store.transaction(async (tx) => {
       kept = 0; // a retried transaction (PostgreSQL) counts again
-      return (await tx.tokens.rewrap(rewrap)) + (await tx.state.rewrap(rewrap));
+      return (await tx.tokens.rewrap(rewrap)) + (await tx.state.rewrap(rewrap)) + (await tx.webhooks.rewrap(rewrap)) + (await tx.connections.rewrap(rewrap));
     });
     return n - kept;
   }

@@ -71,6 +71,11 @@ export interface StoredResponse {
   status: number;
   body: string;
   isError?: boolean;
+  /**
+   * A response that is replayed only to the client that caused it, and only until `until` (the
+   * created token: its session's end). `client` is services/idempotency.ts's tag of that client.
+   */
+  replayTo?: { until: number; client: string };
 }
 
 export type IdempotencyBegin =
@@ -87,11 +92,13 @@ export interface PurgeCounts {
   sessions: number;
   jtis: number;
   idempotency: number;
+  /** Finished webhook deliveries and attempts older than their retention. */
+  webhooks: number;
 }
 
 /**
- * Something the merchant may read at GET /v1/events: security events (`card_testing_suspected`)
- * and the audit trail (`token.revealed`, `token.deleted`). `data` never holds card data beyond
+ * Something the merchant may read at GET /v1/events: events (`token.created`, `card_testing.suspected`, `key.rolled`, …)
+ * and the audit trail's reveals (`token.revealed`); every recorded event is also sent as a webhook. `data` never holds card data beyond
  * BIN/last4-level facts.
  */
 export interface EventRecord {
@@ -102,4 +109,61 @@ export interface EventRecord {
   livemode: boolean;
   createdAt: number;
   data: Record<string, unknown>;
+}
+
+/** A processor connection set up by the operator (DESIGN.md "Spending a token"). */
+export interface ConnectionRecord {
+  id: string;
+  accountId: string;
+  livemode: boolean;
+  kind: 'cardpointe';
+  /** The processor's base URL as the operator gave it (no trailing slash). */
+  url: string;
+  merchid: string;
+  /** `{username, password}` as JSON, sealed under the master key (AAD: account, connection id, field `credentials`). */
+  credentialsEnc: string;
+  createdAt: number;
+}
+
+export type ChargeStatus = 'pending' | 'authorized' | 'succeeded' | 'declined' | 'voided' | 'failed';
+
+/** What the processor said, as the merchant may see it (never the card, never the processor's card token). */
+export interface ProcessorFacts {
+  name: string;
+  authcode: string;
+  retref: string;
+  respcode: string;
+  resptext: string;
+  respstat: string;
+  avsresp: string;
+  cvvresp: string;
+}
+
+export interface ChargeRecord {
+  id: string;
+  accountId: string;
+  keyId: string;
+  livemode: boolean;
+  connectionId: string;
+  tokenId: string;
+  /** The scoped Idempotency-Key (`key_…:<header>`) the charge was created under: a retry finds it. */
+  idempotencyKey: string | null;
+  /** The merchant's order reference (the processor's `orderid` is the charge id). */
+  orderId: string | null;
+  amount: number;
+  currency: string;
+  capture: boolean;
+  status: ChargeStatus;
+  amountAuthorized: number;
+  amountCaptured: number;
+  amountRefunded: number;
+  brand: string;
+  last4: string;
+  processor: ProcessorFacts;
+  /** The processor's own token for the card: kept for the processor, never shown. */
+  processorAccount: string | null;
+  /** Why a charge failed or declined (`card_declined`, `processor_timeout`, …). */
+  failureCode: string | null;
+  createdAt: number;
+  updatedAt: number;
 }

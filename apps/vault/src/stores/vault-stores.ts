@@ -1,16 +1,20 @@
+import type { ChargeStore } from './charges/charge-store';
+import type { ConnectionStore } from './connections/connection-store';
 import type { EventStore } from './events/event-store';
 import type { IdempotencyStore } from './idempotency/idempotency-store';
 import type { KeyStore } from './keys/key-store';
 import type { SessionStore } from './sessions/session-store';
 import type { StateStore } from './state/state-store';
 import type { TokenStore } from './tokens/token-store';
+import type { WebhookStore } from './webhooks/webhook-store';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
 /**
- * The aggregate stores as one transaction sees them. Room is left for `charges`, `connections`
- * (migration 6) and the webhook `outbox` (migration 7): each is one more field here, one interface
- * and a SQLite and a PostgreSQL file under stores/<aggregate>/.
+ * The aggregate stores as one transaction sees them: each is one field here, one interface and a
+ * SQLite and a PostgreSQL file under stores/<aggregate>/. `connections` and `charges` are
+ * migration 6; `webhooks` (migration 7) holds endpoints, the outbox and attempts;
+ * `events.record` writes the outbox rows of the event it records.
  */
 export interface StoresTx {
   keys: KeyStore;
@@ -19,6 +23,9 @@ export interface StoresTx {
   tokens: TokenStore;
   events: EventStore;
   state: StateStore;
+  webhooks: WebhookStore;
+  connections: ConnectionStore;
+  charges: ChargeStore;
 }
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spendSession } from '../../src/services/session-rule';
 import { openPgStores } from '../../src/stores/postgres/pg-stores';
 import { purgeExpired } from '../../src/stores/purge-expired';
-import type { ApiKeyRecord, SessionRecord, TokenRecord } from '../../src/stores/records';
+import type { ApiKeyRecord, ChargeRecord, SessionRecord, TokenRecord } from '../../src/stores/records';
 import { Rollback } from '../../src/stores/rollback';
 import { openSqliteStores } from '../../src/stores/sqlite/sqlite-stores';
 import type { VaultStores } from '../../src/stores/vault-stores';
@@ -40,6 +40,12 @@ const token = (id: string, over: Partial<TokenRecord> = {}): TokenRecord => ({
   createdAt: T0, expiresAt: T0 + 1_800_000, ...over,
 });
 const stored = { status: 201, body: '{"id":"tok"}' };
+const charge = (id: string, over: Partial<ChargeRecord> = {}): ChargeRecord => ({
+  id, accountId: 'acct_1', keyId: 'key_1', livemode: false, connectionId: 'conn_1', tokenId: 'tok_1', idempotencyKey: `key_1:${id}`,
+  orderId: null, amount: 1000, currency: 'USD', capture: true, status: 'pending', amountAuthorized: 0, amountCaptured: 0, amountRefunded: 0,
+  brand: 'visa', last4: '4242', processor: { name: 'cardpointe', authcode: '', retref: '', respcode: '', resptext: '', respstat: '', avsresp: '', cvvresp: '' },
+  processorAccount: null, failureCode: null, createdAt: T0, updatedAt: T0, ...over,
+});
 
 /** What TokenService does: the session rule, the token and its stored response in one transaction. */
 const commitToken = (s: VaultStores, a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } }) =>
@@ -67,6 +73,7 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0);
     await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0 + 1); // idempotent
     expect([await s.keys.isOriginVerified('acct_1', 'https://shop.example'), await s.keys.isOriginVerified('acct_1', 'https://x.example')]).toEqual([true, false]);
+    expect([await s.keys.accountsVerifying('https://shop.example'), await s.keys.accountsVerifying('https://x.example')]).toEqual([['acct_1'], []]);
     expect(await s.keys.findKey('key_1')).toEqual(key('key_1'));
     expect(await s.keys.findKeyByHash(key('key_1').hash)).toEqual(key('key_1'));
     await expect(s.keys.insertKey(key('key_dup', { hash: key('key_1').hash }))).rejects.toThrow();
@@ -144,6 +151,8 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     expect(await s.tokens.takeCvc('tok_none')).toBeUndefined();
     expect([await s.tokens.delete('tok_rv'), await s.tokens.delete('tok_rv')]).toEqual([{ accountId: 'acct_1', livemode: false }, undefined]);
     await s.events.audit({ at: T0 + 20, accountId: 'acct_1', livemode: false, keyId: 'key_sk', action: 'delete', tokenId: 'tok_rv', requestId: 'req_2' });
+    // Since migration 7 a delete is listed from its recorded event (the audit row stays as the trail).
+    await s.events.record({ id: 'evt_del', accountId: 'acct_1', type: 'token.deleted', livemode: false, createdAt: T0 + 20, data: { tokenId: 'tok_rv', keyId: 'key_sk', requestId: 'req_2' } });
     const events = await s.events.list('acct_1', { livemode: false, limit: 10 });
     expect(events.map((e) => [e.type, e.data.tokenId, e.data.requestId, e.livemode])).toEqual([['token.deleted', 'tok_rv', 'req_2', false], ['token.revealed', 'tok_rv', 'req_1', false]]);
     expect((await s.events.list('acct_1', { livemode: false, limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual(['token.revealed']);
@@ -220,5 +229,44 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
       ...Array.from({ length: 5 }, (_, i) => s.tokens.insert(token(`tok_p${i}`))),
     ]);
     for (let i = 0; i < 5; i++) expect([await s.tokens.find(`tok_c${i}`), await s.tokens.find(`tok_p${i}`)].every(Boolean)).toBe(true);
+  });
+
+  test('connections: insert, list by account and mode, rewrap, delete', async () => {
+    const c = { id: 'conn_1', accountId: 'acct_1', livemode: false, kind: 'cardpointe' as const, url: 'http://127.0.0.1:4100', merchid: '800000000001', credentialsEnc: 'env-creds', createdAt: T0 };
+    await s.connections.insert(c);
+    await s.connections.insert({ ...c, id: 'conn_live', livemode: true, url: 'https://gw.example.com', createdAt: T0 + 1 });
+    expect(await s.connections.find('conn_1')).toEqual(c);
+    expect((await s.connections.list('acct_1', false)).map((x) => x.id)).toEqual(['conn_1']);
+    expect((await s.connections.list('acct_1')).map((x) => x.id)).toEqual(['conn_1', 'conn_live']);
+    expect(await s.transaction((tx) => tx.connections.rewrap((e, f) => `${e}+${f}`))).toBe(2);
+    expect((await s.connections.find('conn_1'))?.credentialsEnc).toBe('env-creds+credentials');
+    expect(await s.connections.delete('conn_live')).toBe(true);
+    expect(await s.connections.delete('conn_live')).toBe(false);
+  });
+
+  test('charges: insert, find by id and Idempotency-Key, update in a transaction with its event', async () => {
+    await s.charges.insert(charge('ch_1'));
+    expect(await s.charges.findByIdempotencyKey('acct_1', 'key_1:ch_1')).toEqual(charge('ch_1'));
+    await expect(s.charges.insert(charge('ch_dup', { idempotencyKey: 'key_1:ch_1' }))).rejects.toThrow();
+    const done = charge('ch_1', { status: 'succeeded', amountAuthorized: 1000, amountCaptured: 1000, processorAccount: '9424', updatedAt: T0 + 5,
+      processor: { name: 'cardpointe', authcode: 'PPS1', retref: '123', respcode: '00', resptext: 'Approval', respstat: 'A', avsresp: 'Y', cvvresp: 'M' } });
+    await s.transaction(async (tx) => {
+      const locked = await tx.charges.findForUpdate('ch_1');
+      expect(locked?.status).toBe('pending');
+      await tx.charges.update(done);
+      await tx.events.record({ id: 'evt_ch1', accountId: 'acct_1', type: 'charge.succeeded', livemode: false, createdAt: T0, data: { chargeId: 'ch_1' } });
+    });
+    expect(await s.charges.find('ch_1')).toEqual(done);
+    expect(await s.charges.find('ch_none')).toBeUndefined();
+  });
+
+  test('charges: listForReconcile finds old pending charges and recent processor failures only', async () => {
+    await s.charges.insert(charge('ch_pend_old', { updatedAt: T0 - 10 }));
+    await s.charges.insert(charge('ch_pend_new', { updatedAt: T0 + 10 }));
+    await s.charges.insert(charge('ch_fail_recent', { status: 'failed', failureCode: 'processor_timeout', updatedAt: T0 + 5 }));
+    await s.charges.insert(charge('ch_fail_old', { status: 'failed', failureCode: 'processor_timeout', updatedAt: T0 - 1000 }));
+    await s.charges.insert(charge('ch_declined', { status: 'declined', failureCode: 'card_declined', updatedAt: T0 + 5 }));
+    const ids = (await s.charges.listForReconcile({ pendingBefore: T0, failedSince: T0 - 100, limit: 10 })).map((c) => c.id);
+    expect(ids.filter((id) => id.startsWith('ch_pend') || id.startsWith('ch_fail') || id === 'ch_declined')).toEqual(['ch_pend_old', 'ch_fail_recent']);
   });
 });

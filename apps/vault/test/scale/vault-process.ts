@@ -10,7 +10,7 @@ export const LB_API = 'http://127.0.0.1:4990';
 export const LB_FRAMES = 'http://127.0.0.1:4991';
 export const PAGE = 'http://localhost:5173';
 /** Limits high enough that a load test measures the vault, not the limiter. */
-export const LOAD_LIMITS = JSON.stringify({ default: { perKey: [1e6, 60], perIp: [1e6, 60], perBin: [1e6, 60], perFingerprint: [1e6, 60], distinctCardsPerBin: [1e6, 60], distinctCardsPerIp: [1e6, 60] } });
+export const LOAD_LIMITS = JSON.stringify({ default: { perKey: [1e6, 60], perIp: [1e6, 60], perBin: [1e6, 60], perFingerprint: [1e6, 60], distinctCardsPerBin: [1e6, 60], distinctCardsPerIp: [1e6, 60], distinctCardsPerBinLast4: [1e6, 60] } });
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-// docs/integration.md, "4. Custom elements", React 19.
+// docs/integration.md, "4. Custom elements", React 19 (the URLs were given to defineTokenframeElements()).
 // #region docs: elements-react
 import { useEffect, useRef, useState } from 'react';
 import type {} from '@tokenframe/sdk/react'; // the tags in JSX.IntrinsicElements
@@ -7,7 +7,7 @@ import type { TfFieldsElement } from '@tokenframe/sdk/elements';
 
 const style: StyleSpec = { base: { fontSize: '16px', color: '#1f2328' } };
 
-export function ElementsCheckout({ pk, vaultUrl, framesUrl }: { pk: string; vaultUrl: string; framesUrl: string }) {
+export function ElementsCheckout({ pk }: { pk: string }) {
   const group = useRef<TfFieldsElement>(null);
   const [complete, setComplete] = useState(false);
   const [result, setResult] = useState<TokenizeResult>();
@@ -26,7 +26,7 @@ export function ElementsCheckout({ pk, vaultUrl, framesUrl }: { pk: string; vaul
 
   return (
     <>
-      <tf-fields ref={group} appearance={style} publishable-key={pk} vault-url={vaultUrl} frames-url={framesUrl}>
+      <tf-fields ref={group} appearance={style} publishable-key={pk}>
         <tf-card-number label="Card number" />
         <tf-card-expiry label="Expiry date" />
         <tf-card-cvc label="Security code" />

@@ -29,7 +29,7 @@ export function Card({ pk }: { pk: string }) {
   const pay = async () => console.log(await group.current?.tokenize());
   return (
     <>
-      <tf-fields ref={group} publishable-key={pk} vault-url="https://vault.example.com" frames-url="https://frames.example.com">
+      <tf-fields ref={group} publishable-key={pk}>
         <tf-card label="Card" />
       </tf-fields>
       <button type="button" onClick={pay}>Pay</button>

@@ -10,11 +10,16 @@ type Props<T extends HTMLElement> = DetailedHTMLProps<HTMLAttributes<T>, T>;
 /** A field element: `<tf-card-number label="Card number" placeholder="…" />`. */
 export type TfFieldProps = Props<TfFieldElement> & { label?: string; placeholder?: string };
 
-/** The group: `<tf-fields publishable-key vault-url frames-url locale appearance fonts>`. */
+/**
+ * The group: `<tf-fields publishable-key locale appearance fonts>`. The vault and frames URLs are
+ * set in script with `defineTokenframeElements({ vaultUrl, framesUrl })`: `<tf-fields>` refuses
+ * `vault-url`/`frames-url` attributes, so they are typed `never` (TSX does not check unknown
+ * hyphenated attributes, so leaving them out would not catch them).
+ */
 export type TfFieldsProps = Props<TfFieldsElement> & {
   'publishable-key': string;
-  'vault-url': string;
-  'frames-url': string;
+  'vault-url'?: never;
+  'frames-url'?: never;
   locale?: string;
   /** Co-badged cards: the network selected first (`visa`, `cartes_bancaires`…); the shopper can change it. */
   'preferred-network'?: string;

@@ -22,11 +22,15 @@ export interface TfFieldAttributes {
   'ontf-loaderror'?: Handler<'loaderror'>;
 }
 
-/** The group: `<tf-fields bind:this={group} appearance={style} publishable-key={pk} …>`. */
+/**
+ * The group: `<tf-fields bind:this={group} appearance={style} publishable-key={pk} …>`. The URLs
+ * come from `defineTokenframeElements({ vaultUrl, framesUrl })` in script; `<tf-fields>` refuses
+ * `vault-url`/`frames-url` attributes, hence `never`.
+ */
 export interface TfFieldsAttributes {
   'publishable-key': string;
-  'vault-url': string;
-  'frames-url': string;
+  'vault-url'?: never;
+  'frames-url'?: never;
   locale?: string;
   /** Co-badged cards: the network selected first (`visa`, `cartes_bancaires`…); the shopper can change it. */
   'preferred-network'?: string;

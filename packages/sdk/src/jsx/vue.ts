@@ -7,11 +7,15 @@ import type { StyleSpec } from '@tokenframe/protocol';
 /** A field element: `<tf-card-number label="Card number" placeholder="…" />`. */
 export type TfFieldComponent = DefineComponent<{ label?: string; placeholder?: string }>;
 
-/** The group; bind the style as a property: `:appearance.prop="style"`. */
+/**
+ * The group; bind the style as a property: `:appearance.prop="style"`. The URLs come from
+ * `defineTokenframeElements({ vaultUrl, framesUrl })` in script; `<tf-fields>` refuses
+ * `vault-url`/`frames-url` attributes, hence `never`.
+ */
 export type TfFieldsComponent = DefineComponent<{
   'publishable-key': string;
-  'vault-url': string;
-  'frames-url': string;
+  'vault-url'?: never;
+  'frames-url'?: never;
   locale?: string;
   /** Co-badged cards: the network selected first (`visa`, `cartes_bancaires`…); the shopper can change it. */
   'preferred-network'?: string;

@@ -4,7 +4,7 @@ import type { Idempotency } from '../../services/idempotency';
 import type { KeyService } from '../../services/key-service';
 import type { SessionService } from '../../services/session-service';
 import { orThrow, vaultError } from '../../services/vault-error';
-import { clientIp, type AppEnv } from '../app-env';
+import { clientNet, type AppEnv } from '../app-env';
 import { exactCors } from '../exact-cors';
 import { idempotent } from '../idempotent';
 import { readJsonBody } from '../read-json-body';
@@ -27,7 +27,7 @@ export function sessionRoutes(d: SessionRouteDeps): Hono<AppEnv> {
   app.use('/v1/sessions', exactCors(d.framesOrigin, 'POST'));
   app.post('/v1/sessions', requirePublishableKey(d.keys), async (c) => {
     const key = c.get('key');
-    const limit = await d.limiter.consume(`session:${clientIp(c)}:${key.id}`);
+    const limit = await d.limiter.consume(`session:${clientNet(c)}:${key.id}`);
     if (!limit.ok) {
       const seconds = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
       throw vaultError(429, 'rate_limited', 'Too many sessions from this client for this key. Retry later.', undefined, { 'Retry-After': seconds });

@@ -3,7 +3,7 @@ import type { Idempotency } from '../../services/idempotency';
 import type { KeyService } from '../../services/key-service';
 import type { TokenService } from '../../services/token-service';
 import { orThrow, vaultError } from '../../services/vault-error';
-import { clientIp, type AppEnv } from '../app-env';
+import { clientNet, type AppEnv } from '../app-env';
 import { jsonResponse } from '../api-error';
 import { exactCors } from '../exact-cors';
 import { IDEMPOTENCY_KEY, idempotent } from '../idempotent';
@@ -25,7 +25,7 @@ export function tokenRoutes(deps: { keys: KeyService; tokens: TokenService; idem
     if (typeof jwe !== 'string' || jwe.length === 0) throw vaultError(400, 'malformed_request', 'The body must be {"jwe": "<compact JWE>"}.', 'jwe');
     const key = c.get('key');
     return idempotent(c, idempotency, { rawBody: body.raw, mode: 'store', required: true }, (claim) =>
-      tokens.tokenize({ key, presentedKey: c.get('presentedKey'), claim: claim!, jwe, clientIp: clientIp(c) }),
+      tokens.tokenize({ key, presentedKey: c.get('presentedKey'), claim: claim!, jwe, clientIp: clientNet(c) }),
     );
   });
 

@@ -1,8 +1,8 @@
 import type { EventRecord } from '../records';
 import type { Row } from '../rows';
 
-/** Audit actions as event types (GET /v1/events lists reveals next to security events). */
-const AUDIT_TYPES: Record<string, string> = { reveal: 'token.revealed', delete: 'token.deleted' };
+/** Audit actions listed as events (GET /v1/events lists reveals next to events; deletes are events since migration 7). */
+const AUDIT_TYPES: Record<string, string> = { reveal: 'token.revealed' };
 
 export const eventFromRow = (r: Row): EventRecord => ({
   id: r.id as string,
@@ -22,9 +22,12 @@ export const auditEventFromRow = (r: Row): EventRecord => ({
   data: { tokenId: r.token_id, keyId: r.key_id, requestId: r.request_id },
 });
 
-/** Which tables a type filter needs: the events table, the audit log (with its action), or both. */
-export function eventSources(type: string | undefined): { events: boolean; auditAction: string | null | undefined } {
-  if (type === undefined) return { events: true, auditAction: null };
+/**
+ * Which tables a type filter needs: the events table, the audit log's reveals, or both
+ * (`auditAction` undefined: no audit rows).
+ */
+export function eventSources(type: string | undefined): { events: boolean; auditAction: string | undefined } {
+  if (type === undefined) return { events: true, auditAction: 'reveal' };
   const action = Object.entries(AUDIT_TYPES).find(([, t]) => t === type)?.[0];
   return action ? { events: false, auditAction: action } : { events: true, auditAction: undefined };
 }

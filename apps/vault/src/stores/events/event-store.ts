@@ -11,10 +11,16 @@ export interface AuditEntry {
   requestId: string;
 }
 
-/** Security events and the audit trail. Webhooks will add their outbox next to it (migration 7). */
+/** Events (with their webhook outbox) and the audit trail. */
 export interface EventStore {
+  /**
+   * Records the event AND its outbox: one pending webhook delivery for every enabled endpoint of
+   * the event's account and mode subscribed to its type, in the same transaction (the caller's,
+   * inside `VaultStores.transaction`). Every event type is sent this way, future ones included.
+   */
   record(event: EventRecord): Promise<void>;
+  find(id: string): Promise<EventRecord | undefined>;
   audit(entry: AuditEntry): Promise<void>;
-  /** Newest first: recorded events plus the audit trail of reveals and deletes, for one account in one mode. */
+  /** Newest first: recorded events plus the audit trail of reveals, for one account in one mode. */
   list(accountId: string, opts: { livemode: boolean; limit: number; type?: string }): Promise<EventRecord[]>;
 }

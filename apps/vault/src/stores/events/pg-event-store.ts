@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { EventRecord } from '../records';
-import { all, run, type PgExec } from '../postgres/pg-exec';
+import { all, one, run, type PgExec } from '../postgres/pg-exec';
 import type { AuditEntry, EventStore } from './event-store';
+import { pgEnqueue } from '../webhooks/pg-webhook-store';
 import { auditEventFromRow, eventFromRow, eventSources, mergeEvents } from './event-rows';
 
 export class PgEventStore implements EventStore {
@@ -11,10 +12,18 @@ export class PgEventStore implements EventStore {
     this.#x = x;
   }
 
+  /** The event and its webhook outbox rows, in one transaction (or the enclosing one). */
   async record(e: EventRecord): Promise<void> {
-    await run(this.#x, 'INSERT INTO events (id, account_id, livemode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)', [
-      e.id, e.accountId, e.livemode ? 1 : 0, e.type, e.createdAt, JSON.stringify(e.data),
-    ]);
+    await this.#x.tx(async (x) => {
+      await run(x, 'INSERT INTO events (id, account_id, livemode, type, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)', [
+        e.id, e.accountId, e.livemode ? 1 : 0, e.type, e.createdAt, JSON.stringify(e.data),
+      ]);
+      await pgEnqueue(x, e, e.createdAt);
+    });
+  }
+  async find(id: string): Promise<EventRecord | undefined> {
+    const r = await one(this.#x, 'SELECT * FROM events WHERE id = $1', [id]);
+    return r && eventFromRow(r);
   }
   /** Text ids (no sequences on PG-wire distributed engines; pg-migrations.ts). */
   async audit(a: AuditEntry): Promise<void> {
@@ -34,9 +43,7 @@ export class PgEventStore implements EventStore {
     const audit =
       src.auditAction === undefined
         ? []
-        : src.auditAction === null
-          ? await all(x, 'SELECT * FROM audit_log WHERE account_id = $1 AND livemode = $2 ORDER BY at DESC LIMIT $3', [accountId, mode, opts.limit])
-          : await all(x, 'SELECT * FROM audit_log WHERE account_id = $1 AND livemode = $2 AND action = $3 ORDER BY at DESC LIMIT $4', [accountId, mode, src.auditAction, opts.limit]);
+        : await all(x, 'SELECT * FROM audit_log WHERE account_id = $1 AND livemode = $2 AND action = $3 ORDER BY at DESC LIMIT $4', [accountId, mode, src.auditAction, opts.limit]);
     return mergeEvents(events.map(eventFromRow), audit.map(auditEventFromRow), opts.limit);
   }
 }

@@ -1,6 +1,7 @@
 import type { EventRecord } from '../records';
 import type { SqliteExec } from '../sqlite/sqlite-exec';
 import type { AuditEntry, EventStore } from './event-store';
+import { sqliteEnqueue } from '../webhooks/sqlite-webhook-store';
 import { auditEventFromRow, eventFromRow, eventSources, mergeEvents } from './event-rows';
 
 export class SqliteEventStore implements EventStore {
@@ -10,13 +11,21 @@ export class SqliteEventStore implements EventStore {
     this.#x = x;
   }
 
+  /** The event and its webhook outbox rows, in one write (or the enclosing transaction). */
   async record(e: EventRecord): Promise<void> {
-    await this.#x.write(() =>
+    await this.#x.write(() => {
       this.#x.run(
         'INSERT INTO events (id, account_id, livemode, type, created_at, data) VALUES (?, ?, ?, ?, ?, ?)',
         e.id, e.accountId, e.livemode ? 1 : 0, e.type, e.createdAt, JSON.stringify(e.data),
-      ),
-    );
+      );
+      sqliteEnqueue(this.#x, e, e.createdAt);
+    });
+  }
+  find(id: string): Promise<EventRecord | undefined> {
+    return this.#x.read(() => {
+      const r = this.#x.get('SELECT * FROM events WHERE id = ?', id);
+      return r && eventFromRow(r);
+    });
   }
   async audit(a: AuditEntry): Promise<void> {
     await this.#x.write(() =>
@@ -39,9 +48,7 @@ export class SqliteEventStore implements EventStore {
       const audit =
         src.auditAction === undefined
           ? []
-          : src.auditAction === null
-            ? x.all('SELECT * FROM audit_log WHERE account_id = ? AND livemode = ? ORDER BY at DESC LIMIT ?', accountId, mode, opts.limit)
-            : x.all('SELECT * FROM audit_log WHERE account_id = ? AND livemode = ? AND action = ? ORDER BY at DESC LIMIT ?', accountId, mode, src.auditAction, opts.limit);
+          : x.all('SELECT * FROM audit_log WHERE account_id = ? AND livemode = ? AND action = ? ORDER BY at DESC LIMIT ?', accountId, mode, src.auditAction, opts.limit);
       return mergeEvents(events.map(eventFromRow), audit.map(auditEventFromRow), opts.limit);
     });
   }

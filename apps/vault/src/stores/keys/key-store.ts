@@ -8,6 +8,8 @@ export interface KeyStore {
   listAccounts(): Promise<AccountRecord[]>;
   verifyOrigin(accountId: string, origin: string, at: number): Promise<void>;
   isOriginVerified(accountId: string, origin: string): Promise<boolean>;
+  /** The accounts that have verified `origin`, oldest verification first. */
+  accountsVerifying(origin: string): Promise<string[]>;
 
   insertKey(key: ApiKeyRecord): Promise<void>;
   findKey(id: string): Promise<ApiKeyRecord | undefined>;

@@ -32,6 +32,9 @@ export class SqliteKeyStore implements KeyStore {
   async verifyOrigin(accountId: string, origin: string, at: number): Promise<void> {
     await this.#x.write(() => this.#x.run('INSERT OR IGNORE INTO account_origins (account_id, origin, verified_at) VALUES (?, ?, ?)', accountId, origin, at));
   }
+  accountsVerifying(origin: string): Promise<string[]> {
+    return this.#x.read(() => this.#x.all('SELECT account_id FROM account_origins WHERE origin = ? ORDER BY verified_at, account_id', origin).map((r) => (r as { account_id: string }).account_id));
+  }
   isOriginVerified(accountId: string, origin: string): Promise<boolean> {
     return this.#x.read(() => this.#x.get('SELECT 1 AS ok FROM account_origins WHERE account_id = ? AND origin = ?', accountId, origin) !== undefined);
   }

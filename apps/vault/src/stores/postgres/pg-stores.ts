@@ -1,3 +1,5 @@
+import { PgChargeStore } from '../charges/pg-charge-store';
+import { PgConnectionStore } from '../connections/pg-connection-store';
 import { PgEventStore } from '../events/pg-event-store';
 import { PgIdempotencyStore } from '../idempotency/pg-idempotency-store';
 import { PgKeyStore } from '../keys/pg-key-store';
@@ -5,6 +7,7 @@ import { Rollback } from '../rollback';
 import { PgSessionStore } from '../sessions/pg-session-store';
 import { PgStateStore } from '../state/pg-state-store';
 import { PgTokenStore } from '../tokens/pg-token-store';
+import { PgWebhookStore } from '../webhooks/pg-webhook-store';
 import type { StoresTx, VaultStores } from '../vault-stores';
 import { topExec, type PgExec } from './pg-exec';
 import { migratePg } from './pg-migrate';
@@ -17,6 +20,9 @@ const aggregates = (x: PgExec): StoresTx => ({
   tokens: new PgTokenStore(x),
   events: new PgEventStore(x),
   state: new PgStateStore(x),
+  webhooks: new PgWebhookStore(x),
+  connections: new PgConnectionStore(x),
+  charges: new PgChargeStore(x),
 });
 
 /**

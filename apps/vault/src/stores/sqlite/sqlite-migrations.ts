@@ -75,9 +75,57 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
     version: 5,
     sql: `UPDATE api_keys SET hint = substr(hint, 1, 12) || '…' WHERE length(hint) > 13;`,
   },
-  // Versions 6, 7 and 8 are taken by other branches (webhooks outbox, charges…). The migrator applies
-  // every version it has not recorded, in this array's order, so a gap is fine and a store that ran
-  // 9 first takes 6–8 when they arrive (each touches other tables).
+  {
+    // Connections to processors (credentials sealed under the master key) and charges (DESIGN.md "Spending a token"). `processor` is the JSON of the processor's answer fields shown to the merchant; `processor_account` the processor's own card token, never shown.
+    version: 6,
+    sql: `
+      CREATE TABLE connections (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), livemode INTEGER NOT NULL, kind TEXT NOT NULL,
+        url TEXT NOT NULL, merchid TEXT NOT NULL, credentials_enc TEXT NOT NULL, created_at INTEGER NOT NULL);
+      CREATE INDEX connections_account_mode ON connections (account_id, livemode);
+      CREATE TABLE charges (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL, key_id TEXT NOT NULL, livemode INTEGER NOT NULL, connection_id TEXT NOT NULL,
+        token_id TEXT NOT NULL, idempotency_key TEXT, order_id TEXT, amount INTEGER NOT NULL, currency TEXT NOT NULL, capture INTEGER NOT NULL,
+        status TEXT NOT NULL, amount_authorized INTEGER NOT NULL, amount_captured INTEGER NOT NULL, amount_refunded INTEGER NOT NULL,
+        brand TEXT NOT NULL, last4 TEXT NOT NULL, processor TEXT NOT NULL, processor_account TEXT, failure_code TEXT,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE UNIQUE INDEX charges_idempotency ON charges (account_id, idempotency_key);
+      CREATE INDEX charges_account_mode_created ON charges (account_id, livemode, created_at);
+      CREATE INDEX charges_status_updated ON charges (status, updated_at);
+    `,
+  },
+  {
+    // Webhooks (the migrators apply whatever version is missing, in list order).
+    // Endpoints with their sealed secrets (the previous one kept
+    // 24 h after a rotation), the outbox (one delivery per event and subscribed endpoint, written in
+    // the event's transaction; a lease so one worker owns an attempt) and every attempt made.
+    // token.deleted becomes a recorded event (it is sent as a webhook): past deletes move over from
+    // the audit trail under the ids GET /v1/events already showed for them. card_testing_suspected is
+    // renamed card_testing.suspected, the name of DESIGN.md's event list.
+    version: 7,
+    sql: `
+      CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY, account_id TEXT NOT NULL, livemode INTEGER NOT NULL, url TEXT NOT NULL, events TEXT NOT NULL,
+        description TEXT, secret_enc TEXT NOT NULL, previous_secret_enc TEXT, previous_secret_expires_at INTEGER,
+        disabled_at INTEGER, disabled_reason TEXT, failing_since INTEGER, created_at INTEGER NOT NULL);
+      CREATE INDEX webhook_endpoints_account ON webhook_endpoints (account_id, livemode);
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY, event_id TEXT NOT NULL, endpoint_id TEXT NOT NULL, attempts INTEGER NOT NULL, status TEXT NOT NULL,
+        next_at INTEGER NOT NULL, lease_owner TEXT, lease_until INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_at);
+      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id);
+      CREATE TABLE webhook_attempts (
+        id TEXT PRIMARY KEY, delivery_id TEXT NOT NULL, event_id TEXT NOT NULL, endpoint_id TEXT NOT NULL, at INTEGER NOT NULL,
+        attempt INTEGER NOT NULL, worker TEXT NOT NULL, status INTEGER, latency_ms INTEGER NOT NULL, response TEXT, error TEXT);
+      CREATE INDEX webhook_attempts_endpoint_at ON webhook_attempts (endpoint_id, at);
+      INSERT INTO events (id, account_id, livemode, type, created_at, data)
+        SELECT 'evt_audit_' || id, account_id, livemode, 'token.deleted', at, json_object('tokenId', token_id, 'keyId', key_id, 'requestId', request_id)
+        FROM audit_log WHERE action = 'delete';
+      UPDATE events SET type = 'card_testing.suspected' WHERE type = 'card_testing_suspected';
+    `,
+  },
+  // Version 8 is taken by another branch. The migrator applies every version it has not recorded, in
+  // this array's order, so a gap is fine, and a store that ran 9 first takes 8 when it arrives.
   {
     // Co-badged cards: the network the shopper chose (EU IFR art. 8); NULL for tokens made before.
     version: 9,

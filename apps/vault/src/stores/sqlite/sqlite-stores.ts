@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { SqliteChargeStore } from '../charges/sqlite-charge-store';
+import { SqliteConnectionStore } from '../connections/sqlite-connection-store';
 import { SqliteEventStore } from '../events/sqlite-event-store';
 import { SqliteIdempotencyStore } from '../idempotency/sqlite-idempotency-store';
 import { SqliteKeyStore } from '../keys/sqlite-key-store';
@@ -6,6 +8,7 @@ import { Rollback } from '../rollback';
 import { SqliteSessionStore } from '../sessions/sqlite-session-store';
 import { SqliteStateStore } from '../state/sqlite-state-store';
 import { SqliteTokenStore } from '../tokens/sqlite-token-store';
+import { SqliteWebhookStore } from '../webhooks/sqlite-webhook-store';
 import type { StoresTx, VaultStores } from '../vault-stores';
 import { GroupCommit } from './group-commit';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
@@ -20,6 +23,9 @@ const aggregates = (x: SqliteExec): StoresTx => ({
   tokens: new SqliteTokenStore(x),
   events: new SqliteEventStore(x),
   state: new SqliteStateStore(x),
+  webhooks: new SqliteWebhookStore(x),
+  connections: new SqliteConnectionStore(x),
+  charges: new SqliteChargeStore(x),
 });
 
 export type SqliteStores = VaultStores & { readonly commitStats: { batches: number; writes: number } };
@@ -41,7 +47,7 @@ export function openSqliteStores(file: string, opts: { groupCommit?: boolean; bu
   db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
-  migrate(db);
+  migrateSqlite(db);
   const commit = new GroupCommit(db, opts.groupCommit ?? true);
   const { top, inTx } = sqliteExecs(db, commit);
   const txStores = aggregates(inTx);
@@ -77,12 +83,14 @@ export function openSqliteStores(file: string, opts: { groupCommit?: boolean; bu
 /**
  * Applies pending migrations in one IMMEDIATE transaction (the write lock first, then the check), so
  * a second process opening the same file at the same moment waits and then finds nothing to do.
+ * Versions are applied by presence, not by maximum: a store at 1–5 and 7 (webhooks) applies 6
+ * (charges) when it appears, so branches may ship their versions in either order.
  */
-function migrate(db: Database.Database): void {
+export function migrateSqlite(db: Database.Database, migrations: readonly { version: number; sql: string }[] = SQLITE_MIGRATIONS): void {
   db.transaction(() => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
     const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-    for (const m of SQLITE_MIGRATIONS) {
+    for (const m of migrations) {
       if (done.has(m.version)) continue;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());

@@ -1,8 +1,8 @@
 import type { TokenRecord } from '../records';
 import { insertPg } from '../rows';
 import { all, one, run, type PgExec } from '../postgres/pg-exec';
-import type { TokenStore } from './token-store';
-import { TOKEN_FIELDS, tokenFromRow, tokenToRow } from './token-rows';
+import type { ExpiredToken, TokenStore } from './token-store';
+import { EXPIRED_COLUMNS, expiredFromRow, TOKEN_FIELDS, tokenFromRow, tokenToRow } from './token-rows';
 
 export class PgTokenStore implements TokenStore {
   readonly #x: PgExec;
@@ -37,11 +37,15 @@ export class PgTokenStore implements TokenStore {
     const r = await one(this.#x, 'DELETE FROM tokens WHERE id = $1 RETURNING account_id, livemode', [id]);
     return r && { accountId: r.account_id as string, livemode: Number(r.livemode) === 1 };
   }
-  purge(now: number): Promise<{ tokens: number; cvcs: number }> {
-    return this.#x.tx(async (x) => ({
-      tokens: await run(x, 'DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= $1', [now]),
-      cvcs: await run(x, 'UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= $1', [now]),
-    }));
+  purge(now: number): Promise<{ tokens: number; cvcs: number; expired: ExpiredToken[] }> {
+    return this.#x.tx(async (x) => {
+      const expired = (await all(x, `DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= $1 RETURNING ${EXPIRED_COLUMNS}`, [now])).map(expiredFromRow);
+      return {
+        tokens: expired.length,
+        expired,
+        cvcs: await run(x, 'UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= $1', [now]),
+      };
+    });
   }
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return this.#x.tx(async (x) => {

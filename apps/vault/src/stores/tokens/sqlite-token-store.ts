@@ -1,8 +1,8 @@
 import type { TokenRecord } from '../records';
 import { insertSql } from '../rows';
 import type { SqliteExec } from '../sqlite/sqlite-exec';
-import type { TokenStore } from './token-store';
-import { TOKEN_FIELDS, tokenFromRow, tokenToRow } from './token-rows';
+import type { ExpiredToken, TokenStore } from './token-store';
+import { EXPIRED_COLUMNS, expiredFromRow, TOKEN_FIELDS, tokenFromRow, tokenToRow } from './token-rows';
 
 export class SqliteTokenStore implements TokenStore {
   readonly #x: SqliteExec;
@@ -44,11 +44,15 @@ export class SqliteTokenStore implements TokenStore {
       return { accountId: r.account_id as string, livemode: Number(r.livemode) === 1 };
     });
   }
-  purge(now: number): Promise<{ tokens: number; cvcs: number }> {
-    return this.#x.write(() => ({
-      tokens: this.#x.run('DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= ?', now),
-      cvcs: this.#x.run('UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= ?', now),
-    }));
+  purge(now: number): Promise<{ tokens: number; cvcs: number; expired: ExpiredToken[] }> {
+    return this.#x.write(() => {
+      const expired = this.#x.all(`DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING ${EXPIRED_COLUMNS}`, now).map(expiredFromRow);
+      return {
+        tokens: expired.length,
+        expired,
+        cvcs: this.#x.run('UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= ?', now),
+      };
+    });
   }
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return this.#x.write(() => {

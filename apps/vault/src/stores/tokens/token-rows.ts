@@ -1,4 +1,5 @@
 import type { TokenRecord } from '../records';
+import type { ExpiredToken } from './token-store';
 import type { Row } from '../rows';
 
 /** The at-rest envelope columns (rewrapped on a master-key rotation). */
@@ -46,3 +47,13 @@ export const tokenToRow = (t: TokenRecord): Row => ({
   expires_at: t.expiresAt,
 });
 
+
+export const EXPIRED_COLUMNS = 'id, account_id, livemode, key_id, brand, last4';
+export const expiredFromRow = (r: Row): ExpiredToken => ({
+  id: r.id as string,
+  accountId: r.account_id as string,
+  livemode: Number(r.livemode) === 1,
+  keyId: r.key_id as string,
+  brand: r.brand as string,
+  last4: r.last4 as string,
+});

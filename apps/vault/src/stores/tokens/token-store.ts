@@ -1,5 +1,15 @@
 import type { TokenRecord } from '../records';
 
+/** What a token.expired event says about the token the purge deleted. */
+export interface ExpiredToken {
+  id: string;
+  accountId: string;
+  livemode: boolean;
+  keyId: string;
+  brand: string;
+  last4: string;
+}
+
 /** Tokens and their sealed card fields. */
 export interface TokenStore {
   insert(token: TokenRecord): Promise<void>;
@@ -10,8 +20,8 @@ export interface TokenStore {
   persist(id: string, at: number): Promise<TokenRecord | undefined>;
   /** Deletes the token; returns what its audit row needs, or undefined when there was none. */
   delete(id: string): Promise<{ accountId: string; livemode: boolean } | undefined>;
-  /** Deletes expired tokens and clears CVCs past their TTL. */
-  purge(now: number): Promise<{ tokens: number; cvcs: number }>;
+  /** Deletes expired tokens (returning what their token.expired events need) and clears CVCs past their TTL. */
+  purge(now: number): Promise<{ tokens: number; cvcs: number; expired: ExpiredToken[] }>;
   /** Rewrites every at-rest envelope (master key rotation); returns how many. */
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number>;
 }

@@ -1,13 +1,10 @@
-// NOT RUN YET (no .test.ts suffix): the vault's webhook routes are on the `webhooks` branch, not in main.
-// Passed on a trial merge of node-lib + webhooks@22f80c0 (2 tests, 2026-12-03). When main has the webhook
-// routes, merge main and rename this file to test/webhook-delivery.test.ts and fix the two relative imports.
 // Webhook endpoints through the library, and deliveries the vault really sent verified by
 // verifyWebhook: a receiver on node:http (port 0) keeps each raw body and its headers.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Tokenframe, TokenframeConflictError, verifyWebhook, WebhookVerificationError } from '../../src/index.js';
-import { ALL_SCOPES, startTestVault, type TestVault } from '../support/test-vault.js';
+import { Tokenframe, TokenframeConflictError, verifyWebhook, WebhookVerificationError } from '../src/index.js';
+import { ALL_SCOPES, startTestVault, type TestVault } from './support/test-vault.js';
 
 const received: { body: Buffer; headers: IncomingHttpHeaders }[] = [];
 const receiver = createServer((req, res) => {
