@@ -123,7 +123,7 @@ test('migration 5 shortens key hints that held key material (SQLite and PostgreS
   }
 });
 
-test('migration 9 adds tokens.network after a gap (6–8 belong to other branches); existing tokens get NULL (SQLite and PostgreSQL)', async () => {
+test('migration 9 adds tokens.network after a gap (8 belongs to another branch); existing tokens get NULL (SQLite and PostgreSQL)', async () => {
   const versions = SQLITE_MIGRATIONS.map((m) => m.version);
   expect(versions).toEqual([...versions].sort((a, b) => a - b)); // ascending, gaps allowed
   expect(versions).toContain(9);
