@@ -29,18 +29,25 @@ function inlineEntry(base: string): Plugin {
   return {
     name: 'tf-inline-entry',
     enforce: 'post',
-    generateBundle(_options, bundle) {
-      const files: Record<string, BuiltFile> = {};
-      for (const [name, f] of Object.entries(bundle)) {
-        if (f.type === 'chunk') files[name] = { type: 'chunk', code: f.code, imports: f.imports, dynamicImports: f.dynamicImports };
-        else if (name.endsWith('.css')) files[name] = { type: 'asset', source: typeof f.source === 'string' ? f.source : new TextDecoder().decode(f.source) };
-      }
-      for (const f of Object.values(bundle)) {
-        if (f.type !== 'asset' || !f.fileName.endsWith('.html')) continue;
-        const { html, inlined } = inlineDocument(String(f.source), base, files);
-        f.source = html;
-        for (const name of inlined) delete bundle[name];
-      }
+    generateBundle: {
+      // After Vite's own import analysis has replaced its `__VITE_PRELOAD__…` markers in the chunks.
+      // Run before it (`enforce: 'post'` alone did), the inlined code kept a marker as an undefined
+      // identifier: every locale chunk import threw and the frames showed English for every locale.
+      order: 'post',
+      handler(_options, bundle) {
+        const files: Record<string, BuiltFile> = {};
+        for (const [name, f] of Object.entries(bundle)) {
+          if (f.type === 'chunk') files[name] = { type: 'chunk', code: f.code, imports: f.imports, dynamicImports: f.dynamicImports };
+          else if (name.endsWith('.css')) files[name] = { type: 'asset', source: typeof f.source === 'string' ? f.source : new TextDecoder().decode(f.source) };
+        }
+        for (const f of Object.values(bundle)) {
+          if (f.type !== 'asset' || !f.fileName.endsWith('.html')) continue;
+          const { html, inlined } = inlineDocument(String(f.source), base, files);
+          if (html.includes('__VITE_PRELOAD__')) throw new Error(`${f.fileName}: a Vite preload marker was left in the inlined script.`);
+          f.source = html;
+          for (const name of inlined) delete bundle[name];
+        }
+      },
     },
   };
 }

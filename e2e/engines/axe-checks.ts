@@ -52,4 +52,16 @@ export const axeChecks: Check[] = [
       assertEqual(found, [], 'axe violations');
     },
   },
+  {
+    name: 'axe: no violations with the network choice of a co-badged card shown',
+    async run(tab) {
+      await openCheckout(tab, demoUrl('script'));
+      await typeInto(tab, 'cardNumber', '4000002500001001'); // Cartes Bancaires with Visa
+      await waitFor('the network choice', () => run(tab, () => document.querySelectorAll('[role="radiogroup"] input[type="radio"]').length, [], field('cardNumber')), (n) => n === 2);
+      const found = await violations(tab, 'co-badged');
+      await tab.click('input[type="radio"][value="visa"]', field('cardNumber'));
+      found.push(...(await violations(tab, 'co-badged, Visa chosen')));
+      assertEqual(found, [], 'axe violations');
+    },
+  },
 ];

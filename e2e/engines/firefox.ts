@@ -12,6 +12,8 @@ const CHORDS: Record<Key, [KeyInput | null, KeyInput]> = {
   'Shift+Tab': ['Shift', 'Tab'],
   Enter: [null, 'Enter'],
   Backspace: [null, 'Backspace'],
+  ArrowRight: [null, 'ArrowRight'],
+  End: [null, 'End'],
   'Control+A': ['Control', 'a'],
   'Control+C': ['Control', 'c'],
   'Control+V': ['Control', 'v'],

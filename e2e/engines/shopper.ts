@@ -66,9 +66,10 @@ export const textOf = (tab: Tab, selector: string) => run(tab, (s) => document.q
 /**
  * The paid view of either demo: the status "Paid · Visa ending in 4242 · authorization PPS…" (the
  * shop's backend charged the token through the vault and the processor), the card and the token.
+ * `network`: a co-badged card's chosen network, shown as "… ending in 1001 via Mastercard".
  */
-export async function expectPaid(tab: Tab, brand: string, pan: string): Promise<string> {
-  const card = `${brand} ending in ${pan.slice(-4)}`;
+export async function expectPaid(tab: Tab, brand: string, pan: string, network?: string): Promise<string> {
+  const card = `${brand} ending in ${pan.slice(-4)}${network === undefined ? '' : ` via ${network}`}`;
   const paid = new RegExp(`^Paid · ${card} · authorization PPS\\d+$`);
   await waitFor('"Paid" in the status region', () => textOf(tab, '[role="status"][data-testid="status"]'), (t) => paid.test(t ?? ''), 15_000);
   await waitFor('the card shown', () => textOf(tab, '[data-testid="result"]'), (t) => t === card);

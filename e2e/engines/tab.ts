@@ -5,7 +5,7 @@
 export type EngineName = 'firefox' | 'webkit';
 
 /** The keys the checks press; a chord is modifier + key. */
-export type Key = 'Tab' | 'Shift+Tab' | 'Enter' | 'Backspace' | 'Control+A' | 'Control+C' | 'Control+V';
+export type Key = 'Tab' | 'Shift+Tab' | 'Enter' | 'Backspace' | 'ArrowRight' | 'End' | 'Control+A' | 'Control+C' | 'Control+V';
 
 export interface Tab {
   readonly engine: EngineName;

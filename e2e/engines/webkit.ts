@@ -13,12 +13,14 @@ import { DRIVER_CALL_TIMEOUT, EngineError, waitFor, type Engine, type Key, type 
 
 export const MINIBROWSER_PATH = process.env['MINIBROWSER_PATH'] ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const K = { Shift: '\uE008', Control: '\uE009', Tab: '\uE004', Enter: '\uE007', Backspace: '\uE003' };
+const K = { Shift: '\uE008', Control: '\uE009', Tab: '\uE004', Enter: '\uE007', Backspace: '\uE003', ArrowRight: '\uE014', End: '\uE010' };
 const CHORDS: Record<Key, [string | null, string]> = {
   Tab: [null, K.Tab],
   'Shift+Tab': [K.Shift, K.Tab],
   Enter: [null, K.Enter],
   Backspace: [null, K.Backspace],
+  ArrowRight: [null, K.ArrowRight],
+  End: [null, K.End],
   'Control+A': [K.Control, 'a'],
   'Control+C': [K.Control, 'c'],
   'Control+V': [K.Control, 'v'],

@@ -36,10 +36,12 @@ export async function payWith(page: Page, card: CardInput): Promise<void> {
 /**
  * The receipt both demos show once the shop's backend charged the token through the vault and the
  * processor: "Paid · Visa ending in 4242 · authorization PPS123456" in the status region, the
- * charge id and the token. Returns the charge id (for the processor's ledger).
+ * charge id and the token. `network`: a co-badged card's chosen network, which both demos add
+ * ("… ending in 1001 via Mastercard"). Returns the charge id (for the processor's ledger).
  */
-export async function expectPaid(page: Page, brand: string, pan: string): Promise<string> {
-  const card = `${BRAND_NAMES[brand] ?? brand} ending in ${pan.slice(-4)}`;
+export async function expectPaid(page: Page, brand: string, pan: string, network?: string): Promise<string> {
+  const via = network === undefined ? '' : ` via ${BRAND_NAMES[network] ?? network}`;
+  const card = `${BRAND_NAMES[brand] ?? brand} ending in ${pan.slice(-4)}${via}`;
   const status = page.getByTestId('status');
   await expect(status).toHaveText(new RegExp(`^Paid · ${card} · authorization PPS\\d+$`), { timeout: 15_000 });
   await expect(status).toHaveAttribute('role', 'status');

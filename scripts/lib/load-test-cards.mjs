@@ -20,12 +20,14 @@ export function loadTestCards() {
 }
 
 /**
- * Lines for a terminal: the first card of each brand and every card with another outcome, number
+ * Lines for a terminal: the first card of each brand, every Cartes Bancaires (co-badged) card and every card with another outcome, number
  * grouped in fours (amex 4-6-5). The full list is in docs/integration.md.
  */
 export function formatTestCards(cards) {
   const seen = new Set();
-  const shown = cards.filter((c) => c.outcome !== 'success' || (!seen.has(c.brand) && seen.add(c.brand)));
+  // Every Cartes Bancaires card: each is co-badged with another network, and the number field offers
+  // the shopper the choice between them (EU IFR art. 8).
+  const shown = cards.filter((c) => c.outcome !== 'success' || c.brand === 'cartes_bancaires' || (!seen.has(c.brand) && seen.add(c.brand)));
   return shown.map((c) => {
     const digits = c.number.replace(/\D/g, '');
     const grouped = digits.length === 15 ? `${digits.slice(0, 4)} ${digits.slice(4, 10)} ${digits.slice(10)}` : digits.replace(/(\d{4})(?=\d)/g, '$1 ');

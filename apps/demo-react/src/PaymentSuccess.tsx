@@ -7,7 +7,9 @@ const formatAmount = (cents: number, currency: string) => new Intl.NumberFormat(
 /** The receipt, as the script-tag demo shows it; the status region is filled after it mounts, so it is announced. */
 export function PaymentSuccess({ token, charge }: { token: string; charge: PaidCharge }) {
   const title = useRef<HTMLHeadingElement>(null);
-  const card = `${BRAND_NAMES[charge.brand] ?? charge.brand} ending in ${charge.last4}`;
+  // A co-badged card (Cartes Bancaires with Visa or Mastercard) also says the network the shopper chose.
+  const via = charge.network ? ` via ${BRAND_NAMES[charge.network] ?? charge.network}` : '';
+  const card = `${BRAND_NAMES[charge.brand] ?? charge.brand} ending in ${charge.last4}${via}`;
   const [status, setStatus] = useState('');
   useEffect(() => {
     setStatus(`Paid · ${card} · authorization ${charge.authcode}`);

@@ -9,6 +9,8 @@ export interface PaidCharge {
   currency: string;
   brand: string;
   last4: string;
+  /** Co-badged cards only: the network the shopper chose (what the charge routes on). */
+  network?: string;
   authcode: string;
   retref: string;
 }

@@ -99,7 +99,9 @@ async function sendTokenToBackend(token) {
 const formatAmount = (cents, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 
 function showSuccess(token, charge) {
-  const card = `${BRAND_NAMES[charge.brand] ?? charge.brand} ending in ${charge.last4}`;
+  // A co-badged card (Cartes Bancaires with Visa or Mastercard) also says the network the shopper chose.
+  const via = charge.network ? ` via ${BRAND_NAMES[charge.network] ?? charge.network}` : '';
+  const card = `${BRAND_NAMES[charge.brand] ?? charge.brand} ending in ${charge.last4}${via}`;
   const set = (id, text) => (document.querySelector(`[data-testid="${id}"]`).textContent = text);
   set('amount', formatAmount(charge.amount, charge.currency));
   set('result', card);

@@ -16,6 +16,8 @@ export interface ChargeSummary {
   currency: string;
   brand: string;
   last4: string;
+  /** A co-badged card's network the shopper chose (e.g. `mastercard`): what the charge was routed on. */
+  network?: string;
   authcode: string;
   retref: string;
 }
@@ -78,6 +80,6 @@ function fail(status: number, type: PayError['type'], code: string, message: str
 function summary(c: Charge): ChargeSummary {
   return {
     id: c.id, status: c.status, amount: c.amount, currency: c.currency, brand: c.card.brand, last4: c.card.last4,
-    authcode: c.processor.authcode, retref: c.processor.retref,
+    ...(c.card.network === undefined ? {} : { network: c.card.network }), authcode: c.processor.authcode, retref: c.processor.retref,
   };
 }

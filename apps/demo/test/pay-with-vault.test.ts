@@ -90,3 +90,12 @@ test('an unknown token → 404 with a message for the shopper; an unknown outcom
   expect((await pay({ token: await newToken(), outcome: 'free' })).status).toBe(400);
   expect(sim.ledger.all().length).toBe(before);
 });
+
+test("a co-badged Cartes Bancaires token → the charge carries the network the shopper chose (the demo's result line shows it)", async () => {
+  const chosen = await browserTokenize(vault, pk, 'http://localhost:5173', { pan: '5555552500001001', network: 'mastercard' });
+  const { id } = (await chosen.res.json()) as { id: string };
+  expect(await (await pay({ token: id })).json()).toMatchObject({ token: id, charge: { status: 'succeeded', brand: 'cartes_bancaires', last4: '1001', network: 'mastercard' } });
+  const plain = await browserTokenize(vault, pk, 'http://localhost:5173');
+  const body = (await (await pay({ token: ((await plain.res.json()) as { id: string }).id })).json()) as { charge: Record<string, unknown> };
+  expect(body.charge).not.toHaveProperty('network');
+});

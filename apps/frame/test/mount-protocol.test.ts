@@ -135,6 +135,8 @@ describe('isMountMessage', () => {
     ['rollcall', { ...base, kind: 'rollcall' }, true],
     ['collect', { ...base, kind: 'collect', nonce: 'b'.repeat(32) }, true],
     ['values', { ...base, kind: 'values', to: 'c'.repeat(32), nonce: 'b'.repeat(32), field: 'card', values: { number: '4242' } }, true],
+    ['values with a co-badged network', { ...base, kind: 'values', to: 'c'.repeat(32), nonce: 'b'.repeat(32), field: 'card', values: { number: '4000', network: 'visa' } }, true],
+    ['network relayed as autofill', { ...base, kind: 'autofill', values: { network: 'visa' } }, false],
     ['wrong namespace', { ...base, ns: 'tokenframe', kind: 'rollcall' }, false],
     ['extra key', { ...base, kind: 'rollcall', extra: 1 }, false],
     ['short nonce', { ...base, kind: 'collect', nonce: 'b' }, false],

@@ -33,6 +33,18 @@ describe('readCard', () => {
   });
 
   test.each([
+    ['the selected network of a Cartes Bancaires card', ['card'], { number: '5555 5525 0000 1001', network: 'mastercard' }, 'mastercard'],
+    ['CB itself', SPLIT, { number: '4000 0025 0000 1001', network: 'cartes_bancaires' }, 'cartes_bancaires'],
+    ['a network this number cannot route on: not sealed', SPLIT, { number: '4000 0025 0000 1001', network: 'mastercard' }, undefined],
+    ['a single-network card: no network claim', SPLIT, { number: '4242 4242 4242 4242', network: 'visa' }, undefined],
+  ] as const)('co-badged: %s', (_name, fields, number, network) => {
+    const r = readCard({ fields: [...fields], values: { ...GOOD, ...number }, missing: [] }, undefined);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.card.network).toBe(network);
+    expect(r.ok && Object.keys(r.card).includes('network')).toBe(network !== undefined);
+  });
+
+  test.each([
     ['the CVC field', ['cardNumber', 'cardExpiry'], 'cardCvc'],
     ['the number field (before any other check)', ['cardExpiry', 'cardCvc'], 'cardNumber'],
   ] as const)('a mounted field that did not answer (%s): a field error, never a card without it', (_name, answered, silent) => {

@@ -13,7 +13,14 @@ const types = [...LAYOUTS[params.get('layout') ?? 'card'], ['cardholderName', 'N
 
 async function main() {
   const tf = await Tokenframe.load(params.get('pk'), { vaultUrl: 'http://127.0.0.1:4000', framesUrl: 'http://127.0.0.1:4001' });
-  const fields = tf.fields({ locale: 'en' });
+  // ?locale= and ?preferredNetwork= (co-badged cards) are passed through as the merchant would set them.
+  const preferredNetwork = params.get('preferredNetwork');
+  const fields = tf.fields({ locale: params.get('locale') ?? 'en', ...(preferredNetwork && { preferredNetwork }) });
+  // State only (brand, networks, the selected network): what a merchant page may show.
+  fields.on('change', (e) => {
+    const number = e.fields.card ?? e.fields.cardNumber;
+    if (number) document.querySelector('[data-testid="change"]').textContent = JSON.stringify({ brand: number.brand, networks: number.networks, network: number.network });
+  });
   const box = document.getElementById('fields');
   await Promise.all(
     types.map(([type, label]) => {

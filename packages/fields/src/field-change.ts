@@ -10,12 +10,14 @@ export interface FieldChange {
   /** Number inputs only: the detected brand id, 'unknown' while undetectable. */
   brand?: string;
   networks?: string[];
+  /** Co-badged numbers only: the selected network, one of `networks`. */
+  network?: string;
   /** Present only after the shopper left the field or tried to submit. */
   error?: { code: FieldErrorCode; message: string };
 }
 
 /** Values by input kind; read by the frame only to hand them to its controller. */
-export type FieldValues = Partial<Record<InputKind, string>>;
+export type FieldValues = Partial<Record<InputKind, string>> & { network?: string };
 
 /** The surface the frame drives, shared by <tf-input> and <tf-card>. */
 export interface FieldElement extends HTMLElement {
@@ -23,6 +25,8 @@ export interface FieldElement extends HTMLElement {
   placeholder: string | undefined;
   label: string | undefined;
   disabled: boolean;
+  /** Co-badged cards: the network selected until the shopper picks one (number inputs only). */
+  preferredNetwork: string | undefined;
   readValues(): FieldValues;
   applyValues(values: FieldValues): void;
   reveal(): void;

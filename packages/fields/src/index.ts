@@ -8,6 +8,7 @@ export { LOCALES, messagesFor, loadLocale } from './locale/messages';
 export type { Messages, InputKind, FieldErrorCode, LocaleId } from './locale/messages';
 export { resolveLocale } from './locale/resolve-locale';
 export { reformat, skipSeparators, isDigit } from './reformat';
+export { selectedNetwork, networkName } from './network-choice';
 export type { Edit, Formatted } from './reformat';
 export { KINDS } from './kinds/index';
 export type { InputKindSpec, KindContext, KindState } from './kinds/index';

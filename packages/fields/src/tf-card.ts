@@ -18,6 +18,7 @@ export class TfCard extends FieldElementBase implements FieldElement {
     placeholder: { type: String },
     label: { type: String },
     disabled: { type: Boolean },
+    preferredNetwork: { type: String, attribute: 'preferred-network' },
   };
 
   declare locale: string;
@@ -30,6 +31,8 @@ export class TfCard extends FieldElementBase implements FieldElement {
    */
   declare label: string | undefined;
   declare disabled: boolean;
+  /** Passed to the number input: the network a co-badged card starts on. */
+  declare preferredNetwork: string | undefined;
 
   #brand: CardBrand | undefined;
   #lastChange = '';
@@ -46,6 +49,7 @@ export class TfCard extends FieldElementBase implements FieldElement {
     const c: FieldChange = { empty: parts.every((p) => p.empty), complete: parts.length === 3 && parts.every((p) => p.complete) };
     if (number?.brand !== undefined) c.brand = number.brand;
     if (number?.networks !== undefined) c.networks = number.networks;
+    if (number?.network !== undefined) c.network = number.network;
     const error = parts.find((p) => p.error)?.error;
     if (error) c.error = error;
     return c;
@@ -84,6 +88,7 @@ export class TfCard extends FieldElementBase implements FieldElement {
           kind=${kind}
           .locale=${this.locale}
           .placeholder=${kind === 'number' ? this.placeholder : undefined}
+          .preferredNetwork=${kind === 'number' ? this.preferredNetwork : undefined}
           .disabled=${this.disabled}
           .brand=${kind === 'cvc' ? this.#brand : undefined}
           @tf-change=${this.#onChange}
@@ -101,8 +106,9 @@ export class TfCard extends FieldElementBase implements FieldElement {
       this.#brand = input.detectedBrand;
       this.requestUpdate();
     }
-    // Auto-advance inside the frame, only when the shopper is typing in that input.
-    const focused = input.contains(this.ownerDocument.activeElement);
+    // Auto-advance inside the frame, only when the shopper is typing in that input (not when a
+    // co-badged number's network radio, also inside it, changed the choice).
+    const focused = input.querySelector('.tf-input') === this.ownerDocument.activeElement;
     if (detail.complete && focused && input.kind !== 'cvc') this.#inputs()[ORDER.indexOf(input.kind as 'number' | 'expiry') + 1]?.focus();
     const change = this.change;
     const key = JSON.stringify(change);

@@ -18,6 +18,8 @@ import type { KindState } from './kinds/index';
 import { isLocaleLoaded, loadLocale, messagesFor } from './locale/messages';
 import type { FieldErrorCode, InputKind } from './locale/messages';
 import { resolveLocale } from './locale/resolve-locale';
+import { selectedNetwork } from './network-choice';
+import { networkSelector } from './network-selector';
 import { reformat, skipSeparators } from './reformat';
 
 let instances = 0;
@@ -30,6 +32,7 @@ export class TfInput extends FieldElementBase implements FieldElement {
     label: { type: String },
     disabled: { type: Boolean },
     brand: { attribute: false },
+    preferredNetwork: { type: String, attribute: 'preferred-network' },
     autofillCompanions: { type: Boolean, attribute: 'autofill-companions' },
   };
 
@@ -40,6 +43,8 @@ export class TfInput extends FieldElementBase implements FieldElement {
   declare disabled: boolean;
   /** For CVC inputs: the brand of the number (sets the CVC length). */
   declare brand: CardBrand | undefined;
+  /** Number inputs of a co-badged card: the network selected until the shopper picks one. */
+  declare preferredNetwork: string | undefined;
   /** Split number fields render hidden cc-exp/cc-csc/cc-name inputs so browser autofill fills them in one pass. */
   declare autofillCompanions: boolean;
 
@@ -48,6 +53,8 @@ export class TfInput extends FieldElementBase implements FieldElement {
   #touched = false;
   #revealed = false;
   #lastChange = '';
+  /** The network the shopper picked on a co-badged number (kept while the number still has it). */
+  #picked: string | undefined;
 
   constructor() {
     super();
@@ -55,6 +62,17 @@ export class TfInput extends FieldElementBase implements FieldElement {
     this.locale = 'en';
     this.disabled = false;
     this.autofillCompanions = false;
+    // Focus and blur of the field as a whole (the number input and its network radios are one field
+    // to the page): moving between them inside the frame is neither, and shows no error yet.
+    this.addEventListener('focusin', (e) => {
+      if (!this.#holds(e.relatedTarget)) this.#emit('tf-focus');
+    });
+    this.addEventListener('focusout', (e) => {
+      if (this.#holds(e.relatedTarget)) return;
+      this.#touched = true;
+      this.#evaluate();
+      this.#emit('tf-blur');
+    });
   }
 
   get change(): FieldChange {
@@ -62,6 +80,8 @@ export class TfInput extends FieldElementBase implements FieldElement {
     if (this.kind === 'number') {
       c.brand = this.#state.brand?.id ?? 'unknown';
       if (this.#state.brand) c.networks = [...this.#state.brand.networks];
+      const network = this.selectedNetwork;
+      if (network !== undefined) c.network = network;
     }
     const shown = this.#shownError();
     if (shown) c.error = { code: shown, message: this.#messages().errors[shown] };
@@ -73,8 +93,16 @@ export class TfInput extends FieldElementBase implements FieldElement {
     return this.#state.brand;
   }
 
+  /** Co-badged numbers only: the network the shopper has selected (sealed with the card). */
+  get selectedNetwork(): string | undefined {
+    return this.kind === 'number' ? selectedNetwork(this.#state.brand?.networks, this.#picked, this.preferredNetwork) : undefined;
+  }
+
   readValues(): FieldValues {
-    return { [this.kind]: this.#input()?.value ?? '' };
+    const values: FieldValues = { [this.kind]: this.#input()?.value ?? '' };
+    const network = this.selectedNetwork;
+    if (network !== undefined) values.network = network;
+    return values;
   }
 
   /** Sets a value from outside the keyboard path (autofill relayed from a sibling frame). */
@@ -94,6 +122,7 @@ export class TfInput extends FieldElementBase implements FieldElement {
   clear(): void {
     const input = this.#input();
     if (input) input.value = '';
+    this.#picked = undefined;
     this.#touched = false;
     this.#revealed = false;
     this.#evaluate();
@@ -114,6 +143,8 @@ export class TfInput extends FieldElementBase implements FieldElement {
   }
 
   protected override updated(changed: ChangedProperties): void {
+    // The merchant's default changes the selection (and the page's `change`) until the shopper picks.
+    if (changed.has('preferredNetwork') && this.kind === 'number') this.#evaluate();
     // A new brand can shorten the CVC (Amex 4 → Visa 3): re-format what is there.
     if (changed.has('brand') && this.kind === 'cvc') this.applyValues(this.readValues());
   }
@@ -143,12 +174,28 @@ export class TfInput extends FieldElementBase implements FieldElement {
           @beforeinput=${this.#onBeforeInput}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
-          @focus=${this.#onFocus}
-          @blur=${this.#onBlur}
-        />${this.kind === 'number' ? brandIcon(this.#state.brand?.id) : nothing}
+        />${this.kind === 'number' ? this.#mark(m.network) : nothing}
       </div>
       <span id=${errId} class="tf-sr" aria-live="polite">${shown ? m.errors[shown] : ''}</span>
       ${this.autofillCompanions && this.kind === 'number' ? this.#companions() : nothing}`;
+  }
+
+  /** The brand mark, or for a co-badged number the network selector in its place. */
+  #mark(label: string) {
+    const networks = this.#state.brand?.networks ?? [];
+    if (networks.length < 2) return brandIcon(this.#state.brand?.id);
+    return networkSelector({
+      id: this.#id,
+      networks,
+      selected: this.selectedNetwork,
+      label,
+      disabled: this.disabled,
+      onSelect: (network) => {
+        this.#picked = network;
+        this.#evaluate();
+      },
+      onKeydown: this.#onKeydown,
+    });
   }
 
   #companions() {
@@ -208,13 +255,9 @@ export class TfInput extends FieldElementBase implements FieldElement {
     }
   };
 
-  #onFocus = (): void => this.#emit('tf-focus');
-
-  #onBlur = (): void => {
-    this.#touched = true;
-    this.#evaluate();
-    this.#emit('tf-blur');
-  };
+  #holds(node: EventTarget | null): boolean {
+    return node instanceof Node && this.contains(node);
+  }
 
   #evaluate(): void {
     this.#state = KINDS[this.kind].evaluate(this.#input()?.value ?? '', this.#ctx());

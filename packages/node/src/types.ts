@@ -54,7 +54,8 @@ export interface Charge {
   token: string;
   /** The processor connection used (`conn_…`). */
   connection: string;
-  card: { brand: string; last4: string };
+  /** `network`: a co-badged card's chosen network (what the charge was routed on), only when there is one. */
+  card: { brand: string; last4: string; network?: string };
   /** The processor's answer codes to the authorization ('' where it gave none). */
   processor: { name: string; authcode: string; retref: string; respcode: string; resptext: string; avsresp: string; cvvresp: string };
   /** Why a declined or failed charge is so, e.g. `card_declined`, `partial_approval`, `processor_timeout`. */

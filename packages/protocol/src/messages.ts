@@ -51,6 +51,12 @@ export interface FieldConfig {
   style?: StyleSpec;
   /** Font families from the frames origin's allowlist (by name, never a URL). */
   fonts?: string[];
+  /**
+   * Co-badged cards (EU IFR 2015/751, art. 8): the network selected first when a number has several,
+   * e.g. `visa` or `cartes_bancaires`. The shopper can still choose another; ignored when the number's
+   * networks do not include it.
+   */
+  preferredNetwork?: string;
 }
 
 /** Non-card extras a merchant may attach at tokenize time. */
@@ -92,6 +98,8 @@ export interface ChangeDetail {
   brand?: string;
   /** Every network of a co-badged card, e.g. [`cartes_bancaires`, `visa`]. */
   networks?: string[];
+  /** Co-badged numbers only (`networks` has several): the network the shopper has selected, one of `networks`. */
+  network?: string;
   error?: { code: string; message: string };
 }
 

@@ -46,6 +46,8 @@ export interface SealedClaims {
   cvc?: string;
   name?: string;
   postal?: string;
+  /** Co-badged cards only: the network the shopper chose, one of the number's networks (the vault checks). */
+  network?: string;
   aud: string; // the vault API origin
   pk: string;
   sid: string;

@@ -20,7 +20,7 @@ export const VALID: [string, Guard, unknown][] = [
     {
       ns: 'tokenframe', type: 'request', id: 2, method: 'configure',
       params: {
-        locale: 'fr-FR', placeholder: '1234', ariaLabel: 'Card number', disabled: false, fonts: ['Inter'],
+        locale: 'fr-FR', placeholder: '1234', ariaLabel: 'Card number', disabled: false, fonts: ['Inter'], preferredNetwork: 'cartes_bancaires',
         style: { base: { color: '#333', fontSize: '16px', ':focus': { color: 'black' } }, invalid: { color: 'red' } },
       },
     },
@@ -32,7 +32,7 @@ export const VALID: [string, Guard, unknown][] = [
     P.isFrameEvent,
     {
       ns: 'tokenframe', type: 'event', name: 'change',
-      detail: { field: 'cardNumber', empty: false, complete: false, brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'visa'], error: { code: 'invalid_number', message: 'Invalid.' } },
+      detail: { field: 'cardNumber', empty: false, complete: false, brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'visa'], network: 'visa', error: { code: 'invalid_number', message: 'Invalid.' } },
     },
   ],
   ['event loaderror', P.isFrameEvent, { ns: 'tokenframe', type: 'event', name: 'loaderror', detail: { type: 'integration_error', code: 'origin_not_allowed', message: 'no' } }],

@@ -56,6 +56,8 @@ const OPTIONS: Record<string, [check: (x: unknown) => boolean, expected?: string
   disabled: [(x) => typeof x === 'boolean', 'true or false'],
   fonts: [(x) => Array.isArray(x) && x.every(isString), 'an array of font family names'],
   style: [checkStyle],
+  // Co-badged cards: only the default of the choice; the frame checks the id and owns the selector.
+  preferredNetwork: [isString],
 };
 
 /** Checks field or group options and returns only the known keys (unknown keys throw: likely typos). */

@@ -20,7 +20,7 @@ export interface FieldsEventMap {
   change: FieldsChangeEvent;
 }
 
-export type FieldsOptions = Pick<FieldConfig, 'style' | 'locale' | 'fonts'>;
+export type FieldsOptions = Pick<FieldConfig, 'style' | 'locale' | 'fonts' | 'preferredNetwork'>;
 
 interface Controller extends OpenFrame {
   broken: boolean;

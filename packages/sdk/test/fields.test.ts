@@ -46,6 +46,16 @@ describe('mount', () => {
     expect(ready).toEqual([{ field: 'cardNumber' }]);
   });
 
+  test('preferredNetwork (co-badged cards) reaches the field frames in configure, the group default first', async () => {
+    const fields = tf.fields({ preferredNetwork: 'visa' });
+    await fields.create('cardNumber').mount('#a');
+    expect(net.field('cardNumber').requests[0]).toEqual({ method: 'configure', params: { preferredNetwork: 'visa' } });
+    fields.destroy();
+    const card = tf.fields({ preferredNetwork: 'visa' }).create('card', { preferredNetwork: 'mastercard' });
+    await card.mount('#a');
+    expect(net.field('card').requests[0]).toEqual({ method: 'configure', params: { preferredNetwork: 'mastercard' } });
+  });
+
   test('StrictMode double effect (mount, unmount, mount) leaves one frame per role and no live port', async () => {
     const field = tf.fields().create('cardNumber');
     const first = field.mount('#a');
@@ -119,6 +129,7 @@ describe('developer errors throw at once', () => {
     ['bad style key', () => tf.fields({ style: { base: { 'font-size': '1px' } } }), /not a style property/],
     ['style value not a string', () => tf.fields({ style: { base: { fontSize: 16 as never } } }), /must be a string/],
     ['unknown option', () => tf.fields().create('cardNumber', { placeholdr: 'x' } as never), /unknown option 'placeholdr'/],
+    ['preferredNetwork not a string', () => tf.fields({ preferredNetwork: ['visa'] as never }), /preferredNetwork must be a string/],
     ['selector not found', () => tf.fields().create('cardNumber').mount('#nope'), /no element matches/],
     ['invalid selector', () => tf.fields().create('cardNumber').mount('##'), /invalid selector/],
     ['target not an element', () => tf.fields().create('cardNumber').mount({} as never), /target must be/],

@@ -9,7 +9,7 @@ import type { FieldType, SealedClaims, TokenframeErrorShape, TokenizeExtra } fro
 import type { Collected } from '../mount/controller-peer';
 
 /** The card part of the sealed claims; the tokenizer adds aud, pk, sid, origin, iat and jti. */
-export type CardData = Pick<SealedClaims, 'pan' | 'expMonth' | 'expYear' | 'cvc' | 'name' | 'postal'>;
+export type CardData = Pick<SealedClaims, 'pan' | 'expMonth' | 'expYear' | 'cvc' | 'name' | 'postal' | 'network'>;
 
 export type CardRead = { ok: true; card: CardData } | { ok: false; error: TokenframeErrorShape };
 
@@ -31,6 +31,10 @@ export function readCard({ fields, values, missing }: Collected, extra: Tokenize
   const expiry = validateExpiry(values.expiry ?? '');
   if (!expiry.isValid || expiry.month === undefined || expiry.year === undefined) return fail(expiry.code ?? 'invalid_expiry', inCard('cardExpiry'));
   const card: CardData = { pan, expMonth: expiry.month, expYear: expiry.year };
+  // Co-badged: the network the shopper selected in the number field, sealed only when this number can
+  // route on it (the vault refuses any other; the field offers only these).
+  const networks = number.brand?.networks ?? [];
+  if (values.network !== undefined && networks.length > 1 && networks.includes(values.network)) card.network = values.network;
 
   if (has('card') || has('cardCvc')) {
     const cvc = normalizeDigits(values.cvc ?? '');

@@ -35,6 +35,7 @@ export class FieldConfigurator {
     this.#el.placeholder = config.placeholder;
     this.#el.label = config.ariaLabel;
     this.#el.disabled = config.disabled === true;
+    this.#el.preferredNetwork = config.preferredNetwork;
 
     const { style, warnings } = validateStyle(config.style);
     for (const w of warnings) warn(w);

@@ -24,7 +24,8 @@ export interface MountStamp {
   mount: string;
 }
 
-export type MountValues = Partial<Record<'number' | 'expiry' | 'cvc' | 'name' | 'postal', string>>;
+/** `network`: the number field's selected network of a co-badged card (EU IFR art. 8). */
+export type MountValues = Partial<Record<'number' | 'expiry' | 'cvc' | 'name' | 'postal' | 'network', string>>;
 export type AutofillValues = Pick<MountValues, 'expiry' | 'cvc' | 'name'>;
 
 export type MountBody =
@@ -40,7 +41,7 @@ export type MountBody =
 export type MountMessage = MountStamp & { ns: typeof MOUNT_NS; from: string } & MountBody;
 
 const ID = /^[0-9a-f]{32}$/;
-const VALUE_KEYS = ['number', 'expiry', 'cvc', 'name', 'postal'];
+const VALUE_KEYS = ['number', 'expiry', 'cvc', 'name', 'postal', 'network'];
 const AUTOFILL_KEYS = ['expiry', 'cvc', 'name'];
 const MAX_VALUE = 128;
 const MAX_STAMP = 512;

@@ -105,6 +105,7 @@ async function sealRecord(o: TokenServiceOptions, now: number, input: TokenizeIn
     cvcExpiresAt: c.cvc === undefined ? null : now + cvc.ttlMs,
     nameEnc: seal('name', c.name),
     postalEnc: seal('postal', c.postal),
+    network: c.network ?? null,
     createdAt: now,
     expiresAt: now + o.tokenTtlMs,
   };

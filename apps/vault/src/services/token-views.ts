@@ -8,7 +8,8 @@ export function createdView(t: TokenRecord): TokenCreateResponse {
 
 export interface TokenReadView {
   id: string;
-  card: { brand: string; bin: string; last4: string; expMonth: number; expYear: number; fingerprint: string };
+  /** `network`: only for a co-badged card whose shopper chose one (EU IFR art. 8), e.g. `mastercard`. */
+  card: { brand: string; bin: string; last4: string; expMonth: number; expYear: number; fingerprint: string; network?: string };
   createdAt: number;
   expiresAt: number | null;
   livemode: boolean;
@@ -22,7 +23,7 @@ export interface TokenReadView {
 export function readView(t: TokenRecord, cvcPresent: boolean): TokenReadView {
   return {
     id: t.id,
-    card: { brand: t.brand, bin: t.bin, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear, fingerprint: t.fingerprint },
+    card: { brand: t.brand, bin: t.bin, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear, fingerprint: t.fingerprint, ...(t.network === null ? {} : { network: t.network }) },
     createdAt: t.createdAt,
     expiresAt: t.expiresAt,
     livemode: t.livemode,

@@ -55,6 +55,12 @@ export interface TokenRecord {
   cvcExpiresAt: number | null;
   nameEnc: string | null;
   postalEnc: string | null;
+  /**
+   * Co-badged cards (EU IFR art. 8): the network the shopper chose in the field, one of the
+   * number's networks (e.g. `mastercard` for a Cartes Bancaires card); null when none was chosen.
+   * Not card data: it says no more than the brand. Read it with `routingNetwork()` (services/routing-network.ts).
+   */
+  network: string | null;
   createdAt: number;
   /** null once persisted (card on file) */
   expiresAt: number | null;
@@ -153,6 +159,8 @@ export interface ChargeRecord {
   amountRefunded: number;
   brand: string;
   last4: string;
+  /** A co-badged card's chosen network, copied from the token (`routingNetwork`); null otherwise. */
+  network: string | null;
   processor: ProcessorFacts;
   /** The processor's own token for the card: kept for the processor, never shown. */
   processorAccount: string | null;

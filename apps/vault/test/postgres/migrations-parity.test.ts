@@ -122,3 +122,30 @@ test('migration 5 shortens key hints that held key material (SQLite and PostgreS
     await schema.drop();
   }
 });
+
+test('migration 9 adds tokens.network after a gap (8 belongs to another branch); existing tokens get NULL (SQLite and PostgreSQL)', async () => {
+  const versions = SQLITE_MIGRATIONS.map((m) => m.version);
+  expect(versions).toEqual([...versions].sort((a, b) => a - b)); // ascending, gaps allowed
+  expect(versions).toContain(9);
+  const old = "INSERT INTO tokens (id, account_id, key_id, livemode, brand, bin, last4, exp_month, exp_year, fingerprint, pan_enc, created_at) VALUES ('tok_old', 'acct', 'key', 0, 'cartes_bancaires', '55555525', '1001', 12, 2040, 'fp', 'env', 1)";
+
+  const db = new Database(':memory:');
+  for (const m of SQLITE_MIGRATIONS.filter((x) => x.version < 9)) db.exec(m.sql);
+  db.exec(old);
+  for (const m of SQLITE_MIGRATIONS.filter((x) => x.version >= 9)) db.exec(m.sql);
+  expect(db.prepare("SELECT network FROM tokens WHERE id = 'tok_old'").get()).toEqual({ network: null });
+  db.close();
+
+  const schema = await freshPgSchema();
+  const c = new pg.Client({ connectionString: schema.url, options: `-c search_path=${schema.schema}` });
+  await c.connect();
+  try {
+    for (const m of PG_MIGRATIONS.filter((x) => x.version < 9)) await c.query(m.sql);
+    await c.query(old);
+    for (const m of PG_MIGRATIONS.filter((x) => x.version >= 9)) await c.query(m.sql);
+    expect((await c.query("SELECT network FROM tokens WHERE id = 'tok_old'")).rows).toEqual([{ network: null }]);
+  } finally {
+    await c.end();
+    await schema.drop();
+  }
+});

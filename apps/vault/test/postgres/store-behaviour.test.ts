@@ -36,14 +36,14 @@ const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord =
 });
 const token = (id: string, over: Partial<TokenRecord> = {}): TokenRecord => ({
   id, accountId: 'acct_1', keyId: 'key_1', livemode: false, brand: 'visa', bin: '42424242', last4: '4242', expMonth: 12, expYear: 2040,
-  fingerprint: 'fp', panEnc: 'env-pan', cvcEnc: 'env-cvc', cvcExpiresAt: T0 + 600_000, nameEnc: null, postalEnc: 'env-postal',
+  fingerprint: 'fp', panEnc: 'env-pan', cvcEnc: 'env-cvc', cvcExpiresAt: T0 + 600_000, nameEnc: null, postalEnc: 'env-postal', network: 'visa',
   createdAt: T0, expiresAt: T0 + 1_800_000, ...over,
 });
 const stored = { status: 201, body: '{"id":"tok"}' };
 const charge = (id: string, over: Partial<ChargeRecord> = {}): ChargeRecord => ({
   id, accountId: 'acct_1', keyId: 'key_1', livemode: false, connectionId: 'conn_1', tokenId: 'tok_1', idempotencyKey: `key_1:${id}`,
   orderId: null, amount: 1000, currency: 'USD', capture: true, status: 'pending', amountAuthorized: 0, amountCaptured: 0, amountRefunded: 0,
-  brand: 'visa', last4: '4242', processor: { name: 'cardpointe', authcode: '', retref: '', respcode: '', resptext: '', respstat: '', avsresp: '', cvvresp: '' },
+  brand: 'visa', last4: '4242', network: null, processor: { name: 'cardpointe', authcode: '', retref: '', respcode: '', resptext: '', respstat: '', avsresp: '', cvvresp: '' },
   processorAccount: null, failureCode: null, createdAt: T0, updatedAt: T0, ...over,
 });
 

@@ -20,7 +20,9 @@ export const numberKind: InputKindSpec = {
   evaluate(value) {
     const digits = normalizeDigits(value);
     const v = validateNumber(digits);
-    const brand = v.brand ?? detectBrands(digits)[0];
+    // Nothing typed, no brand: every brand is still possible ('' ranks them all, Visa first), and an
+    // emptied field (clear(), a changed preferredNetwork) must look like a new one.
+    const brand = v.brand ?? (digits === '' ? undefined : detectBrands(digits)[0]);
     return {
       empty: digits === '',
       complete: v.isValid,

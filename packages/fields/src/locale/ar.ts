@@ -17,5 +17,6 @@ export const ar: Messages = {
     incomplete_postal: 'الرمز البريدي غير مكتمل.',
     invalid_postal: 'الرمز البريدي غير صالح.',
   },
+  network: 'شبكة البطاقة',
   unavailable: 'إدخال البطاقة الآمن غير متاح في هذه الصفحة.',
 };

@@ -17,5 +17,6 @@ export const de: Messages = {
     incomplete_postal: 'Die Postleitzahl ist unvollständig.',
     invalid_postal: 'Die Postleitzahl ist ungültig.',
   },
+  network: 'Kartennetzwerk',
   unavailable: 'Die sichere Karteneingabe ist auf dieser Seite nicht verfügbar.',
 };

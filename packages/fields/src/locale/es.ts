@@ -17,5 +17,6 @@ export const es: Messages = {
     incomplete_postal: 'El código postal está incompleto.',
     invalid_postal: 'El código postal no es válido.',
   },
+  network: 'Red de la tarjeta',
   unavailable: 'La introducción segura de la tarjeta no está disponible en esta página.',
 };

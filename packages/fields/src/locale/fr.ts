@@ -17,5 +17,6 @@ export const fr: Messages = {
     incomplete_postal: 'Le code postal est incomplet.',
     invalid_postal: 'Le code postal est invalide.',
   },
+  network: 'Réseau de la carte',
   unavailable: 'La saisie sécurisée de carte est indisponible sur cette page.',
 };

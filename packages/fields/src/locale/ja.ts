@@ -17,5 +17,6 @@ export const ja: Messages = {
     incomplete_postal: '郵便番号が不完全です。',
     invalid_postal: '郵便番号が無効です。',
   },
+  network: 'カードネットワーク',
   unavailable: 'このページでは安全なカード入力を利用できません。',
 };

@@ -7,6 +7,8 @@ export interface Messages {
   labels: Record<InputKind, string>;
   placeholders: Record<InputKind, string>;
   errors: Record<FieldErrorCode, string>;
+  /** Name of the network choice of a co-badged card (a radio group of network marks). */
+  network: string;
   /** Shown when the frame refuses to run (opaque origin, no WebCrypto, bad parameters). */
   unavailable: string;
 }
@@ -43,6 +45,7 @@ const en: Messages = {
     incomplete_postal: 'Your postal code is incomplete.',
     invalid_postal: 'Your postal code is invalid.',
   },
+  network: 'Card network',
   unavailable: 'Secure card entry is unavailable on this page.',
 };
 

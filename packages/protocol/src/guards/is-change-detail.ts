@@ -10,6 +10,7 @@ export const CHANGE_DETAIL = {
   complete: BOOLEAN,
   'brand?': BRAND_ID,
   'networks?': /* @__PURE__ */ arrayOf(BRAND_ID, MAX_NETWORKS),
+  'network?': BRAND_ID,
   'error?': { code: MAX_CODE, message: MAX_MESSAGE },
 };
 

@@ -1,6 +1,6 @@
 import type { FieldConfig } from '../messages';
 import { isStyleSpecShape } from './is-style-spec-shape';
-import { LIMITS } from './limits';
+import { BRAND_ID, LIMITS } from './limits';
 import { arrayOf, BOOLEAN, guard } from './shape';
 
 export const isFieldConfig = /* @__PURE__ */ guard<FieldConfig>({
@@ -10,4 +10,5 @@ export const isFieldConfig = /* @__PURE__ */ guard<FieldConfig>({
   'disabled?': BOOLEAN,
   'style?': isStyleSpecShape,
   'fonts?': /* @__PURE__ */ arrayOf(LIMITS.maxCode, LIMITS.maxFonts),
+  'preferredNetwork?': BRAND_ID,
 });

@@ -12,7 +12,7 @@ import { warnWithoutFrameSrc } from './warn-without-frame-src';
 export const FIELD_TAGS = ['tf-card', 'tf-card-number', 'tf-card-expiry', 'tf-card-cvc', 'tf-cardholder-name', 'tf-postal-code'] as const;
 
 /**
- * `<tf-fields publishable-key locale>`: one field group. The vault and frames URLs come from
+ * `<tf-fields publishable-key locale preferred-network>`: one field group. The vault and frames URLs come from
  * `defineTokenframeElements({ vaultUrl, framesUrl })` in script, never from attributes (markup
  * injected into the page must not be able to choose where card data goes); a `vault-url` or
  * `frames-url` attribute is refused. Its `tf-*` children
@@ -59,10 +59,12 @@ export class TfFieldsElement extends HTMLElementBase {
   #create(): void {
     const tf = this.tokenframe();
     const locale = this.getAttribute('locale');
+    const preferredNetwork = this.getAttribute('preferred-network');
     const fields = (this.#fields = tf.fields({
       ...(this.#appearance && { style: this.#appearance }),
       ...(this.#fonts && { fonts: this.#fonts }),
       ...(locale !== null && { locale }),
+      ...(preferredNetwork !== null && { preferredNetwork }),
     }));
     fields.on('change', (detail) => this.dispatchEvent(new CustomEvent('tf-change', { detail })));
     for (const el of this.querySelectorAll(FIELD_TAGS.join(','))) if (el instanceof TfFieldElement) this.adopt(el);

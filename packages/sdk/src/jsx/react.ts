@@ -21,6 +21,8 @@ export type TfFieldsProps = Props<TfFieldsElement> & {
   'vault-url'?: never;
   'frames-url'?: never;
   locale?: string;
+  /** Co-badged cards: the network selected first (`visa`, `cartes_bancaires`…); the shopper can change it. */
+  'preferred-network'?: string;
   appearance?: StyleSpec;
   fonts?: string[];
 };

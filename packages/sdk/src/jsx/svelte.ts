@@ -32,6 +32,8 @@ export interface TfFieldsAttributes {
   'vault-url'?: never;
   'frames-url'?: never;
   locale?: string;
+  /** Co-badged cards: the network selected first (`visa`, `cartes_bancaires`…); the shopper can change it. */
+  'preferred-network'?: string;
   appearance?: StyleSpec;
   fonts?: string[];
   class?: string;

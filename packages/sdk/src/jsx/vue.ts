@@ -17,6 +17,8 @@ export type TfFieldsComponent = DefineComponent<{
   'vault-url'?: never;
   'frames-url'?: never;
   locale?: string;
+  /** Co-badged cards: the network selected first (`visa`, `cartes_bancaires`…); the shopper can change it. */
+  'preferred-network'?: string;
   appearance?: StyleSpec;
   fonts?: string[];
 }>;

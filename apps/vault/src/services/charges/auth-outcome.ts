@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChargeRecord, EventRecord, ProcessorFacts } from '../../stores/records';
 import type { GatewayAnswer } from './cardpointe-connector';
-import { chargeErrorBody, chargeView } from './charge-views';
+import { chargeCard, chargeErrorBody, chargeView } from './charge-views';
 import { fromDecimal } from './money';
 
 const s = (a: GatewayAnswer, k: string): string => (a[k] === undefined || a[k] === null ? '' : String(a[k]));
@@ -29,7 +29,7 @@ export function applyAuthAnswer(c: ChargeRecord, a: GatewayAnswer, now: number):
 export function chargeEvent(type: string, c: ChargeRecord, now: number, extra: Record<string, unknown> = {}): EventRecord {
   return {
     id: `evt_${randomBytes(12).toString('base64url')}`, accountId: c.accountId, type, livemode: c.livemode, createdAt: now,
-    data: { chargeId: c.id, status: c.status, amount: c.amount, amountCaptured: c.amountCaptured, amountRefunded: c.amountRefunded, currency: c.currency.toLowerCase(), tokenId: c.tokenId, card: { brand: c.brand, last4: c.last4 }, ...extra },
+    data: { chargeId: c.id, status: c.status, amount: c.amount, amountCaptured: c.amountCaptured, amountRefunded: c.amountRefunded, currency: c.currency.toLowerCase(), tokenId: c.tokenId, card: chargeCard(c), ...extra },
   };
 }
 

@@ -9,7 +9,11 @@ export interface ConnectorOptions {
   allowPrivate: boolean;
   maxResponseBytes?: number;
 }
-/** What an authorization sends besides the card (the caller opens the card just before). */
+/**
+ * What an authorization sends besides the card (the caller opens the card just before). A co-badged
+ * card's chosen network (EU IFR art. 8) is `routingNetwork(token)` (services/routing-network.ts): not
+ * sent yet, as the CardPointe dialect in ../shared/reference names no field for it.
+ */
 export interface AuthRequest {
   orderid: string;
   amount: string;

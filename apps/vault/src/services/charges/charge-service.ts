@@ -9,6 +9,7 @@ import { commitCharge, visibleCharge, visibleToken, type ChargeDeps } from './ch
 import { newChargeId } from './charge-id';
 import type { CreateChargeInput } from './charge-input';
 import { chargeView, type ChargeView } from './charge-views';
+import { routingNetwork } from '../routing-network';
 import { fromDecimal, toDecimal } from './money';
 import { ProcessorFailure } from './processor-failure';
 import { recoverAuth } from './recover-auth';
@@ -65,7 +66,7 @@ export class ChargeService {
       id: newChargeId(), accountId: key.accountId, keyId: key.id, livemode: token.livemode, connectionId: conn.id, tokenId: token.id,
       idempotencyKey: claim.key, orderId: input.orderId ?? null, amount: input.amount, currency: input.currency, capture: input.capture ?? true,
       status: 'pending', amountAuthorized: 0, amountCaptured: 0, amountRefunded: 0, brand: token.brand, last4: token.last4,
-      processor: EMPTY_FACTS, processorAccount: null, failureCode: null, createdAt: now, updatedAt: now,
+      network: routingNetwork(token) ?? null, processor: EMPTY_FACTS, processorAccount: null, failureCode: null, createdAt: now, updatedAt: now,
     };
     const liveCvc = (t: TokenRecord) => (t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now ? t.cvcEnc : undefined);
     const seenCvc = liveCvc(token);

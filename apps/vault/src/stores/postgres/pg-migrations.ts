@@ -123,4 +123,11 @@ export const PG_MIGRATIONS: readonly { version: number; sql: string }[] = [
       UPDATE events SET type = 'card_testing.suspected' WHERE type = 'card_testing_suspected';
     `,
   },
+  // Version 8 belongs to another branch; see sqlite-migrations.ts (a gap is fine: pg-migrate.ts
+  // applies every version not in schema_migrations, in this array's order).
+  {
+    // Twin of SQLite version 9: the network a co-badged card's shopper chose; NULL for older tokens.
+    version: 9,
+    sql: `ALTER TABLE tokens ADD COLUMN network TEXT; ALTER TABLE charges ADD COLUMN network TEXT;`,
+  },
 ];

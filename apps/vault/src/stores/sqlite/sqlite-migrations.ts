@@ -124,4 +124,12 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       UPDATE events SET type = 'card_testing.suspected' WHERE type = 'card_testing_suspected';
     `,
   },
+  // Version 8 is taken by another branch. The migrator applies every version it has not recorded, in
+  // this array's order, so a gap is fine, and a store that ran 9 first takes 8 when it arrives.
+  {
+    // Co-badged cards: the network the shopper chose (EU IFR art. 8), on the token and on each charge
+    // of it (what the charge was routed on); NULL for tokens and charges made before.
+    version: 9,
+    sql: `ALTER TABLE tokens ADD COLUMN network TEXT; ALTER TABLE charges ADD COLUMN network TEXT;`,
+  },
 ];

@@ -4,7 +4,7 @@ import type { Row } from '../rows';
 import type { TokenCommit, TokenCommitResult } from './token-commit';
 import { tokenToRow } from './token-rows';
 
-const COLUMNS = Object.keys(tokenToRow({ id: '', accountId: '', keyId: '', livemode: false, brand: '', bin: '', last4: '', expMonth: 0, expYear: 0, fingerprint: '', panEnc: '', cvcEnc: null, cvcExpiresAt: null, nameEnc: null, postalEnc: null, createdAt: 0, expiresAt: null })).join(', ');
+const COLUMNS = Object.keys(tokenToRow({ id: '', accountId: '', keyId: '', livemode: false, brand: '', bin: '', last4: '', expMonth: 0, expYear: 0, fingerprint: '', panEnc: '', cvcEnc: null, cvcExpiresAt: null, nameEnc: null, postalEnc: null, createdAt: 0, expiresAt: null, network: null })).join(', ');
 
 /**
  * A tokenization's whole commit as ONE statement (one round trip, one autocommit transaction):

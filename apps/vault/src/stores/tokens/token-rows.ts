@@ -21,6 +21,7 @@ export const tokenFromRow = (r: Row): TokenRecord => ({
   cvcExpiresAt: (r.cvc_expires_at as number | null) ?? null,
   nameEnc: (r.name_enc as string | null) ?? null,
   postalEnc: (r.postal_enc as string | null) ?? null,
+  network: (r.network as string | null) ?? null,
   createdAt: r.created_at as number,
   expiresAt: (r.expires_at as number | null) ?? null,
 });
@@ -41,6 +42,7 @@ export const tokenToRow = (t: TokenRecord): Row => ({
   cvc_expires_at: t.cvcExpiresAt,
   name_enc: t.nameEnc,
   postal_enc: t.postalEnc,
+  network: t.network,
   created_at: t.createdAt,
   expires_at: t.expiresAt,
 });
