@@ -8,21 +8,24 @@ import { SQLITE_MIGRATIONS } from '../../src/stores/sqlite/sqlite-migrations';
 import { migrateSqlite } from '../../src/stores/sqlite/sqlite-stores';
 import { freshPgSchema } from '../support/services';
 
-/** Versions 6 (charges) and 7 (webhooks) were built on separate branches: a store a build with 1–5 and 7 migrated must apply 6 later. */
-const withoutSix = <M extends { version: number }>(list: readonly M[]) => list.filter((m) => m.version !== 6);
+/**
+ * Versions 6 (charges) and 7 (webhooks) were built on separate branches: a store that a build with
+ * 1–5 and 7 migrated must apply 6 (and 9, which alters the charges table) later.
+ */
+const withoutSix = <M extends { version: number }>(list: readonly M[]) => list.filter((m) => m.version <= 7 && m.version !== 6);
 
-test('SQLite: a store migrated to 1–5 and 7 applies 6 later', () => {
+test('SQLite: a store migrated to 1–5 and 7 applies 6 and 9 later', () => {
   const db = new Database(':memory:');
   migrateSqlite(db, withoutSix(SQLITE_MIGRATIONS));
   const versions = () => (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
   expect(versions()).toEqual([1, 2, 3, 4, 5, 7]);
   migrateSqlite(db);
-  expect(versions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expect(versions()).toEqual([1, 2, 3, 4, 5, 6, 7, 9]);
   expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'charges'").get()).toBeDefined();
   db.close();
 });
 
-test('PostgreSQL: a store migrated to 1–5 and 7 applies 6 later', async () => {
+test('PostgreSQL: a store migrated to 1–5 and 7 applies 6 and 9 later', async () => {
   const schema = await freshPgSchema();
   const pool = createPool(schema.url, { schema: schema.schema, max: 2 });
   try {
@@ -30,7 +33,7 @@ test('PostgreSQL: a store migrated to 1–5 and 7 applies 6 later', async () => 
     const versions = async () => (await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
     expect(await versions()).toEqual([1, 2, 3, 4, 5, 7]);
     await migratePg(pool);
-    expect(await versions()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await versions()).toEqual([1, 2, 3, 4, 5, 6, 7, 9]);
     expect((await pool.query("SELECT to_regclass('charges') AS t")).rows[0]).toEqual({ t: 'charges' });
   } finally {
     await pool.end();
