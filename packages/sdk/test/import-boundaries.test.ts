@@ -24,6 +24,17 @@ const ALLOWED: Record<string, string[]> = {
   '@tokenframe/processor-sim': ['@tokenframe/card'],
 };
 
+/**
+ * Test-only edges: the vault's, the server library's and the demo's tests charge through the
+ * processor simulator over HTTP, as they would through a real processor. A devDependency only, and
+ * never imported from their `src/` (checked below), so no runtime code depends on it.
+ */
+const TEST_ONLY: Record<string, string[]> = {
+  '@tokenframe/vault': ['@tokenframe/processor-sim'],
+  '@tokenframe/node': ['@tokenframe/processor-sim'],
+  '@tokenframe/demo': ['@tokenframe/processor-sim'],
+};
+
 interface Manifest {
   name: string;
   dependencies?: Record<string, string>;
@@ -32,12 +43,20 @@ interface Manifest {
   optionalDependencies?: Record<string, string>;
 }
 
-const manifests: Manifest[] = ['packages', 'apps'].flatMap((dir) =>
+const manifests: (Manifest & { dir: string })[] = ['packages', 'apps'].flatMap((dir) =>
   readdirSync(join(root, dir))
-    .map((name) => join(root, dir, name, 'package.json'))
-    .filter((file) => existsSync(file))
-    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Manifest),
+    .map((name) => join(root, dir, name))
+    .filter((pkg) => existsSync(join(pkg, 'package.json')))
+    .map((pkg) => ({ ...(JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as Manifest), dir: pkg })),
 );
+
+function* sourceFiles(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) yield* sourceFiles(join(dir, e.name));
+    else if (/\.(ts|tsx|js|mjs)$/.test(e.name) && !/\.test\./.test(e.name)) yield join(dir, e.name);
+  }
+}
 
 function workspaceDeps(m: Manifest): string[] {
   const all = { ...m.dependencies, ...m.devDependencies, ...m.peerDependencies, ...m.optionalDependencies };
@@ -50,8 +69,11 @@ describe('declared workspace dependencies follow DESIGN.md', () => {
   });
 
   test.each(manifests.map((m) => [m.name, m] as const))('%s', (name, manifest) => {
-    const extra = workspaceDeps(manifest).filter((dep) => !ALLOWED[name]?.includes(dep));
+    const testOnly = TEST_ONLY[name] ?? [];
+    const extra = workspaceDeps(manifest).filter((dep) => !ALLOWED[name]?.includes(dep) && !(testOnly.includes(dep) && dep in (manifest.devDependencies ?? {})));
     expect(extra, `${name} may import only: ${ALLOWED[name]?.join(', ') || 'nothing'}`).toEqual([]);
+    const leaks = [...sourceFiles(join(manifest.dir, 'src'))].filter((f) => testOnly.some((dep) => readFileSync(f, 'utf8').includes(`'${dep}'`)));
+    expect(leaks, `${name}: test-only dependencies imported from src/`).toEqual([]);
   });
 
   test('lit is allowed only where fields render (fields, frame)', () => {

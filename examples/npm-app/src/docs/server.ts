@@ -8,7 +8,7 @@ export async function pay(token: string) {
   const res = await fetch(`https://vault.example.com/v1/tokens/${token}`, {
     headers: { authorization: `Bearer ${process.env.TOKENFRAME_SECRET_KEY}` },
   });
-  const { card } = await res.json(); // { brand, bin, last4, expMonth, expYear, fingerprint }
+  const { card } = await res.json(); // { brand, bin, last4, expMonth, expYear, fingerprint, network? }
   // #endregion
   return card as unknown;
 }
