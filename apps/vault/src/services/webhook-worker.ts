@@ -183,16 +183,20 @@ export class WebhookWorker {
   /** Each attempt and its delivery's next state, with a webhook_endpoint.disabled event when it disables the endpoint, in one transaction. */
   async #recordAll(batch: Finished[]): Promise<void> {
     const kept = await this.#o.stores.transaction(async (tx) => {
-      const out: boolean[] = [];
-      for (const { c, outcome } of batch) {
+      // The common outcomes in one store call; one that disables its endpoint (rare) on its own, after them.
+      const plain = batch.filter((f) => !f.outcome.disable);
+      const plainKept = await tx.webhooks.finishAttempts(this.id, plain.map(({ c, outcome }) => ({ deliveryId: c.delivery.id, outcome })));
+      const out = new Map(plain.map((f, i) => [f, plainKept[i]!]));
+      for (const f of batch.filter((x) => x.outcome.disable)) {
+        const { c, outcome } = f;
         const ok = await tx.webhooks.finishAttempt(c.delivery.id, this.id, outcome);
-        if (ok && outcome.disable) {
-          const data = { endpoint: { ...endpointView(c.endpoint), status: 'disabled', disabledReason: outcome.disable.reason } };
+        if (ok) {
+          const data = { endpoint: { ...endpointView(c.endpoint), status: 'disabled', disabledReason: outcome.disable!.reason } };
           await tx.events.record(newEvent('webhook_endpoint.disabled', c.endpoint, data, outcome.at));
         }
-        out.push(ok);
+        out.set(f, ok);
       }
-      return out;
+      return batch.map((f) => out.get(f)!);
     });
     batch.forEach(({ c, outcome }, i) => {
       if (!kept[i]) this.#o.logger.warn({ delivery: c.delivery.id }, 'webhook worker: the lease ran out before the attempt was recorded; another worker retries it');
