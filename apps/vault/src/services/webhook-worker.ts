@@ -214,7 +214,7 @@ export class WebhookWorker {
     clearTimeout(this.#timer);
     let t: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((r) => (t = setTimeout(r, graceMs)));
-    await Promise.race([Promise.all([this.#running, ...this.#inFlight]), grace]);
+    await Promise.race([Promise.all([this.#running, ...this.#inFlight, this.#recording]), grace]);
     clearTimeout(t);
   }
 }

@@ -84,7 +84,10 @@ test('a reused connection the peer had closed is retried once on a new connectio
     s.on('data', (d: Buffer) => {
       if (!d.includes('\r\n\r\n')) return;
       if (served++ === 0) s.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
-      else (resets++, s.resetAndDestroy());
+      else {
+        resets++;
+        s.resetAndDestroy();
+      }
     });
     s.on('error', () => undefined);
   });
