@@ -5,8 +5,9 @@
 //    commits, so the figure is an upper bound of commit → receiver) to the receiver's handler.
 //  throughput: `endpoints` endpoints × `events` tokenizations recorded while the worker is stopped;
 //    then the worker starts and the clock runs until the receiver has every delivery.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { startBenchVault, type BenchVault } from './bench-vault';
 import { median, percentile, round } from './bench-stats';
 
@@ -26,26 +27,47 @@ interface Receiver {
   port: number;
   count: number;
   connections: number;
-  /** Called with the event's createdAt and the arrival time (Date.now()). */
+  /** Called with the event's createdAt and the arrival time (Date.now(), the same clock in both processes). */
   onEvent?: (createdAt: number, at: number) => void;
   close(): Promise<void>;
 }
 
+const receivers = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of receivers) c.kill('SIGKILL');
+});
+
+/** bench/webhook-receiver.ts in a child process; killed by close(), and on this process's exit whatever happens. */
 async function startReceiver(): Promise<Receiver> {
-  const r: Receiver = { port: 0, count: 0, connections: 0, close: () => new Promise((res) => (server.closeAllConnections(), server.close(() => res()))) };
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const at = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./webhook-receiver.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  receivers.add(child);
+  const exited = new Promise<void>((res) => child.once('exit', () => (receivers.delete(child), res())));
+  const r: Receiver = {
+    port: 0, count: 0, connections: 0,
+    async close() {
+      child.stdin!.end();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(kill);
+    },
+  };
+  const port = new Promise<number>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('webhook bench: the receiver did not start within 20 s')), 20_000);
+    void exited.then(() => reject(new Error('webhook bench: the receiver exited')));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const [a, b] = line.split(' ');
+      if (a === 'port') return (clearTimeout(t), resolve(Number(b)));
+      if (a === 'connections') return void (r.connections = Number(b));
       r.count++;
-      if (r.onEvent) r.onEvent((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { createdAt: number }).createdAt, at);
-      res.writeHead(204).end();
+      r.onEvent?.(Number(a), Number(b));
     });
   });
-  server.on('connection', () => void r.connections++);
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
-  r.port = (server.address() as AddressInfo).port;
+  try {
+    r.port = await port;
+  } catch (e) {
+    await r.close();
+    throw e;
+  }
   return r;
 }
 
@@ -88,7 +110,7 @@ async function burst(backend: 'sqlite' | 'postgres', endpoints: number, events: 
     for (let i = 0; i < endpoints; i++) await addEndpoint(b, `http://127.0.0.1:${receiver.port}/hooks/${i}`);
     for (const jwe of await b.sealed(events)) await b.tokenize(jwe);
     const n = endpoints * events;
-    receiver.connections = 0;
+    const connectionsBefore = receiver.connections;
     const t = performance.now();
     b.running.vault.webhookWorker.start();
     const until = Date.now() + 60_000;
@@ -96,7 +118,7 @@ async function burst(backend: 'sqlite' | 'postgres', endpoints: number, events: 
       if (Date.now() > until) throw new Error(`webhook bench: ${receiver.count} of ${n} deliveries within 60 s`);
       await new Promise((r) => setImmediate(r));
     }
-    return { ms: performance.now() - t, n, connections: receiver.connections };
+    return { ms: performance.now() - t, n, connections: receiver.connections - connectionsBefore };
   } finally {
     await b?.close();
     await receiver.close();
@@ -112,6 +134,6 @@ export async function measureWebhookDelivery(o: { backend: 'sqlite' | 'postgres'
   return {
     p50Ms: round(median(lat), 1), p95Ms: round(percentile(lat, 95), 1), perSec: round(median(rates), 0),
     deliveries: mid.n, burstMs: round(mid.ms, 0), burstConnections: mid.connections, backend: o.backend,
-    method: `latency: ${o.runs} sequential tokenizations (after ${o.warmup}), each a token.created event for one endpoint, event createdAt (stamped before its commit) → receiver handler, in-process vault (${o.backend}) with its webhook worker, receiver node:http on 127.0.0.1:0 answering 204; throughput: ${o.endpoints} endpoints × ${o.events} events queued with the worker stopped, then worker start → last delivery received, median of ${o.bursts} bursts`,
+    method: `latency: ${o.runs} sequential tokenizations (after ${o.warmup}), each a token.created event for one endpoint, event createdAt (stamped before its commit) → receiver handler, in-process vault (${o.backend}) with its webhook worker, receiver node:http on 127.0.0.1:0 in another process answering 204; throughput: ${o.endpoints} endpoints × ${o.events} events queued with the worker stopped, then worker start → last delivery received, median of ${o.bursts} bursts`,
   };
 }
