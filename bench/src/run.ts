@@ -13,6 +13,7 @@ import { measurePeers } from './measure-peers';
 import { measureSdkSizes } from './measure-sdk-sizes';
 import { measurePgThroughput, type PgThroughput } from './measure-pg-throughput';
 import { measureThroughput } from './measure-throughput';
+import { measureSpend } from '../../apps/vault/bench/measure-spend';
 import { BENCH } from './paths';
 import { chartSvg } from './write-chart';
 
@@ -49,6 +50,8 @@ step('vault throughput (in-process, HTTP, two processes)');
 const sqliteThroughput = await measureThroughput({ runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 });
 step('vault throughput: SQLite / PostgreSQL + Redis ×1 / ×2, alternating');
 const vaultThroughput = { ...sqliteThroughput, postgres: await measurePgThroughput({ runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 }) };
+step('charge latency against its floor; webhook delivery (SQLite, PostgreSQL)');
+const spend = await measureSpend({ quick, postgres: true });
 
 const checks: BudgetCheck[] = [
   check('SDK core (page), min+gzip', sdk.sdkCoreGzipBytes, BUDGETS.sdkCoreGzipBytes, true, 'bytes'),
@@ -59,6 +62,11 @@ const checks: BudgetCheck[] = [
   check('vault PostgreSQL + Redis / SQLite', vaultThroughput.postgres.ratioToSqlite, BUDGETS.pgToSqliteRatio, false, 'ratio'),
   check('vault two processes / one (PostgreSQL + Redis)', vaultThroughput.postgres.twoProcessRatio, BUDGETS.twoProcessRatio, false, 'ratio'),
 ];
+checks.push(
+  check('charge / floor', spend.charge.ratio, BUDGETS.chargeRatio, true, 'ratio'),
+  check('webhook commit → receiver p50 (ms)', spend.webhooks.p50Ms, BUDGETS.webhookP50Ms, true, 'ratio'),
+  check('webhook deliveries/s', spend.webhooks.perSec, BUDGETS.webhookPerSec, false, 'ratio'),
+);
 const missed = checks.filter((c) => !c.met);
 step('breakdowns of missed size budgets');
 const breakdowns: Record<string, unknown> = {};
@@ -77,6 +85,7 @@ const result = {
   keystrokeToChange: browser.keystrokeToChange,
   tokenize: browser.tokenize,
   vaultThroughput,
+  ...spend,
   peers,
   budgets: checks,
   breakdowns,
@@ -127,6 +136,8 @@ console.table({
   'mount → ready': { value: `${browser.mountReady.ms} ms`, detail: `floor ${browser.mountReady.floorMs} ms, ratio ${browser.mountReady.ratio}` },
   'keystroke → change': { value: `p50 ${browser.keystrokeToChange.p50Ms} ms`, detail: `p95 ${browser.keystrokeToChange.p95Ms} ms, plain input p50 ${browser.keystrokeToChange.floorP50Ms} ms` },
   tokenize: { value: `${browser.tokenize.ms} ms`, detail: `floor ${browser.tokenize.floorMs} ms, ratio ${browser.tokenize.ratio}` },
+  charge: { value: `${spend.charge.ms} ms`, detail: `floor ${spend.charge.floorMs} ms, ratio ${spend.charge.ratio}` },
+  webhooks: { value: `p50 ${spend.webhooks.p50Ms} ms`, detail: `p95 ${spend.webhooks.p95Ms} ms, ${spend.webhooks.perSec}/s; PostgreSQL p50 ${spend.webhooks.postgres?.p50Ms} ms, ${spend.webhooks.postgres?.perSec}/s` },
   'vault tokenize/s': { value: `${vaultThroughput.httpPerSec} HTTP`, detail: `in-process ${vaultThroughput.inProcessPerSec}, ratio ${vaultThroughput.ratio}, two processes ${vaultThroughput.twoProcessPerSec}` },
   'vault tokenize/s, PG + Redis': { value: `${vaultThroughput.postgres.httpPerSec} HTTP`, detail: pgDetail(vaultThroughput.postgres) },
   ...Object.fromEntries(Object.entries(peers).map(([k, p]) => [`peer: ${p.package}`, { value: 'gzipBytes' in p ? kb(p.gzipBytes) : 'error', detail: 'error' in p ? p.error : `${k}: ${p.note}` }])),

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { checkUrl, resolveChecked, type UrlPolicy } from './check-url';
+import { sharedPool } from './connection-pool';
 import { OutboundError } from './outbound-error';
 
 export interface SafeRequestInput {
@@ -18,6 +19,13 @@ export interface SafeRequestInput {
   allowPrivate: boolean;
   /** The mode of the object the request is for (a live connection, a live webhook endpoint). */
   livemode: boolean;
+  /**
+   * Reuse kept-alive connections to the same checked address, host and port (outbound/connection-pool.ts).
+   * Only for requests that may arrive twice (webhooks: at-least-once, deduplicated by webhook-id): a
+   * reused connection the peer closed meanwhile fails, and the request is then sent once more on a
+   * new connection. Never for an authorization (an ambiguous failure there means a recovery).
+   */
+  keepAlive?: boolean;
 }
 
 export interface SafeResponse {
@@ -53,10 +61,23 @@ export async function safeRequest(input: SafeRequestInput): Promise<SafeResponse
     if ((opts as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: resolved.address, family: resolved.family }]);
     else cb(null, resolved.address, resolved.family);
   };
-  return send(checked.url, checked.literal ? undefined : checked.hostname, pinned, input, Math.max(1, input.timeoutMs - (Date.now() - started)));
+  const sni = checked.literal ? undefined : checked.hostname;
+  const left = () => Math.max(1, input.timeoutMs - (Date.now() - started));
+  if (!input.keepAlive) return send(checked.url, sni, pinned, input, left(), false);
+  const secure = checked.url.protocol === 'https:';
+  const agent = sharedPool.agentFor(secure, resolved.address, Number(checked.url.port || (secure ? 443 : 80)), checked.hostname);
+  try {
+    return await send(checked.url, sni, pinned, input, left(), agent);
+  } catch (e) {
+    if (!(e instanceof StaleConnection)) throw e;
+    return send(checked.url, sni, pinned, input, left(), false); // same checked address, a new connection
+  }
 }
 
-function send(url: URL, sniName: string | undefined, lookup: LookupFunction, input: SafeRequestInput, timeoutMs: number): Promise<SafeResponse> {
+/** A reused connection failed before any answer (the peer had closed it): worth one more try on a new one. */
+class StaleConnection extends Error {}
+
+function send(url: URL, sniName: string | undefined, lookup: LookupFunction, input: SafeRequestInput, timeoutMs: number, agent: http.Agent | false): Promise<SafeResponse> {
   const body = input.body === undefined ? undefined : Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body, 'utf8');
   const secure = url.protocol === 'https:';
   return new Promise<SafeResponse>((resolve, reject) => {
@@ -76,7 +97,7 @@ function send(url: URL, sniName: string | undefined, lookup: LookupFunction, inp
       path: `${url.pathname}${url.search}`,
       method: input.method,
       headers: { ...input.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) },
-      agent: false,
+      agent,
       lookup,
       ...(secure && sniName ? { servername: sniName } : {}),
     });
@@ -84,9 +105,15 @@ function send(url: URL, sniName: string | undefined, lookup: LookupFunction, inp
       fail('timeout', `No answer within ${input.timeoutMs} ms.`);
       req.destroy();
     }, timeoutMs);
-    req.on('socket', (socket) => socket.once('connect', () => void (sent = true)));
-    req.on('error', (e: NodeJS.ErrnoException) => fail(sent ? 'reset' : 'unreachable', sent ? `The connection failed after the request was sent (${e.code ?? e.message}).` : `Could not connect (${e.code ?? e.message}).`));
+    let answered = false;
+    // A reused connection is already open: whatever is written on it may be received.
+    req.on('socket', (socket) => (req.reusedSocket ? (sent = true) : socket.once('connect', () => void (sent = true))));
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && !answered && ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(e.code ?? '')) return finish(() => reject(new StaleConnection(e.code)));
+      fail(sent ? 'reset' : 'unreachable', sent ? `The connection failed after the request was sent (${e.code ?? e.message}).` : `Could not connect (${e.code ?? e.message}).`);
+    });
     req.on('response', (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {

@@ -21,18 +21,34 @@ export interface WebhookWorkerOptions {
   pollMs: number;
   schedule?: WebhookSchedule;
   timeoutMs?: number;
+  /** How many deliveries one claim takes (at most). */
   batch?: number;
+  /** How many attempts may be in flight at once (across claims). */
+  concurrency?: number;
   /** How long a claim is this worker's; past it (the process died) another worker may retry. */
   leaseMs?: number;
 }
 
 const RESPONSE_KEPT_BYTES = 1024;
+/** Outcomes recorded in one transaction, at most. */
+const RECORD_BATCH = 200;
+
+interface Finished {
+  c: ClaimedDelivery;
+  outcome: AttemptOutcome;
+  done: () => void;
+}
 
 /**
  * Delivers the outbox: claims due rows (each claimed by one worker only: SKIP LOCKED on
  * PostgreSQL, the single writer on SQLite, and a lease either way), POSTs each signed event
- * through outbound/safeRequest (SSRF rules of the endpoint's mode, no redirects, 15 s), records
- * the attempt and moves the delivery on (services/webhook-outcome.ts). One per vault process.
+ * through outbound/safeRequest (SSRF rules of the endpoint's mode, no redirects, 15 s, kept-alive
+ * connections to the same checked address), records the attempt and moves the delivery on
+ * (services/webhook-outcome.ts). One per vault process. Up to `concurrency` attempts are in
+ * flight: a new claim is made as soon as half a batch of room is free, so one slow endpoint does
+ * not hold the others back. Finished attempts are recorded together: whatever finished while the
+ * previous recording transaction ran goes into the next one (group commit), so a burst costs a
+ * few transactions, not one per delivery.
  */
 export class WebhookWorker {
   readonly id = `wkr_${randomBytes(6).toString('hex')}`;
@@ -42,9 +58,13 @@ export class WebhookWorker {
   #again = false;
   #stopped = true;
   readonly #inFlight = new Set<Promise<void>>();
+  /** Delivery ids with an attempt in flight here: a claim that returns one again (its lease ran out on a clock that jumped) does not start a second. */
+  readonly #active = new Set<string>();
+  #finished: Finished[] = [];
+  #recording: Promise<void> | undefined;
 
   constructor(o: WebhookWorkerOptions) {
-    const o2 = { timeoutMs: 15_000, batch: 20, leaseMs: 60_000, ...o, schedule: o.schedule ?? fullJitterSchedule() };
+    const o2 = { timeoutMs: 15_000, batch: 32, concurrency: 128, leaseMs: 60_000, ...o, schedule: o.schedule ?? fullJitterSchedule() };
     // An attempt always ends (and is recorded) before its lease does, so no second worker starts it meanwhile.
     this.#o = { ...o2, timeoutMs: Math.max(100, Math.min(o2.timeoutMs, o2.leaseMs - 1_000)) };
   }
@@ -72,9 +92,24 @@ export class WebhookWorker {
     });
   }
 
+  /** Claims while there is room and work: waits for room when full; ends when a claim comes back short. */
   async #loop(): Promise<void> {
     try {
-      while (!this.#stopped && (await this.runOnce()) === this.#o.batch);
+      while (!this.#stopped) {
+        const room = this.#o.concurrency - this.#inFlight.size;
+        if (room < Math.min(this.#o.batch, this.#o.concurrency) / 2) {
+          await Promise.race(this.#inFlight);
+          continue;
+        }
+        const want = Math.min(room, this.#o.batch);
+        const claimed = await this.#o.stores.webhooks.claimDue(this.id, this.#o.now(), this.#o.leaseMs, want);
+        for (const c of claimed) {
+          if (this.#active.has(c.delivery.id)) continue;
+          this.#active.add(c.delivery.id);
+          void this.#track(this.#deliver(c).finally(() => this.#active.delete(c.delivery.id)));
+        }
+        if (claimed.length < want) return;
+      }
     } catch (e) {
       this.#o.logger.error({ err: { message: (e as Error).message } }, 'webhook worker: claiming deliveries failed; retrying at the next poll');
     }
@@ -88,8 +123,11 @@ export class WebhookWorker {
   }
 
   #track(p: Promise<void>): Promise<void> {
-    this.#inFlight.add(p);
-    return p.finally(() => this.#inFlight.delete(p));
+    const tracked = p
+      .catch((e: unknown) => this.#o.logger.error({ err: { message: (e as Error).message } }, 'webhook worker: an attempt failed unexpectedly; it is retried when its lease runs out'))
+      .finally(() => this.#inFlight.delete(tracked));
+    this.#inFlight.add(tracked);
+    return tracked;
   }
 
   async #deliver(c: ClaimedDelivery): Promise<void> {
@@ -106,7 +144,7 @@ export class WebhookWorker {
       const headers = { 'Content-Type': 'application/json', 'User-Agent': 'Tokenframe-Webhooks/1', ...signWebhook(c.event.id, at / 1000, body, this.#o.webhooks.signingSecrets(c.endpoint, at)) };
       answer = await safeRequest({
         url: c.endpoint.url, method: 'POST', headers, body, timeoutMs: this.#o.timeoutMs, maxResponseBytes: RESPONSE_KEPT_BYTES, truncate: true,
-        allowPrivate: this.#o.allowPrivateNetwork, livemode: c.endpoint.livemode,
+        allowPrivate: this.#o.allowPrivateNetwork, livemode: c.endpoint.livemode, keepAlive: true,
       });
     } catch (e) {
       error = (e as Error).message;
@@ -119,22 +157,55 @@ export class WebhookWorker {
     await this.#finish(c, decideOutcome(c, attempt, answer, this.#o.now(), this.#o.schedule));
   }
 
-  /** The attempt and the delivery's next state in one transaction, with a webhook_endpoint.disabled event when it disables the endpoint. */
-  async #finish(c: ClaimedDelivery, outcome: AttemptOutcome): Promise<void> {
-    try {
-      const kept = await this.#o.stores.transaction(async (tx) => {
+  /** Queues the outcome for the next recording transaction; resolves once it is recorded (or recording failed and was logged). */
+  #finish(c: ClaimedDelivery, outcome: AttemptOutcome): Promise<void> {
+    return new Promise<void>((done) => {
+      this.#finished.push({ c, outcome, done });
+      this.#recording ??= this.#record().finally(() => (this.#recording = undefined));
+    });
+  }
+
+  async #record(): Promise<void> {
+    await new Promise((r) => setImmediate(r)); // attempts finishing in this turn join the batch
+    while (this.#finished.length > 0) {
+      const batch = this.#finished.splice(0, RECORD_BATCH);
+      try {
+        await this.#recordAll(batch);
+      } catch (e) {
+        // One bad row must not cost the others their record: each on its own, as before batching.
+        if (batch.length === 1) this.#recordFailed(batch[0]!, e);
+        else for (const f of batch) await this.#recordAll([f]).catch((e2: unknown) => this.#recordFailed(f, e2));
+      }
+      for (const f of batch) f.done();
+    }
+  }
+
+  /** Each attempt and its delivery's next state, with a webhook_endpoint.disabled event when it disables the endpoint, in one transaction. */
+  async #recordAll(batch: Finished[]): Promise<void> {
+    const kept = await this.#o.stores.transaction(async (tx) => {
+      // The common outcomes in one store call; one that disables its endpoint (rare) on its own, after them.
+      const plain = batch.filter((f) => !f.outcome.disable);
+      const plainKept = await tx.webhooks.finishAttempts(this.id, plain.map(({ c, outcome }) => ({ deliveryId: c.delivery.id, outcome })));
+      const out = new Map(plain.map((f, i) => [f, plainKept[i]!]));
+      for (const f of batch.filter((x) => x.outcome.disable)) {
+        const { c, outcome } = f;
         const ok = await tx.webhooks.finishAttempt(c.delivery.id, this.id, outcome);
-        if (ok && outcome.disable) {
-          const data = { endpoint: { ...endpointView(c.endpoint), status: 'disabled', disabledReason: outcome.disable.reason } };
+        if (ok) {
+          const data = { endpoint: { ...endpointView(c.endpoint), status: 'disabled', disabledReason: outcome.disable!.reason } };
           await tx.events.record(newEvent('webhook_endpoint.disabled', c.endpoint, data, outcome.at));
         }
-        return ok;
-      });
-      if (!kept) this.#o.logger.warn({ delivery: c.delivery.id }, 'webhook worker: the lease ran out before the attempt was recorded; another worker retries it');
-      if (outcome.disable) this.#o.logger.warn({ endpoint: c.endpoint.id, reason: outcome.disable.reason }, 'webhook endpoint disabled');
-    } catch (e) {
-      this.#o.logger.error({ err: { message: (e as Error).message }, delivery: c.delivery.id }, 'webhook worker: recording an attempt failed; the delivery is retried when its lease runs out');
-    }
+        out.set(f, ok);
+      }
+      return batch.map((f) => out.get(f)!);
+    });
+    batch.forEach(({ c, outcome }, i) => {
+      if (!kept[i]) this.#o.logger.warn({ delivery: c.delivery.id }, 'webhook worker: the lease ran out before the attempt was recorded; another worker retries it');
+      if (outcome.disable && kept[i]) this.#o.logger.warn({ endpoint: c.endpoint.id, reason: outcome.disable.reason }, 'webhook endpoint disabled');
+    });
+  }
+
+  #recordFailed(f: Finished, e: unknown): void {
+    this.#o.logger.error({ err: { message: (e as Error).message }, delivery: f.c.delivery.id }, 'webhook worker: recording an attempt failed; the delivery is retried when its lease runs out');
   }
 
   /** Stops claiming; waits up to `graceMs` for attempts in flight (a lease outlives an abandoned one). */
@@ -143,7 +214,7 @@ export class WebhookWorker {
     clearTimeout(this.#timer);
     let t: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((r) => (t = setTimeout(r, graceMs)));
-    await Promise.race([Promise.all([this.#running, ...this.#inFlight]), grace]);
+    await Promise.race([Promise.all([this.#running, ...this.#inFlight, this.#recording]), grace]);
     clearTimeout(t);
   }
 }

@@ -101,6 +101,11 @@ export class SqliteWebhookStore implements WebhookStore {
       return true;
     });
   }
+  async finishAttempts(owner: string, items: readonly { deliveryId: string; outcome: AttemptOutcome }[]): Promise<boolean[]> {
+    const out: boolean[] = [];
+    for (const i of items) out.push(await this.finishAttempt(i.deliveryId, owner, i.outcome)); // one SQLite write each, inside the caller's transaction
+    return out;
+  }
   listAttempts(endpointId: string, limit: number): Promise<AttemptRecord[]> {
     return this.#x.read(() => this.#x.all('SELECT * FROM webhook_attempts WHERE endpoint_id = ? ORDER BY at DESC, id DESC LIMIT ?', endpointId, limit).map(attemptFromRow));
   }

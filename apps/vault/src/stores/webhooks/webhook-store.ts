@@ -98,6 +98,12 @@ export interface WebhookStore {
    * endpoint's failing streak or disabling); returns false when the lease was lost.
    */
   finishAttempt(deliveryId: string, owner: string, outcome: AttemptOutcome): Promise<boolean>;
+  /**
+   * finishAttempt for many, in order, with the same effect as calling it for each in turn
+   * (PostgreSQL: a handful of statements whatever the count). Disabling is not done here: the
+   * caller passes outcomes with `disable` to finishAttempt. One boolean per item.
+   */
+  finishAttempts(owner: string, items: readonly { deliveryId: string; outcome: AttemptOutcome }[]): Promise<boolean[]>;
   /** Newest first. */
   listAttempts(endpointId: string, limit: number): Promise<AttemptRecord[]>;
   listDeliveries(eventId: string): Promise<DeliveryRecord[]>;
@@ -105,6 +111,22 @@ export interface WebhookStore {
   purge(before: number): Promise<number>;
   /** Rewrites the sealed secrets (master key rotation); returns how many envelopes. */
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number>;
+}
+
+/**
+ * The endpoints' failing streaks after a sequence of outcomes (in order): `clear` sets
+ * failing_since NULL first; `since` then starts a streak (unless one runs and was not cleared).
+ */
+export function streaksAfter(items: readonly { moved: boolean; outcome: AttemptOutcome }[]): Map<string, { clear: boolean; since: number | null }> {
+  const out = new Map<string, { clear: boolean; since: number | null }>();
+  for (const { moved, outcome: o } of items) {
+    if (!moved || o.streak === 'none') continue;
+    const s = out.get(o.endpointId) ?? { clear: false, since: null };
+    if (o.streak === 'success') Object.assign(s, { clear: true, since: null });
+    else s.since ??= o.at;
+    out.set(o.endpointId, s);
+  }
+  return out;
 }
 
 /** Does an endpoint subscribed to `events` get an event of `type`? */
