@@ -5,7 +5,7 @@ const tf = new Tokenframe(process.env.TOKENFRAME_SECRET_KEY!, { vaultUrl: 'https
 try {
   // amount in minor units; idempotencyKey: your order id, so a retry (even after your own crash) never charges twice
   const charge = await tf.charges.create({ token, amount: 1999, currency: 'usd', orderId: order.id }, { idempotencyKey: `order-${order.id}` });
-  // charge.status 'succeeded', charge.card {brand, last4}, charge.processor.authcode
+  showReceipt(charge); // charge.status 'succeeded', charge.card {brand, last4}, charge.processor.authcode
 } catch (e) {
   if (e instanceof TokenframeCardError) showShopper(e.message); // 402 card_declined, e.charge is the declined charge
   else throw e;
@@ -15,3 +15,4 @@ try {
 declare const token: string;
 declare const order: { id: string };
 declare function showShopper(message: string): void;
+declare function showReceipt(charge: { status: string }): void;
