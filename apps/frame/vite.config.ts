@@ -38,7 +38,8 @@ function inlineEntry(base: string): Plugin {
         const files: Record<string, BuiltFile> = {};
         for (const [name, f] of Object.entries(bundle)) {
           if (f.type === 'chunk') files[name] = { type: 'chunk', code: f.code, imports: f.imports, dynamicImports: f.dynamicImports };
-          else if (name.endsWith('.css')) files[name] = { type: 'asset', source: typeof f.source === 'string' ? f.source : new TextDecoder().decode(f.source) };
+          else if (name.endsWith('.css'))
+            files[name] = { type: 'asset', source: typeof f.source === 'string' ? f.source : new TextDecoder().decode(f.source) };
         }
         for (const f of Object.values(bundle)) {
           if (f.type !== 'asset' || !f.fileName.endsWith('.html')) continue;

@@ -18,7 +18,16 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-const TOKENIZE_LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
+const TOKENIZE_LIMITS = [
+  'perKey',
+  'perIp',
+  'perSession',
+  'perFingerprint',
+  'perBin',
+  'distinctCardsPerBin',
+  'distinctCardsPerIp',
+  'distinctCardsPerBinLast4',
+];
 
 function listen(host: string, fetch: (req: Request) => Response | Promise<Response>): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -60,7 +69,8 @@ export async function startBenchStack(): Promise<BenchStack> {
   const apiServer = await listen('127.0.0.1', (req) => (ref.apps ? ref.apps.api.fetch(req) : notYet()));
   const framesServer = await listen('127.0.0.1', (req) => {
     const floor = floors.get(new URL(req.url).pathname);
-    if (floor !== undefined) return new Response(floor, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+    if (floor !== undefined)
+      return new Response(floor, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
     return ref.apps ? ref.apps.frames.fetch(req) : notYet();
   });
   const apiUrl = urlOf(apiServer, '127.0.0.1');
@@ -69,7 +79,10 @@ export async function startBenchStack(): Promise<BenchStack> {
   ref.apps = vault;
 
   let page = '';
-  const pageServer = await listen('127.0.0.1', () => new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } }));
+  const pageServer = await listen(
+    '127.0.0.1',
+    () => new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } }),
+  );
   const pageUrl = `${urlOf(pageServer, 'localhost')}/`;
   page = `<!doctype html><html><head><meta charset="utf-8"><title>bench shop</title><script src="${apiUrl}/v1/tokenframe.js"></script></head>
 <body><div id="n"></div><div id="e"></div><div id="c"></div><div id="floor"></div><input id="plain" aria-label="plain"></body></html>`;

@@ -6,7 +6,9 @@ export const BUDGETS = {
   tokenizeRatio: 1.5,
   vaultThroughputRatio: 0.6,
   /** POST /v1/charges over the same authorization sent straight to the simulator; webhook commit → receiver. */
-  chargeRatio: 1.3, webhookP50Ms: 50, webhookPerSec: 1_000,
+  chargeRatio: 1.3,
+  webhookP50Ms: 50,
+  webhookPerSec: 1_000,
   /** PostgreSQL + Redis, one process, over SQLite, same run. */
   pgToSqliteRatio: 0.7,
   /** Two vault processes on PostgreSQL + Redis over one. */

@@ -44,7 +44,8 @@ export async function bundleSize(config: InlineConfig): Promise<BundleSize> {
     const body = file.type === 'chunk' ? (file.code ?? '') : (file.source ?? '');
     const raw = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     files.push({ name: file.fileName, rawBytes: raw, gzipBytes: gzipSize(body) });
-    for (const [id, m] of Object.entries(file.modules ?? {})) bySource.set(sourceOf(id), (bySource.get(sourceOf(id)) ?? 0) + m.renderedLength);
+    for (const [id, m] of Object.entries(file.modules ?? {}))
+      bySource.set(sourceOf(id), (bySource.get(sourceOf(id)) ?? 0) + m.renderedLength);
   }
   const total = [...bySource.values()].reduce((a, b) => a + b, 0) || 1;
   const modules = [...bySource]

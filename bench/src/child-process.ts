@@ -32,7 +32,8 @@ function killAllOnExit(): void {
       }
     }
   });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void Promise.all([...live].map((s) => s())).finally(() => process.exit(130)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => void Promise.all([...live].map((s) => s())).finally(() => process.exit(130)));
 }
 /** Stops every child still running (the bench calls it when a measurement throws). */
 export async function stopAllChildren(): Promise<void> {
@@ -42,12 +43,18 @@ export async function stopAllChildren(): Promise<void> {
 /** Runs one of bench/src/*.ts in its own Node process (through tsx), bounded by `timeoutMs` for its first line. */
 export function startTsChild(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Child {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   killAllOnExit();
   if (child.pid !== undefined) childrenPids.add(child.pid);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => (child.pid !== undefined && childrenPids.delete(child.pid), resolve())));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => (child.pid !== undefined && childrenPids.delete(child.pid), resolve())),
+  );
   // Every stdout line, in order; a waiter takes the oldest one not yet taken.
   const lines: string[] = [];
   const waiters: ((line: string) => void)[] = [];

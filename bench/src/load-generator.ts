@@ -29,9 +29,20 @@ function post(agent: Agent, target: URL, spec: LoadSpec, jwe: string): Promise<n
   const body = JSON.stringify({ jwe });
   return new Promise((resolve) => {
     const req = request(
-      { agent, host: target.hostname, port: target.port, path: '/v1/tokens', method: 'POST', headers: {
-        Authorization: `Bearer ${spec.pk}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body),
-        'Idempotency-Key': randomUUID(), Origin: spec.framesOrigin } },
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: '/v1/tokens',
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${spec.pk}`,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'Idempotency-Key': randomUUID(),
+          Origin: spec.framesOrigin,
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -45,7 +56,9 @@ function post(agent: Agent, target: URL, spec: LoadSpec, jwe: string): Promise<n
 async function main(spec: LoadSpec): Promise<LoadResult> {
   const targets = spec.targets.map((t) => new URL(t));
   if (!targets.every((t) => LOOPBACK.has(t.hostname))) throw new Error('load-generator: loopback targets only');
-  const jwes = readFileSync(spec.jwesFile, 'utf8').split('\n').slice(spec.from, spec.from + spec.count);
+  const jwes = readFileSync(spec.jwesFile, 'utf8')
+    .split('\n')
+    .slice(spec.from, spec.from + spec.count);
   const agents = targets.map(() => new Agent({ keepAlive: true, maxSockets: Math.ceil(spec.concurrency / targets.length) }));
   const statuses: Record<string, number> = {};
   let next = 0;

@@ -7,7 +7,14 @@ import type { BenchStack } from './bench-stack';
 import { median, percentile, round } from './stats';
 
 export interface BrowserResults {
-  mountReady: { ms: number; floorMs: number; ratio: number; breakdown: Record<string, number>; samples: { ms: number[]; floorMs: number[] }; method: string };
+  mountReady: {
+    ms: number;
+    floorMs: number;
+    ratio: number;
+    breakdown: Record<string, number>;
+    samples: { ms: number[]; floorMs: number[] };
+    method: string;
+  };
   keystrokeToChange: { p50Ms: number; p95Ms: number; floorP50Ms: number; samples: number; method: string };
   tokenize: { ms: number; floorMs: number; ratio: number; samples: { ms: number[]; floorMs: number[] }; method: string };
 }
@@ -21,7 +28,9 @@ export interface BrowserOptions {
 }
 
 type Win = typeof window & { Tokenframe: { load(pk: string, o: object): Promise<TfLike> }; __fields?: FieldsLike; __changes: number[] };
-interface TfLike { fields(): FieldsLike }
+interface TfLike {
+  fields(): FieldsLike;
+}
 interface FieldsLike {
   create(type: string): { mount(sel: string): Promise<void>; on(n: string, h: () => void): void };
   tokenize(): Promise<{ token?: string; error?: unknown }>;
@@ -62,19 +71,22 @@ async function openPage(browser: Browser, stack: BenchStack, attempts = 4): Prom
 
 /** Real mount: three split fields (+ the controller the SDK adds), mount() → all resolved. */
 async function mountFields(page: Page, stack: BenchStack): Promise<number> {
-  return page.evaluate(async ({ pk, api, frames }) => {
-    const w = window as unknown as Win;
-    const tf = await w.Tokenframe.load(pk, { vaultUrl: api, framesUrl: frames });
-    const fields = tf.fields();
-    const t0 = performance.now();
-    const number = fields.create('cardNumber');
-    await Promise.all([number.mount('#n'), fields.create('cardExpiry').mount('#e'), fields.create('cardCvc').mount('#c')]);
-    const ms = performance.now() - t0;
-    w.__fields = fields;
-    w.__changes = [];
-    number.on('change', () => w.__changes.push(performance.timeOrigin + performance.now()));
-    return ms;
-  }, { pk: stack.pk, api: stack.apiUrl, frames: stack.framesUrl });
+  return page.evaluate(
+    async ({ pk, api, frames }) => {
+      const w = window as unknown as Win;
+      const tf = await w.Tokenframe.load(pk, { vaultUrl: api, framesUrl: frames });
+      const fields = tf.fields();
+      const t0 = performance.now();
+      const number = fields.create('cardNumber');
+      await Promise.all([number.mount('#n'), fields.create('cardExpiry').mount('#e'), fields.create('cardCvc').mount('#c')]);
+      const ms = performance.now() - t0;
+      w.__fields = fields;
+      w.__changes = [];
+      number.on('change', () => w.__changes.push(performance.timeOrigin + performance.now()));
+      return ms;
+    },
+    { pk: stack.pk, api: stack.apiUrl, frames: stack.framesUrl },
+  );
 }
 
 /** Floor: the same number of blank cross-origin iframes, documents of the same sizes, same server → all `load`. */
@@ -82,12 +94,17 @@ async function mountFloor(page: Page, urls: string[]): Promise<number> {
   return page.evaluate(async (srcs) => {
     const host = document.getElementById('floor')!;
     const t0 = performance.now();
-    await Promise.all(srcs.map((src) => new Promise((resolve) => {
-      const f = document.createElement('iframe');
-      f.onload = resolve;
-      f.src = src;
-      host.append(f);
-    })));
+    await Promise.all(
+      srcs.map(
+        (src) =>
+          new Promise((resolve) => {
+            const f = document.createElement('iframe');
+            f.onload = resolve;
+            f.src = src;
+            host.append(f);
+          }),
+      ),
+    );
     return performance.now() - t0;
   }, urls);
 }
@@ -95,33 +112,61 @@ async function mountFloor(page: Page, urls: string[]): Promise<number> {
 /** Where the time of the slowest frame goes, from the frames' own Navigation/Resource Timing, relative to mount(). */
 async function frameTimeline(page: Page, t0Epoch: number): Promise<Record<string, number>> {
   const frames = page.frames().filter((f) => f !== page.mainFrame() && f.url().includes('/frames/v1/'));
-  const lines = await Promise.all(frames.map((f: Frame) => f.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const assets = performance.getEntriesByType('resource').filter((r) => /\.(js|css)$/.test(r.name)).map((r) => (r as PerformanceResourceTiming).responseEnd);
-    return { origin: performance.timeOrigin, docEnd: nav.responseEnd, assetsEnd: Math.max(nav.responseEnd, ...assets), dcl: nav.domContentLoadedEventEnd };
-  })));
+  const lines = await Promise.all(
+    frames.map((f: Frame) =>
+      f.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const assets = performance
+          .getEntriesByType('resource')
+          .filter((r) => /\.(js|css)$/.test(r.name))
+          .map((r) => (r as PerformanceResourceTiming).responseEnd);
+        return {
+          origin: performance.timeOrigin,
+          docEnd: nav.responseEnd,
+          assetsEnd: Math.max(nav.responseEnd, ...assets),
+          dcl: nav.domContentLoadedEventEnd,
+        };
+      }),
+    ),
+  );
   const at = (pick: (l: (typeof lines)[number]) => number) => Math.max(...lines.map((l) => l.origin + pick(l) - t0Epoch));
-  return { frameNavigationStart: at(() => 0), documentReceived: at((l) => l.docEnd), assetsReceived: at((l) => l.assetsEnd), domContentLoaded: at((l) => l.dcl) };
+  return {
+    frameNavigationStart: at(() => 0),
+    documentReceived: at((l) => l.docEnd),
+    assetsReceived: at((l) => l.assetsEnd),
+    domContentLoaded: at((l) => l.dcl),
+  };
 }
 
 async function sealForFloor(stack: BenchStack, count: number): Promise<string[]> {
   const origin = new URL(stack.pageUrl).origin;
   const headers = { Authorization: `Bearer ${stack.pk}`, 'Content-Type': 'application/json', Origin: stack.framesUrl };
-  const { sid } = (await (await fetch(`${stack.apiUrl}/v1/sessions`, { method: 'POST', headers, body: JSON.stringify({ origin }) })).json()) as { sid: string };
+  const { sid } = (await (
+    await fetch(`${stack.apiUrl}/v1/sessions`, { method: 'POST', headers, body: JSON.stringify({ origin }) })
+  ).json()) as { sid: string };
   const jwk = ((await (await fetch(`${stack.apiUrl}/v1/jwks`)).json()) as { keys: SealPublicJwk[] }).keys[0]!;
   const claims = { pan: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', aud: stack.apiUrl, pk: stack.pk, sid, origin };
-  return Promise.all(Array.from({ length: count }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)));
+  return Promise.all(
+    Array.from({ length: count }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)),
+  );
 }
 
 /** Floor: the same POST /v1/tokens with a pre-sealed JWE, by fetch from a frames-origin document (the controller frame). */
 async function tokenizeFloor(frame: Frame, stack: BenchStack, jwe: string): Promise<number> {
-  return frame.evaluate(async ({ api, pk, jwe }) => {
-    const t0 = performance.now();
-    const res = await fetch(`${api}/v1/tokens`, { method: 'POST', headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify({ jwe }) });
-    const body = (await res.json()) as { id?: string };
-    if (!body.id) throw new Error(`floor tokenize failed: HTTP ${res.status}`);
-    return performance.now() - t0;
-  }, { api: stack.apiUrl, pk: stack.pk, jwe });
+  return frame.evaluate(
+    async ({ api, pk, jwe }) => {
+      const t0 = performance.now();
+      const res = await fetch(`${api}/v1/tokens`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({ jwe }),
+      });
+      const body = (await res.json()) as { id?: string };
+      if (!body.id) throw new Error(`floor tokenize failed: HTTP ${res.status}`);
+      return performance.now() - t0;
+    },
+    { api: stack.apiUrl, pk: stack.pk, jwe },
+  );
 }
 
 async function tokenizeReal(page: Page): Promise<number> {
@@ -151,7 +196,10 @@ async function keystrokes(page: Page, focus: () => Promise<void>, count: () => P
 export async function measureBrowser(stack: BenchStack, o: BrowserOptions): Promise<BrowserResults> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
-    const floorUrls = [...['n', 'e', 'c'].map((f) => stack.setFloorDocument(`field-${f}`, o.fieldBytes)), stack.setFloorDocument('controller', o.controllerBytes)];
+    const floorUrls = [
+      ...['n', 'e', 'c'].map((f) => stack.setFloorDocument(`field-${f}`, o.fieldBytes)),
+      stack.setFloorDocument('controller', o.controllerBytes),
+    ];
     const jwes = await sealForFloor(stack, (o.warmup + o.runs) * 2 + 2);
     const mount = { ms: [] as number[], floorMs: [] as number[] };
     const tok = { ms: [] as number[], floorMs: [] as number[] };
@@ -185,12 +233,24 @@ export async function measureBrowser(stack: BenchStack, o: BrowserOptions): Prom
           if (i === o.warmup + o.runs - 1) {
             const numberInput = page.frameLocator('iframe[src*="type=cardNumber"]').getByLabel(/card number/i);
             await numberInput.fill('');
-            keySamples = await keystrokes(page, () => numberInput.click(), () => page.evaluate(() => (window as unknown as Win).__changes.length), o.keystrokes);
+            keySamples = await keystrokes(
+              page,
+              () => numberInput.click(),
+              () => page.evaluate(() => (window as unknown as Win).__changes.length),
+              o.keystrokes,
+            );
             await page.evaluate(() => {
               const w = window as unknown as Win;
-              document.getElementById('plain')!.addEventListener('input', () => w.__changes.push(performance.timeOrigin + performance.now()));
+              document
+                .getElementById('plain')!
+                .addEventListener('input', () => w.__changes.push(performance.timeOrigin + performance.now()));
             });
-            keyFloor = await keystrokes(page, () => page.locator('#plain').click(), () => page.evaluate(() => (window as unknown as Win).__changes.length), o.keystrokes);
+            keyFloor = await keystrokes(
+              page,
+              () => page.locator('#plain').click(),
+              () => page.evaluate(() => (window as unknown as Win).__changes.length),
+              o.keystrokes,
+            );
           }
         } finally {
           await page.context().close();
@@ -205,16 +265,27 @@ export async function measureBrowser(stack: BenchStack, o: BrowserOptions): Prom
     const r1 = (xs: number[]) => xs.map((x) => round(x));
     return {
       mountReady: {
-        ms: round(ms), floorMs: round(floorMs), ratio: round(ms / floorMs, 2), breakdown, samples: { ms: r1(mount.ms), floorMs: r1(mount.floorMs) },
+        ms: round(ms),
+        floorMs: round(floorMs),
+        ratio: round(ms / floorMs, 2),
+        breakdown,
+        samples: { ms: r1(mount.ms), floorMs: r1(mount.floorMs) },
         method: `Chromium (Playwright), fresh context per sample, each started ${SETTLE_MS} ms after its page loaded (the browser's own post-load work done), ${o.warmup} warm-up + ${o.runs} runs alternating; real = load() then create+mount cardNumber/cardExpiry/cardCvc (+controller) until every mount() resolved; floor = 4 blank iframes from the frames server, 3 × ${o.fieldBytes} B + 1 × ${o.controllerBytes} B (the served HTML+JS+CSS sizes) until every load event; medians`,
       },
       keystrokeToChange: {
-        p50Ms: round(percentile(keySamples, 50)), p95Ms: round(percentile(keySamples, 95)), floorP50Ms: round(percentile(keyFloor, 50)), samples: keySamples.length,
+        p50Ms: round(percentile(keySamples, 50)),
+        p95Ms: round(percentile(keySamples, 95)),
+        floorP50Ms: round(percentile(keyFloor, 50)),
+        samples: keySamples.length,
         method: `${o.keystrokes} alternating '4'/Backspace key presses (each flips empty) sent by Playwright into the number frame; page's change handler time minus send time (epoch ms); floorP50Ms = same into a plain <input> on the page`,
       },
       tokenize: {
-        ms: round(tms), floorMs: round(tfloor), ratio: round(tms / tfloor, 2), samples: { ms: r1(tok.ms), floorMs: r1(tok.floorMs) },
-        method: 'fields.tokenize() → result on the page vs fetch POST /v1/tokens with a JWE pre-sealed in Node, run inside the controller frame (frames origin); after one warm-up of each (connection and CORS preflight cached); 2 of each per context, alternating; medians',
+        ms: round(tms),
+        floorMs: round(tfloor),
+        ratio: round(tms / tfloor, 2),
+        samples: { ms: r1(tok.ms), floorMs: r1(tok.floorMs) },
+        method:
+          'fields.tokenize() → result on the page vs fetch POST /v1/tokens with a JWE pre-sealed in Node, run inside the controller frame (frames origin); after one warm-up of each (connection and CORS preflight cached); 2 of each per context, alternating; medians',
       },
     };
   } finally {

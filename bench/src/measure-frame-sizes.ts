@@ -13,7 +13,12 @@ export interface DocumentSize {
  * script and stylesheet it references, each gzipped on its own as a server would send it.
  */
 export async function measureFrameDocument(stack: BenchStack, doc: 'field' | 'controller'): Promise<DocumentSize> {
-  const q = new URLSearchParams({ ...(doc === 'field' ? { type: 'cardNumber' } : {}), pk: stack.pk, origin: new URL(stack.pageUrl).origin, v: PROTOCOL_VERSION });
+  const q = new URLSearchParams({
+    ...(doc === 'field' ? { type: 'cardNumber' } : {}),
+    pk: stack.pk,
+    origin: new URL(stack.pageUrl).origin,
+    v: PROTOCOL_VERSION,
+  });
   const htmlUrl = `${stack.framesUrl}/frames/v1/${doc}.html?${q}`;
   const res = await fetch(htmlUrl);
   if (!res.ok) throw new Error(`${htmlUrl}: HTTP ${res.status} (are the frames built? pnpm build)`);

@@ -48,7 +48,16 @@ export interface PgThroughputOptions {
 const PUBLIC_API = 'http://127.0.0.1:4992';
 const PUBLIC_FRAMES = 'http://127.0.0.1:4993';
 const SHOP = 'http://localhost:5992';
-const LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
+const LIMITS = [
+  'perKey',
+  'perIp',
+  'perSession',
+  'perFingerprint',
+  'perBin',
+  'distinctCardsPerBin',
+  'distinctCardsPerIp',
+  'distinctCardsPerBinLast4',
+];
 
 interface Snapshot {
   cpuMs: number;
@@ -57,7 +66,12 @@ interface Snapshot {
   redis: number;
 }
 const ZERO: Snapshot = { cpuMs: 0, sql: 0, tx: 0, redis: 0 };
-const add = (a: Snapshot, b: Snapshot, sign = 1): Snapshot => ({ cpuMs: a.cpuMs + sign * b.cpuMs, sql: a.sql + sign * b.sql, tx: a.tx + sign * b.tx, redis: a.redis + sign * b.redis });
+const add = (a: Snapshot, b: Snapshot, sign = 1): Snapshot => ({
+  cpuMs: a.cpuMs + sign * b.cpuMs,
+  sql: a.sql + sign * b.sql,
+  tx: a.tx + sign * b.tx,
+  redis: a.redis + sign * b.redis,
+});
 
 /** A fresh vault's key, session and `count` JWEs sealed to it (sealing is not timed), written to a file. */
 async function prepare(env: NodeJS.ProcessEnv, dir: string, name: string, count: number): Promise<{ pk: string; jwesFile: string }> {
@@ -71,11 +85,24 @@ async function prepare(env: NodeJS.ProcessEnv, dir: string, name: string, count:
     const session = await vault.api.request('/v1/sessions', { method: 'POST', headers, body: JSON.stringify({ origin: SHOP }) });
     const { sid } = (await session.json()) as { sid: string };
     const jwk = ((await (await vault.api.request('/v1/jwks')).json()) as { keys: SealPublicJwk[] }).keys[0]!;
-    const claims = { pan: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123', aud: PUBLIC_API, pk, sid, origin: SHOP };
+    const claims = {
+      pan: '4242424242424242',
+      expMonth: 12,
+      expYear: new Date().getUTCFullYear() + 3,
+      cvc: '123',
+      aud: PUBLIC_API,
+      pk,
+      sid,
+      origin: SHOP,
+    };
     const jwes: string[] = [];
     while (jwes.length < count) {
       const batch = Math.min(500, count - jwes.length);
-      jwes.push(...(await Promise.all(Array.from({ length: batch }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)))));
+      jwes.push(
+        ...(await Promise.all(
+          Array.from({ length: batch }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)),
+        )),
+      );
     }
     const jwesFile = join(dir, `${name}-jwes.txt`);
     writeFileSync(jwesFile, jwes.join('\n'));
@@ -109,7 +136,14 @@ export async function measurePgThroughput(o: PgThroughputOptions): Promise<PgThr
     TOKENFRAME_RATE_LIMITS: JSON.stringify({ default: Object.fromEntries(LIMITS.map((n) => [n, [1_000_000_000, 60]])) }),
   };
   const sqliteEnv = { ...common, TOKENFRAME_DATA_DIR: join(dir, 'sqlite') };
-  const pgEnv = { ...common, TOKENFRAME_DATA_DIR: join(dir, 'pg'), DATABASE_URL: databaseUrl, TOKENFRAME_PG_SCHEMA: schema, REDIS_URL: redisUrl, TOKENFRAME_REDIS_PREFIX: prefix };
+  const pgEnv = {
+    ...common,
+    TOKENFRAME_DATA_DIR: join(dir, 'pg'),
+    DATABASE_URL: databaseUrl,
+    TOKENFRAME_PG_SCHEMA: schema,
+    REDIS_URL: redisUrl,
+    TOKENFRAME_REDIS_PREFIX: prefix,
+  };
   const children: Child[] = [];
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
@@ -130,9 +164,22 @@ export async function measurePgThroughput(o: PgThroughputOptions): Promise<PgThr
       for (const c of cs) c.signal('SIGUSR2');
       return (await Promise.all(lines)).map((l) => JSON.parse(l) as Snapshot).reduce((a, b) => add(a, b), ZERO);
     };
-    const load = async (vaults: { child: Child; api: string }[], which: 'sqlite' | 'postgres', count: number): Promise<LoadResult & { cost: Snapshot }> => {
+    const load = async (
+      vaults: { child: Child; api: string }[],
+      which: 'sqlite' | 'postgres',
+      count: number,
+    ): Promise<LoadResult & { cost: Snapshot }> => {
       const { pk, jwesFile } = which === 'sqlite' ? sqlite : postgres;
-      const spec: LoadSpec = { targets: vaults.map((v) => v.api), pk, framesOrigin: PUBLIC_FRAMES, jwesFile, from: used[which], count, concurrency: o.concurrency, maxMs: o.maxMsPerRun };
+      const spec: LoadSpec = {
+        targets: vaults.map((v) => v.api),
+        pk,
+        framesOrigin: PUBLIC_FRAMES,
+        jwesFile,
+        from: used[which],
+        count,
+        concurrency: o.concurrency,
+        maxMs: o.maxMsPerRun,
+      };
       used[which] += count;
       const before = await snapshot(vaults.map((v) => v.child));
       const gen = startTsChild('./load-generator.ts', [JSON.stringify(spec)], process.env, o.maxMsPerRun + 30_000);
@@ -154,7 +201,11 @@ export async function measurePgThroughput(o: PgThroughputOptions): Promise<PgThr
       ['postgresRedisTwoProcesses', [a, b], 'postgres'],
     ];
     const runs: Record<Mode, number[]> = { sqlite: [], postgresRedis: [], postgresRedisTwoProcesses: [] };
-    const cost: Record<Mode, { ok: number; spent: Snapshot }> = { sqlite: { ok: 0, spent: ZERO }, postgresRedis: { ok: 0, spent: ZERO }, postgresRedisTwoProcesses: { ok: 0, spent: ZERO } };
+    const cost: Record<Mode, { ok: number; spent: Snapshot }> = {
+      sqlite: { ok: 0, spent: ZERO },
+      postgresRedis: { ok: 0, spent: ZERO },
+      postgresRedisTwoProcesses: { ok: 0, spent: ZERO },
+    };
     const statuses: Record<string, Record<string, number>> = { sqlite: {}, postgresRedis: {}, postgresRedisTwoProcesses: {} };
     let failed = 0;
     for (const [, vaults, which] of modes) await load(vaults, which, Math.ceil(o.warmup / (which === 'postgres' ? 2 : 1)));
@@ -171,9 +222,19 @@ export async function measurePgThroughput(o: PgThroughputOptions): Promise<PgThr
     const perToken = (mode: Mode): PerToken => {
       const { ok, spent } = cost[mode];
       const per = (n: number) => round(n / Math.max(1, ok), 2);
-      return { perSec: round(median(runs[mode]), 0), cpuMsPerToken: per(spent.cpuMs), sqlStatementsPerToken: per(spent.sql), transactionsPerToken: per(spent.tx), redisRoundTripsPerToken: per(spent.redis) };
+      return {
+        perSec: round(median(runs[mode]), 0),
+        cpuMsPerToken: per(spent.cpuMs),
+        sqlStatementsPerToken: per(spent.sql),
+        transactionsPerToken: per(spent.tx),
+        redisRoundTripsPerToken: per(spent.redis),
+      };
     };
-    const configurations = { sqlite: perToken('sqlite'), postgresRedis: perToken('postgresRedis'), postgresRedisTwoProcesses: perToken('postgresRedisTwoProcesses') };
+    const configurations = {
+      sqlite: perToken('sqlite'),
+      postgresRedis: perToken('postgresRedis'),
+      postgresRedisTwoProcesses: perToken('postgresRedisTwoProcesses'),
+    };
     const one = configurations.postgresRedis;
     const vaultErrors = children.map((c) => c.stderrTail().split('\n').filter(Boolean).slice(-2).join('\n')).filter(Boolean);
     return {
@@ -186,7 +247,11 @@ export async function measurePgThroughput(o: PgThroughputOptions): Promise<PgThr
       transactionsPerToken: one.transactionsPerToken,
       redisRoundTripsPerToken: one.redisRoundTripsPerToken,
       configurations,
-      runs: { sqlite: runs.sqlite.map((n) => round(n, 0)), postgresRedis: runs.postgresRedis.map((n) => round(n, 0)), postgresRedisTwoProcesses: runs.postgresRedisTwoProcesses.map((n) => round(n, 0)) },
+      runs: {
+        sqlite: runs.sqlite.map((n) => round(n, 0)),
+        postgresRedis: runs.postgresRedis.map((n) => round(n, 0)),
+        postgresRedisTwoProcesses: runs.postgresRedisTwoProcesses.map((n) => round(n, 0)),
+      },
       failed,
       statuses,
       vaultErrors,
@@ -203,7 +268,7 @@ export async function measurePgThroughput(o: PgThroughputOptions): Promise<PgThr
     const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
     try {
       await redis.connect();
-      for (let cursor = '0'; ; ) {
+      for (let cursor = '0'; ;) {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
         if (keys.length) await redis.del(...keys);
         if ((cursor = next) === '0') break;

@@ -34,7 +34,16 @@ export interface ThroughputOptions {
 const PUBLIC_API = 'http://127.0.0.1:4990';
 const PUBLIC_FRAMES = 'http://127.0.0.1:4991';
 const SHOP = 'http://localhost:5990';
-const LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
+const LIMITS = [
+  'perKey',
+  'perIp',
+  'perSession',
+  'perFingerprint',
+  'perBin',
+  'distinctCardsPerBin',
+  'distinctCardsPerIp',
+  'distinctCardsPerBinLast4',
+];
 
 /**
  * POST /v1/tokens throughput with pre-sealed JWEs (sealing is not timed): in-process through
@@ -69,10 +78,23 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
 
     const total = 3 * o.warmup + 3 * o.runs * o.perRun;
     const jwes: string[] = [];
-    const claims = { pan: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123', aud: PUBLIC_API, pk, sid, origin: SHOP };
+    const claims = {
+      pan: '4242424242424242',
+      expMonth: 12,
+      expYear: new Date().getUTCFullYear() + 3,
+      cvc: '123',
+      aud: PUBLIC_API,
+      pk,
+      sid,
+      origin: SHOP,
+    };
     while (jwes.length < total) {
       const batch = Math.min(500, total - jwes.length);
-      jwes.push(...(await Promise.all(Array.from({ length: batch }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)))));
+      jwes.push(
+        ...(await Promise.all(
+          Array.from({ length: batch }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)),
+        )),
+      );
     }
     const jwesFile = join(dir, 'jwes.txt');
     writeFileSync(jwesFile, jwes.join('\n'));
@@ -88,7 +110,11 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
       const deadline = start + o.maxMsPerRun;
       const worker = async () => {
         while (next < mine.length && performance.now() < deadline) {
-          const res = await apps.api.request('/v1/tokens', { method: 'POST', headers: { ...headers, 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ jwe: mine[next++] }) });
+          const res = await apps.api.request('/v1/tokens', {
+            method: 'POST',
+            headers: { ...headers, 'Idempotency-Key': randomUUID() },
+            body: JSON.stringify({ jwe: mine[next++] }),
+          });
           await res.arrayBuffer();
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (res.status === 201) ok++;
@@ -99,7 +125,16 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
       return { ok, failed: next - ok, statuses, elapsedMs, perSec: (ok / elapsedMs) * 1000 };
     };
     const overHttp = async (targets: string[], count: number): Promise<LoadResult> => {
-      const spec: LoadSpec = { targets, pk, framesOrigin: PUBLIC_FRAMES, jwesFile, from: take(count), count, concurrency: o.concurrency, maxMs: o.maxMsPerRun };
+      const spec: LoadSpec = {
+        targets,
+        pk,
+        framesOrigin: PUBLIC_FRAMES,
+        jwesFile,
+        from: take(count),
+        count,
+        concurrency: o.concurrency,
+        maxMs: o.maxMsPerRun,
+      };
       const gen = startTsChild('./load-generator.ts', [JSON.stringify(spec)], process.env, o.maxMsPerRun + 30_000);
       try {
         return JSON.parse(await gen.firstLine) as LoadResult;
@@ -141,11 +176,16 @@ export async function measureThroughput(o: ThroughputOptions): Promise<Throughpu
       inProcessPerSec: round(inProcessPerSec, 0),
       ratio: round(httpPerSec / inProcessPerSec, 2),
       twoProcessPerSec: round(median(runs.twoProcess), 0),
-      runs: { inProcess: runs.inProcess.map((n) => round(n, 0)), http: runs.http.map((n) => round(n, 0)), twoProcess: runs.twoProcess.map((n) => round(n, 0)) },
+      runs: {
+        inProcess: runs.inProcess.map((n) => round(n, 0)),
+        http: runs.http.map((n) => round(n, 0)),
+        twoProcess: runs.twoProcess.map((n) => round(n, 0)),
+      },
       failed,
       statuses,
       vaultErrors,
-      storage: 'SQLite (one file, WAL, group commit) shared by both vault processes; the PostgreSQL store (DATABASE_URL) is not measured here',
+      storage:
+        'SQLite (one file, WAL, group commit) shared by both vault processes; the PostgreSQL store (DATABASE_URL) is not measured here',
       method: `${o.runs} alternating runs of ≤${o.perRun} pre-sealed POST /v1/tokens each (≤${o.maxMsPerRun / 1000} s), ${o.concurrency} concurrent; HTTP from a node:http keep-alive load generator in another process on loopback; medians`,
     };
   } finally {

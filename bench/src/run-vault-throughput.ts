@@ -12,7 +12,11 @@ import { BENCH } from './paths';
 
 const quick = process.env.BENCH_QUICK === '1';
 const opts = { runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 };
-const pgOpts = { ...opts, ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}), ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}) };
+const pgOpts = {
+  ...opts,
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+};
 try {
   const skipSqlite = process.env.BENCH_PG_ONLY === '1';
   const file = join(BENCH, 'results/latest.json');
@@ -22,7 +26,9 @@ try {
   mkdirSync(join(BENCH, 'results'), { recursive: true });
   writeFileSync(file, `${JSON.stringify({ ...previous, vaultThroughput: { ...sqlite, postgres } }, null, 2)}\n`);
   console.log(JSON.stringify(postgres.configurations, null, 2));
-  console.log(`PostgreSQL + Redis / SQLite: ${postgres.ratioToSqlite} (budget ≥ 0.7); two processes / one: ${postgres.twoProcessRatio} (budget ≥ 1.5); failed: ${postgres.failed}`);
+  console.log(
+    `PostgreSQL + Redis / SQLite: ${postgres.ratioToSqlite} (budget ≥ 0.7); two processes / one: ${postgres.twoProcessRatio} (budget ≥ 1.5); failed: ${postgres.failed}`,
+  );
   if (postgres.vaultErrors.length) console.log('vault errors:', postgres.vaultErrors.join('\n'));
 } finally {
   await stopAllChildren();

@@ -47,9 +47,24 @@ try {
 }
 
 step('vault throughput (in-process, HTTP, two processes)');
-const sqliteThroughput = await measureThroughput({ runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 });
+const sqliteThroughput = await measureThroughput({
+  runs: quick ? 2 : 3,
+  perRun: quick ? 400 : 800,
+  warmup: quick ? 100 : 150,
+  concurrency: 32,
+  maxMsPerRun: 5_000,
+});
 step('vault throughput: SQLite / PostgreSQL + Redis ×1 / ×2, alternating');
-const vaultThroughput = { ...sqliteThroughput, postgres: await measurePgThroughput({ runs: quick ? 2 : 3, perRun: quick ? 400 : 800, warmup: quick ? 100 : 150, concurrency: 32, maxMsPerRun: 5_000 }) };
+const vaultThroughput = {
+  ...sqliteThroughput,
+  postgres: await measurePgThroughput({
+    runs: quick ? 2 : 3,
+    perRun: quick ? 400 : 800,
+    warmup: quick ? 100 : 150,
+    concurrency: 32,
+    maxMsPerRun: 5_000,
+  }),
+};
 step('charge latency against its floor; webhook delivery (SQLite, PostgreSQL)');
 const spend = await measureSpend({ quick, postgres: true });
 
@@ -60,7 +75,13 @@ const checks: BudgetCheck[] = [
   check('tokenize / floor', browser.tokenize.ratio, BUDGETS.tokenizeRatio, true, 'ratio'),
   check('vault HTTP / in-process', vaultThroughput.ratio, BUDGETS.vaultThroughputRatio, false, 'ratio'),
   check('vault PostgreSQL + Redis / SQLite', vaultThroughput.postgres.ratioToSqlite, BUDGETS.pgToSqliteRatio, false, 'ratio'),
-  check('vault two processes / one (PostgreSQL + Redis)', vaultThroughput.postgres.twoProcessRatio, BUDGETS.twoProcessRatio, false, 'ratio'),
+  check(
+    'vault two processes / one (PostgreSQL + Redis)',
+    vaultThroughput.postgres.twoProcessRatio,
+    BUDGETS.twoProcessRatio,
+    false,
+    'ratio',
+  ),
 ];
 checks.push(
   check('charge / floor', spend.charge.ratio, BUDGETS.chargeRatio, true, 'ratio'),
@@ -76,7 +97,11 @@ if (!checks[2]!.met) breakdowns.mountReady = browser.mountReady.breakdown;
 
 const result = {
   date: new Date().toISOString(),
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version, loadAverage: (await import('node:os')).loadavg().map((n) => Math.round(n * 10) / 10) },
+  machine: {
+    cpus: (await import('node:os')).cpus().length,
+    node: process.version,
+    loadAverage: (await import('node:os')).loadavg().map((n) => Math.round(n * 10) / 10),
+  },
   sdkCoreGzipBytes: sdk.sdkCoreGzipBytes,
   sdkElementsGzipBytes: sdk.sdkElementsGzipBytes,
   frameDocumentGzipBytes: frames.field.gzipBytes,
@@ -117,7 +142,12 @@ writeFileSync(
       { label: 'tokenize / floor', value: browser.tokenize.ratio, budget: BUDGETS.tokenizeRatio, atMost: true },
       { label: 'vault HTTP / in-process', value: vaultThroughput.ratio, budget: BUDGETS.vaultThroughputRatio, atMost: false },
       { label: 'vault PG + Redis / SQLite', value: vaultThroughput.postgres.ratioToSqlite, budget: BUDGETS.pgToSqliteRatio, atMost: false },
-      { label: 'vault two processes / one', value: vaultThroughput.postgres.twoProcessRatio, budget: BUDGETS.twoProcessRatio, atMost: false },
+      {
+        label: 'vault two processes / one',
+        value: vaultThroughput.postgres.twoProcessRatio,
+        budget: BUDGETS.twoProcessRatio,
+        atMost: false,
+      },
       { label: 'field document / 20 kB', value: frames.field.gzipBytes / BUDGETS.frameDocumentGzipBytes, budget: 1, atMost: true },
     ],
   }),
@@ -133,19 +163,53 @@ console.table({
   'SDK elements entry': { value: kb(sdk.sdkElementsGzipBytes), detail: 'own code over the core' },
   'field document': { value: kb(frames.field.gzipBytes), detail: 'HTML+JS+CSS gzip as served' },
   'controller document': { value: kb(frames.controller.gzipBytes), detail: 'HTML+JS gzip as served' },
-  'mount → ready': { value: `${browser.mountReady.ms} ms`, detail: `floor ${browser.mountReady.floorMs} ms, ratio ${browser.mountReady.ratio}` },
-  'keystroke → change': { value: `p50 ${browser.keystrokeToChange.p50Ms} ms`, detail: `p95 ${browser.keystrokeToChange.p95Ms} ms, plain input p50 ${browser.keystrokeToChange.floorP50Ms} ms` },
+  'mount → ready': {
+    value: `${browser.mountReady.ms} ms`,
+    detail: `floor ${browser.mountReady.floorMs} ms, ratio ${browser.mountReady.ratio}`,
+  },
+  'keystroke → change': {
+    value: `p50 ${browser.keystrokeToChange.p50Ms} ms`,
+    detail: `p95 ${browser.keystrokeToChange.p95Ms} ms, plain input p50 ${browser.keystrokeToChange.floorP50Ms} ms`,
+  },
   tokenize: { value: `${browser.tokenize.ms} ms`, detail: `floor ${browser.tokenize.floorMs} ms, ratio ${browser.tokenize.ratio}` },
   charge: { value: `${spend.charge.ms} ms`, detail: `floor ${spend.charge.floorMs} ms, ratio ${spend.charge.ratio}` },
-  webhooks: { value: `p50 ${spend.webhooks.p50Ms} ms`, detail: `p95 ${spend.webhooks.p95Ms} ms, ${spend.webhooks.perSec}/s; PostgreSQL p50 ${spend.webhooks.postgres?.p50Ms} ms, ${spend.webhooks.postgres?.perSec}/s` },
-  'vault tokenize/s': { value: `${vaultThroughput.httpPerSec} HTTP`, detail: `in-process ${vaultThroughput.inProcessPerSec}, ratio ${vaultThroughput.ratio}, two processes ${vaultThroughput.twoProcessPerSec}` },
+  webhooks: {
+    value: `p50 ${spend.webhooks.p50Ms} ms`,
+    detail: `p95 ${spend.webhooks.p95Ms} ms, ${spend.webhooks.perSec}/s; PostgreSQL p50 ${spend.webhooks.postgres?.p50Ms} ms, ${spend.webhooks.postgres?.perSec}/s`,
+  },
+  'vault tokenize/s': {
+    value: `${vaultThroughput.httpPerSec} HTTP`,
+    detail: `in-process ${vaultThroughput.inProcessPerSec}, ratio ${vaultThroughput.ratio}, two processes ${vaultThroughput.twoProcessPerSec}`,
+  },
   'vault tokenize/s, PG + Redis': { value: `${vaultThroughput.postgres.httpPerSec} HTTP`, detail: pgDetail(vaultThroughput.postgres) },
-  ...Object.fromEntries(Object.entries(peers).map(([k, p]) => [`peer: ${p.package}`, { value: 'gzipBytes' in p ? kb(p.gzipBytes) : 'error', detail: 'error' in p ? p.error : `${k}: ${p.note}` }])),
+  ...Object.fromEntries(
+    Object.entries(peers).map(([k, p]) => [
+      `peer: ${p.package}`,
+      { value: 'gzipBytes' in p ? kb(p.gzipBytes) : 'error', detail: 'error' in p ? p.error : `${k}: ${p.note}` },
+    ]),
+  ),
 });
-console.table(Object.fromEntries(checks.map((c) => [c.name, { budget: `${c.atMost ? '≤' : '≥'} ${c.budget}`, met: c.met ? 'yes' : 'NO', by: c.by }])));
+console.table(
+  Object.fromEntries(checks.map((c) => [c.name, { budget: `${c.atMost ? '≤' : '≥'} ${c.budget}`, met: c.met ? 'yes' : 'NO', by: c.by }])),
+);
 for (const c of missed) console.log(`MISSED ${c.name}: ${c.by}`);
-if (breakdowns.sdkCore) console.log('SDK core composition (share of code):', sdk.coreModules.slice(0, 8).map((m) => `${m.source} ${(m.share * 100).toFixed(0)}%`).join(', '));
-if (breakdowns.fieldDocument) console.log('field document composition (share of JS):', (breakdowns.fieldDocument as { modules: { source: string; share: number }[] }).modules.slice(0, 8).map((m) => `${m.source} ${(m.share * 100).toFixed(0)}%`).join(', '));
+if (breakdowns.sdkCore)
+  console.log(
+    'SDK core composition (share of code):',
+    sdk.coreModules
+      .slice(0, 8)
+      .map((m) => `${m.source} ${(m.share * 100).toFixed(0)}%`)
+      .join(', '),
+  );
+if (breakdowns.fieldDocument)
+  console.log(
+    'field document composition (share of JS):',
+    (breakdowns.fieldDocument as { modules: { source: string; share: number }[] }).modules
+      .slice(0, 8)
+      .map((m) => `${m.source} ${(m.share * 100).toFixed(0)}%`)
+      .join(', '),
+  );
 if (breakdowns.mountReady) console.log('mount timeline (ms after mount(), slowest frame):', JSON.stringify(browser.mountReady.breakdown));
-if (vaultThroughput.failed > 0) console.log(`vault throughput: ${vaultThroughput.failed} requests did not get 201:`, JSON.stringify(vaultThroughput.statuses));
+if (vaultThroughput.failed > 0)
+  console.log(`vault throughput: ${vaultThroughput.failed} requests did not get 201:`, JSON.stringify(vaultThroughput.statuses));
 step(`wrote bench/results/latest.json and latest.svg`);

@@ -22,12 +22,18 @@ export function chartSvg(d: ChartData): string {
   for (const s of d.sizes) {
     const fill = s.ours ? (s.bytes !== undefined && s.bytes <= d.sizeBudget.bytes ? '#2e7d32' : '#c62828') : '#78909c';
     out.push(`<text x="${left - 8}" y="${y + 17}" text-anchor="end">${esc(s.label)}</text>`);
-    if (s.bytes === undefined) out.push(`<text x="${left}" y="${y + 17}" class="n">failed to bundle${s.note ? `: ${esc(s.note)}` : ''}</text>`);
-    else out.push(`<rect x="${left}" y="${y + 4}" width="${Math.max(1, x(s.bytes) - left).toFixed(1)}" height="${rowH - 8}" fill="${fill}"/><text x="${(x(s.bytes) + 6).toFixed(1)}" y="${y + 17}" class="n">${kb(s.bytes)}</text>`);
+    if (s.bytes === undefined)
+      out.push(`<text x="${left}" y="${y + 17}" class="n">failed to bundle${s.note ? `: ${esc(s.note)}` : ''}</text>`);
+    else
+      out.push(
+        `<rect x="${left}" y="${y + 4}" width="${Math.max(1, x(s.bytes) - left).toFixed(1)}" height="${rowH - 8}" fill="${fill}"/><text x="${(x(s.bytes) + 6).toFixed(1)}" y="${y + 17}" class="n">${kb(s.bytes)}</text>`,
+      );
     y += rowH;
   }
   const bx = x(d.sizeBudget.bytes).toFixed(1);
-  out.push(`<line x1="${bx}" y1="30" x2="${bx}" y2="${y}" stroke="#000" stroke-dasharray="4 3"/><text x="${bx}" y="${y + 14}" text-anchor="middle" class="n">${esc(d.sizeBudget.label)} ${kb(d.sizeBudget.bytes)}</text>`);
+  out.push(
+    `<line x1="${bx}" y1="30" x2="${bx}" y2="${y}" stroke="#000" stroke-dasharray="4 3"/><text x="${bx}" y="${y + 14}" text-anchor="middle" class="n">${esc(d.sizeBudget.label)} ${kb(d.sizeBudget.bytes)}</text>`,
+  );
   y += 44;
   out.push(`<text x="16" y="${y - 12}" class="h">Ratios against the floor / in-process, same run (dashed = budget)</text>`);
   const rmax = Math.max(2, ...d.ratios.map((r) => Math.max(r.value, r.budget) * 1.1));
@@ -35,9 +41,15 @@ export function chartSvg(d: ChartData): string {
   for (const r of d.ratios) {
     const ok = r.atMost ? r.value <= r.budget : r.value >= r.budget;
     out.push(`<text x="${left - 8}" y="${y + 17}" text-anchor="end">${esc(r.label)} (${r.atMost ? '≤' : '≥'} ${r.budget})</text>`);
-    out.push(`<rect x="${left}" y="${y + 4}" width="${Math.max(1, rx(r.value) - left).toFixed(1)}" height="${rowH - 8}" fill="${ok ? '#2e7d32' : '#c62828'}"/>`);
-    out.push(`<line x1="${rx(r.budget).toFixed(1)}" y1="${y}" x2="${rx(r.budget).toFixed(1)}" y2="${y + rowH}" stroke="#000" stroke-width="2" stroke-dasharray="4 3"/>`);
-    out.push(`<text x="${(Math.max(rx(r.value), rx(r.budget)) + 6).toFixed(1)}" y="${y + 17}" class="n">${r.value.toFixed(2)} ${ok ? 'met' : 'missed'}</text>`);
+    out.push(
+      `<rect x="${left}" y="${y + 4}" width="${Math.max(1, rx(r.value) - left).toFixed(1)}" height="${rowH - 8}" fill="${ok ? '#2e7d32' : '#c62828'}"/>`,
+    );
+    out.push(
+      `<line x1="${rx(r.budget).toFixed(1)}" y1="${y}" x2="${rx(r.budget).toFixed(1)}" y2="${y + rowH}" stroke="#000" stroke-width="2" stroke-dasharray="4 3"/>`,
+    );
+    out.push(
+      `<text x="${(Math.max(rx(r.value), rx(r.budget)) + 6).toFixed(1)}" y="${y + 17}" class="n">${r.value.toFixed(2)} ${ok ? 'met' : 'missed'}</text>`,
+    );
     y += rowH;
   }
   y += 10;

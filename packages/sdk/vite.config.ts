@@ -24,7 +24,12 @@ export default defineConfig(({ mode }) =>
           target: 'es2022',
           minify: true,
           lib: {
-            entry: { index: 'src/index.ts', elements: 'src/elements/index.ts', testing: 'src/testing/index.ts', 'no-runtime': 'src/jsx/no-runtime.js' },
+            entry: {
+              index: 'src/index.ts',
+              elements: 'src/elements/index.ts',
+              testing: 'src/testing/index.ts',
+              'no-runtime': 'src/jsx/no-runtime.js',
+            },
             formats: ['es'],
           },
           rolldownOptions: { external: ['@playwright/test'] },

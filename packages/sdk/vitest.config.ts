@@ -9,7 +9,9 @@ export default defineProject({
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environmentOptions: {
-      happyDOM: { settings: { enableIframePageLoading: true, disableIframePageLoading: false, navigation: { disableChildFrameNavigation: true } } },
+      happyDOM: {
+        settings: { enableIframePageLoading: true, disableIframePageLoading: false, navigation: { disableChildFrameNavigation: true } },
+      },
     },
   },
 });

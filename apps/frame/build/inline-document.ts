@@ -19,14 +19,19 @@
  */
 import { posix } from 'node:path';
 
-export type BuiltFile = { type: 'chunk'; code: string; imports: readonly string[]; dynamicImports: readonly string[] } | { type: 'asset'; source: string };
+export type BuiltFile =
+  { type: 'chunk'; code: string; imports: readonly string[]; dynamicImports: readonly string[] } | { type: 'asset'; source: string };
 
 const SCRIPT_TAG = /<script type="module" crossorigin src="([^"]+)"><\/script>/g;
 const STYLE_TAG = /<link rel="stylesheet" crossorigin href="([^"]+)">/g;
 const LEFTOVER = /<script\b[^>]*\bsrc=|<link\b[^>]*\brel="?stylesheet/i;
 
 /** Returns the document with its entry inlined, and the file names it inlined (the caller drops them). */
-export function inlineDocument(html: string, base: string, files: Readonly<Record<string, BuiltFile>>): { html: string; inlined: string[] } {
+export function inlineDocument(
+  html: string,
+  base: string,
+  files: Readonly<Record<string, BuiltFile>>,
+): { html: string; inlined: string[] } {
   const inlined: string[] = [];
   const file = (url: string): [string, BuiltFile] => {
     const name = url.startsWith(base) ? url.slice(base.length) : '';
@@ -38,14 +43,17 @@ export function inlineDocument(html: string, base: string, files: Readonly<Recor
   let out = html.replace(SCRIPT_TAG, (_tag, url: string) => {
     const [name, chunk] = file(url);
     if (chunk.type !== 'chunk') throw new Error(`${name} is not a script chunk.`);
-    if (chunk.imports.length) throw new Error(`${name} imports ${chunk.imports.join(', ')}: an inlined entry must import nothing statically.`);
+    if (chunk.imports.length)
+      throw new Error(`${name} imports ${chunk.imports.join(', ')}: an inlined entry must import nothing statically.`);
     for (const [other, f] of Object.entries(files)) {
-      if (f.type === 'chunk' && (f.imports.includes(name) || f.dynamicImports.includes(name))) throw new Error(`${other} imports the entry ${name}: inlined, it would run a second copy.`);
+      if (f.type === 'chunk' && (f.imports.includes(name) || f.dynamicImports.includes(name)))
+        throw new Error(`${other} imports the entry ${name}: inlined, it would run a second copy.`);
     }
     for (const target of chunk.dynamicImports) {
       const t = files[target];
       // Nothing would preload a chunk's own imports (vite.config.ts, noPreloadHelper): a waterfall.
-      if (t?.type === 'chunk' && t.imports.length) throw new Error(`${target} imports ${t.imports.join(', ')}: on-demand chunks must import nothing.`);
+      if (t?.type === 'chunk' && t.imports.length)
+        throw new Error(`${target} imports ${t.imports.join(', ')}: on-demand chunks must import nothing.`);
     }
     return `<script type="module">${checked(absoluteImports(name, chunk.code, chunk.dynamicImports, base), 'script')}</script>`;
   });
@@ -54,7 +62,8 @@ export function inlineDocument(html: string, base: string, files: Readonly<Recor
     if (css.type !== 'asset') throw new Error(`${name} is not a stylesheet.`);
     return `<style>${checked(css.source.trim(), 'style')}</style>`;
   });
-  if (LEFTOVER.test(out)) throw new Error('The document still references a script or stylesheet that was not inlined (has Vite changed its tags?).');
+  if (LEFTOVER.test(out))
+    throw new Error('The document still references a script or stylesheet that was not inlined (has Vite changed its tags?).');
   return { html: out, inlined };
 }
 

@@ -7,7 +7,12 @@ const HTML = `<!doctype html><html><head><title>f</title>
 <link rel="stylesheet" crossorigin href="/frames/v1/assets/field-B.css">
 </head><body></body></html>`;
 
-const chunk = (code: string, imports: string[] = [], dynamicImports: string[] = []): BuiltFile => ({ type: 'chunk', code, imports, dynamicImports });
+const chunk = (code: string, imports: string[] = [], dynamicImports: string[] = []): BuiltFile => ({
+  type: 'chunk',
+  code,
+  imports,
+  dynamicImports,
+});
 const css = (source: string): BuiltFile => ({ type: 'asset', source });
 
 /** A field build as Vite emits it: the entry, its stylesheet and one locale chunk. */
@@ -37,8 +42,16 @@ describe('inlineDocument', () => {
   test.each<[string, Record<string, BuiltFile>, string | RegExp, string?]>([
     ['the entry imports a shared chunk', { 'assets/field-A.js': chunk('x()', ['assets/shared.js']) }, /must import nothing statically/],
     ['a chunk imports the entry back', { 'assets/card-D.js': chunk('x()', ['assets/field-A.js']) }, /second copy/],
-    ['an on-demand chunk has imports of its own', { 'assets/de-C.js': chunk('x()', ['assets/shared.js']) }, /on-demand chunks must import nothing/],
-    ['an import() the code does not contain', { 'assets/field-A.js': chunk('x()', [], ['assets/de-C.js']) }, /no import\(\) of \.\/de-C\.js/],
+    [
+      'an on-demand chunk has imports of its own',
+      { 'assets/de-C.js': chunk('x()', ['assets/shared.js']) },
+      /on-demand chunks must import nothing/,
+    ],
+    [
+      'an import() the code does not contain',
+      { 'assets/field-A.js': chunk('x()', [], ['assets/de-C.js']) },
+      /no import\(\) of \.\/de-C\.js/,
+    ],
     ['"</script" in the code', { 'assets/field-A.js': chunk('s="</script>"') }, /"<\/script"/],
     ['"<!--" in the code', { 'assets/field-A.js': chunk('a<!--b') }, /"<!--"/],
     ['"</style" in the stylesheet', { 'assets/field-B.css': css('p{}</style><script>x()</script>') }, /"<\/style"/],

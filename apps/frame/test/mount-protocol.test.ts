@@ -109,7 +109,10 @@ describe('a field that does not answer', () => {
     expect(c.fields.sort()).toEqual(['cardCvc', 'cardNumber']);
     hung = false;
     const again = await c.collect(300);
-    expect({ values: again.values, missing: again.missing }).toEqual({ values: { number: '4242 4242 4242 4242', cvc: '123' }, missing: [] });
+    expect({ values: again.values, missing: again.missing }).toEqual({
+      values: { number: '4242 4242 4242 4242', cvc: '123' },
+      missing: [],
+    });
   });
 });
 
@@ -135,12 +138,20 @@ describe('isMountMessage', () => {
     ['rollcall', { ...base, kind: 'rollcall' }, true],
     ['collect', { ...base, kind: 'collect', nonce: 'b'.repeat(32) }, true],
     ['values', { ...base, kind: 'values', to: 'c'.repeat(32), nonce: 'b'.repeat(32), field: 'card', values: { number: '4242' } }, true],
-    ['values with a co-badged network', { ...base, kind: 'values', to: 'c'.repeat(32), nonce: 'b'.repeat(32), field: 'card', values: { number: '4000', network: 'visa' } }, true],
+    [
+      'values with a co-badged network',
+      { ...base, kind: 'values', to: 'c'.repeat(32), nonce: 'b'.repeat(32), field: 'card', values: { number: '4000', network: 'visa' } },
+      true,
+    ],
     ['network relayed as autofill', { ...base, kind: 'autofill', values: { network: 'visa' } }, false],
     ['wrong namespace', { ...base, ns: 'tokenframe', kind: 'rollcall' }, false],
     ['extra key', { ...base, kind: 'rollcall', extra: 1 }, false],
     ['short nonce', { ...base, kind: 'collect', nonce: 'b' }, false],
-    ['unknown value key', { ...base, kind: 'values', to: 'c'.repeat(32), nonce: 'b'.repeat(32), field: 'card', values: { pin: '1' } }, false],
+    [
+      'unknown value key',
+      { ...base, kind: 'values', to: 'c'.repeat(32), nonce: 'b'.repeat(32), field: 'card', values: { pin: '1' } },
+      false,
+    ],
     ['number relayed as autofill', { ...base, kind: 'autofill', values: { number: '4242' } }, false],
     ['unknown field type', { ...base, kind: 'present', field: 'iban' }, false],
     ['unknown kind', { ...base, kind: 'eval' }, false],

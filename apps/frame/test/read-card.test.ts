@@ -26,8 +26,20 @@ describe('readCard', () => {
   test.each([
     ['split fields', SPLIT, GOOD, undefined, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' }],
     ['no CVC field: no cvc claim', ['cardNumber', 'cardExpiry'], GOOD, undefined, { pan: '4242424242424242', expMonth: 12, expYear: 2040 }],
-    ['name and postal from the fields', ['card', 'cardholderName', 'postalCode'], { ...GOOD, name: ' Jane Doe ', postal: '10115' }, undefined, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane Doe', postal: '10115' }],
-    ['name and postal from tokenize extras', ['card'], GOOD, { name: 'Jane', postal: 'SW1A 1AA' }, { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane', postal: 'SW1A 1AA' }],
+    [
+      'name and postal from the fields',
+      ['card', 'cardholderName', 'postalCode'],
+      { ...GOOD, name: ' Jane Doe ', postal: '10115' },
+      undefined,
+      { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane Doe', postal: '10115' },
+    ],
+    [
+      'name and postal from tokenize extras',
+      ['card'],
+      GOOD,
+      { name: 'Jane', postal: 'SW1A 1AA' },
+      { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', name: 'Jane', postal: 'SW1A 1AA' },
+    ],
   ] as const)('%s', (_name, fields, values, extra, card) => {
     expect(readCard({ fields: [...fields], values, missing: [] }, extra)).toEqual({ ok: true, card });
   });
@@ -49,7 +61,10 @@ describe('readCard', () => {
     ['the number field (before any other check)', ['cardExpiry', 'cardCvc'], 'cardNumber'],
   ] as const)('a mounted field that did not answer (%s): a field error, never a card without it', (_name, answered, silent) => {
     const r = readCard({ fields: [...answered], values: GOOD, missing: [silent] }, undefined);
-    expect(r).toEqual({ ok: false, error: { type: 'network_error', code: 'timeout', message: expect.stringContaining(silent), field: silent } });
+    expect(r).toEqual({
+      ok: false,
+      error: { type: 'network_error', code: 'timeout', message: expect.stringContaining(silent), field: silent },
+    });
   });
 
   test('messages follow the locale', async () => {

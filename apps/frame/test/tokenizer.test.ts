@@ -18,17 +18,25 @@ interface Call {
   body?: string;
 }
 
-async function vault(script: { tokens?: (call: Call, n: number) => Response | 'network'; sessionTtlMs?: number; serverSkewMs?: number } = {}) {
+async function vault(
+  script: { tokens?: (call: Call, n: number) => Response | 'network'; sessionTtlMs?: number; serverSkewMs?: number } = {},
+) {
   const keys = [await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true })];
   const calls: Call[] = [];
   const claims: Record<string, unknown>[] = [];
   let sessions = 0;
   let tokenCalls = 0;
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const jwks = async () => ({ keys: [{ ...(await exportJWK(keys[0]!.publicKey)), kid: `kid-${keys.length}` }] });
   const fetchFn: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
-    const call: Call = { method: init?.method ?? 'GET', path: url.pathname, headers: { ...(init?.headers as Record<string, string>) }, ...(init?.body ? { body: String(init.body) } : {}) };
+    const call: Call = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      headers: { ...(init?.headers as Record<string, string>) },
+      ...(init?.body ? { body: String(init.body) } : {}),
+    };
     calls.push(call);
     if (call.path === '/v1/jwks') return json(200, await jwks());
     if (call.path === '/v1/sessions') {
@@ -43,7 +51,12 @@ async function vault(script: { tokens?: (call: Call, n: number) => Response | 'n
     if (header.kid !== `kid-${keys.length}`) return vaultError(400, 'invalid_request_error', 'unknown_kid');
     const { plaintext } = await compactDecrypt(jwe, keys[0]!.privateKey);
     claims.push(JSON.parse(new TextDecoder().decode(plaintext)) as Record<string, unknown>);
-    return json(201, { id: 'tok_123', card: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 }, expiresAt: Date.now() + 60_000, livemode: false });
+    return json(201, {
+      id: 'tok_123',
+      card: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 },
+      expiresAt: Date.now() + 60_000,
+      livemode: false,
+    });
   };
   const rotate = async () => keys.unshift(await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true }));
   const client = new VaultClient({ api: API, pk: PK, fetch: fetchFn, sleep: async () => undefined });
@@ -54,7 +67,9 @@ async function vault(script: { tokens?: (call: Call, n: number) => Response | 'n
 const headerOf = (jwe: string) => JSON.parse(atob(jwe.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
 
 const vaultError = (status: number, type: string, code: string, param?: string) =>
-  new Response(JSON.stringify({ error: { type, code, message: `vault says ${code}`, ...(param && { param }), requestId: 'req_1' } }), { status });
+  new Response(JSON.stringify({ error: { type, code, message: `vault says ${code}`, ...(param && { param }), requestId: 'req_1' } }), {
+    status,
+  });
 
 describe('Tokenizer', () => {
   test('seals the claims for the vault and replies only token + card summary', async () => {
@@ -84,7 +99,9 @@ describe('Tokenizer', () => {
 
   test('gives up after two retries with a network_error', async () => {
     const v = await vault({ tokens: () => 'network' });
-    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({ error: expect.objectContaining({ type: 'network_error', code: 'network_error' }) });
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({
+      error: expect.objectContaining({ type: 'network_error', code: 'network_error' }),
+    });
     expect(v.tokens()).toHaveLength(3);
   });
 
@@ -114,7 +131,10 @@ describe('Tokenizer', () => {
     const v = await vault();
     v.tokenizer.start();
     v.tokenizer.prepare();
-    const results = [await v.tokenizer.tokenize(CARD, SPLIT), ...(await Promise.all([v.tokenizer.tokenize(CARD, SPLIT), v.tokenizer.tokenize(CARD, SPLIT)]))];
+    const results = [
+      await v.tokenizer.tokenize(CARD, SPLIT),
+      ...(await Promise.all([v.tokenizer.tokenize(CARD, SPLIT), v.tokenizer.tokenize(CARD, SPLIT)])),
+    ];
     await v.tokenizer.tokenize(CARD, SPLIT);
     expect(results.every((r) => 'token' in r)).toBe(true);
     const epks = v.tokens().map((c) => JSON.stringify(headerOf(JSON.parse(c.body!).jwe as string)['epk']));
@@ -161,16 +181,22 @@ describe('Tokenizer', () => {
     ['invalid_cvc', 'cvc', ['card', 'postalCode'], 'card'],
   ] as const)('a 402 %s on param %s, with %j mounted, names the field %s', async (code, param, mounted, field) => {
     const v = await vault({ tokens: () => vaultError(402, 'card_error', code, param) });
-    expect(await v.tokenizer.tokenize(CARD, mounted)).toEqual({ error: { type: 'card_error', code, message: `vault says ${code}`, field } });
+    expect(await v.tokenizer.tokenize(CARD, mounted)).toEqual({
+      error: { type: 'card_error', code, message: `vault says ${code}`, field },
+    });
   });
 
   test('a param that is no field (the session, the JWE) names none', async () => {
     const v = await vault({ tokens: () => vaultError(403, 'integration_error', 'origin_not_allowed', 'origin') });
-    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({ error: { type: 'integration_error', code: 'origin_not_allowed', message: 'vault says origin_not_allowed' } });
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({
+      error: { type: 'integration_error', code: 'origin_not_allowed', message: 'vault says origin_not_allowed' },
+    });
   });
 
   test('a malformed vault reply is an api_error, never passed through', async () => {
     const v = await vault({ tokens: () => new Response(JSON.stringify({ id: 'tok_1', pan: '4242424242424242' }), { status: 201 }) });
-    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({ error: expect.objectContaining({ type: 'api_error', code: 'internal_error' }) });
+    expect(await v.tokenizer.tokenize(CARD, SPLIT)).toEqual({
+      error: expect.objectContaining({ type: 'api_error', code: 'internal_error' }),
+    });
   });
 });

@@ -17,17 +17,22 @@ export function adminRoutes(ctx: SimContext, faults: FaultBoard, requests: Reque
   app.get('/health', (c) => c.json({ ok: true }));
   app.use('*', async (c, next) => {
     if (checkBasicAuth(c.req.header('authorization'), ctx.config.username, ctx.config.password)) return next();
-    return c.json(refuse('unauthorized', 'The admin endpoints take the gateway credentials (HTTP Basic).'), 401, { 'WWW-Authenticate': 'Basic realm="processor-sim"' });
+    return c.json(refuse('unauthorized', 'The admin endpoints take the gateway credentials (HTTP Basic).'), 401, {
+      'WWW-Authenticate': 'Basic realm="processor-sim"',
+    });
   });
 
   app.post('/faults', async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined);
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return c.json(refuse('invalid_body', 'Send {"fault": "...", "count"?: n, "match"?: endpoint}.'), 400);
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return c.json(refuse('invalid_body', 'Send {"fault": "...", "count"?: n, "match"?: endpoint}.'), 400);
     const unknown = Object.keys(body).find((k) => !FAULT_KEYS.has(k));
     if (unknown) return c.json(refuse('unknown_field', `Unknown field "${unknown}": fault, count and match are known.`), 400);
     const { fault, count = 1, match } = body as { fault?: unknown; count?: unknown; match?: unknown };
-    if (typeof fault !== 'string') return c.json(refuse('invalid_fault', '"fault" must be a string such as "status=502" or "accept-then-timeout".'), 400);
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 10_000) return c.json(refuse('invalid_count', '"count" must be an integer from 1 to 10000.'), 400);
+    if (typeof fault !== 'string')
+      return c.json(refuse('invalid_fault', '"fault" must be a string such as "status=502" or "accept-then-timeout".'), 400);
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 10_000)
+      return c.json(refuse('invalid_count', '"count" must be an integer from 1 to 10000.'), 400);
     if (match !== undefined && (typeof match !== 'string' || !(ENDPOINTS as readonly string[]).includes(match))) {
       return c.json(refuse('invalid_match', `"match" must be one of ${ENDPOINTS.filter(Boolean).join(', ')}.`), 400);
     }

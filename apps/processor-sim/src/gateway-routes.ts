@@ -25,8 +25,12 @@ export function gatewayRoutes(ctx: SimContext): Hono<SimEnv> {
   write('/refund', refund);
   write('/voidByOrderId', voidByOrderId);
   app.get('/inquire/:retref/:merchid', (c) => c.json(inquire(ctx, c.req.param('retref'), c.req.param('merchid'))));
-  app.get('/inquireByOrderid/:orderid/:merchid', (c) => c.json(inquireByOrderId(ctx, c.req.param('orderid'), c.req.param('merchid'), false)));
-  app.get('/inquireByOrderid/:orderid/:merchid/1', (c) => c.json(inquireByOrderId(ctx, c.req.param('orderid'), c.req.param('merchid'), true)));
+  app.get('/inquireByOrderid/:orderid/:merchid', (c) =>
+    c.json(inquireByOrderId(ctx, c.req.param('orderid'), c.req.param('merchid'), false)),
+  );
+  app.get('/inquireByOrderid/:orderid/:merchid/1', (c) =>
+    c.json(inquireByOrderId(ctx, c.req.param('orderid'), c.req.param('merchid'), true)),
+  );
   // The credentials test: valid credentials and their merchid answer the servlet's name.
   app.on(['PUT', 'POST'], '/', (c) => {
     const merchid = c.get('body').merchid;

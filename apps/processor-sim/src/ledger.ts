@@ -23,7 +23,8 @@ export class Ledger {
     this.#file = stateFile;
     if (stateFile && existsSync(stateFile)) {
       const state = JSON.parse(readFileSync(stateFile, 'utf8')) as LedgerState;
-      if (state.version !== 1 || !Array.isArray(state.transactions)) throw new Error(`${stateFile} is not a processor-sim state file (version 1).`);
+      if (state.version !== 1 || !Array.isArray(state.transactions))
+        throw new Error(`${stateFile} is not a processor-sim state file (version 1).`);
       this.#batch = state.batch;
       for (const t of state.transactions) this.#byRetref.set(t.retref, t);
     }

@@ -29,7 +29,9 @@ export function loadSimConfig(env: NodeJS.ProcessEnv = process.env): SimConfig {
   }
   const merchid = env.PROCESSOR_SIM_MERCHID || SIM_DEFAULTS.merchid;
   if (!/^\d{1,16}$/.test(merchid)) throw new Error(`PROCESSOR_SIM_MERCHID must be digits, got "${merchid}".`);
-  const currencies = env.PROCESSOR_SIM_CURRENCIES ? env.PROCESSOR_SIM_CURRENCIES.split(',').map((c) => c.trim().toUpperCase()) : SIM_DEFAULTS.currencies;
+  const currencies = env.PROCESSOR_SIM_CURRENCIES
+    ? env.PROCESSOR_SIM_CURRENCIES.split(',').map((c) => c.trim().toUpperCase())
+    : SIM_DEFAULTS.currencies;
   if (currencies.some((c) => !/^[A-Z]{3}$/.test(c))) throw new Error(`PROCESSOR_SIM_CURRENCIES must be ISO 4217 codes such as "USD,CAD".`);
   return {
     merchid,

@@ -49,5 +49,7 @@ export function isVoidable(t: TxnRecord): boolean {
 
 /** Whether `refund` would succeed now: a captured authorization with something left to refund. */
 export function isRefundable(t: TxnRecord): boolean {
-  return t.kind === 'auth' && t.respstat === 'A' && (t.setlstat === 'Queued for Capture' || t.setlstat === 'Accepted') && t.refunded < t.captured;
+  return (
+    t.kind === 'auth' && t.respstat === 'A' && (t.setlstat === 'Queued for Capture' || t.setlstat === 'Accepted') && t.refunded < t.captured
+  );
 }

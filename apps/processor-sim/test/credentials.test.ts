@@ -45,7 +45,13 @@ describe('HTTP Basic auth and the merchant id', () => {
     const { retref } = await client().auth({ orderid: 'merch-1', capture: 'Y' });
     const other = '800000000002';
     for (const endpoint of ['capture', 'void', 'refund']) {
-      expect(await client().put(endpoint, { merchid: other, retref })).toEqual({ respproc: 'PPS', respstat: 'C', respcode: '29', resptext: 'Txn not found', retref });
+      expect(await client().put(endpoint, { merchid: other, retref })).toEqual({
+        respproc: 'PPS',
+        respstat: 'C',
+        respcode: '29',
+        resptext: 'Txn not found',
+        retref,
+      });
     }
     expect(await client().get(`inquire/${retref}/${other}`)).toMatchObject({ respstat: 'C', respcode: '29' });
     expect(await client().get(`inquireByOrderid/merch-1/${other}`)).toMatchObject({ respstat: 'C', respcode: '29' });
@@ -60,7 +66,10 @@ describe('HTTP Basic auth and the merchant id', () => {
     try {
       const c = new SimClient(custom.url, basic('shop', 's3cret'));
       expect((await c.call('PUT', '/cardconnect/rest/', { merchid: '496082673888' })).status).toBe(200);
-      expect(await c.put('auth', { merchid: '496082673888', account: '4111111111111111', expiry: '1249', amount: '1.00' })).toMatchObject({ respstat: 'A', merchid: '496082673888' });
+      expect(await c.put('auth', { merchid: '496082673888', account: '4111111111111111', expiry: '1249', amount: '1.00' })).toMatchObject({
+        respstat: 'A',
+        merchid: '496082673888',
+      });
       expect((await new SimClient(custom.url).call('PUT', '/cardconnect/rest/', { merchid: '496082673888' })).status).toBe(401);
     } finally {
       await custom.close();

@@ -54,7 +54,10 @@ describe('fault switches', () => {
     // The vault's recovery: what happened to order att-1? Approved, so void it.
     const found = await client().get<Answer[]>(`inquireByOrderid/att-1/${MERCHID}/1`);
     expect(found).toMatchObject([{ respstat: 'A', voidable: 'Y', orderid: 'att-1' }]);
-    expect(await client().put('voidByOrderId', { merchid: MERCHID, orderid: 'att-1' })).toMatchObject({ respstat: 'A', authcode: 'REVERS' });
+    expect(await client().put('voidByOrderId', { merchid: MERCHID, orderid: 'att-1' })).toMatchObject({
+      respstat: 'A',
+      authcode: 'REVERS',
+    });
     expect(sim().ledger.byOrderId('att-1', MERCHID)).toMatchObject([{ setlstat: 'Voided' }]);
   });
 
@@ -67,7 +70,12 @@ describe('fault switches', () => {
 
   test('faults work on every endpoint: a capture booked and then timed out', async () => {
     const { retref } = await client().auth({});
-    const res = client().call('PUT', '/cardconnect/rest/capture', { merchid: MERCHID, retref }, { 'X-Sim-Fault': 'delay=50, accept-then-timeout=200' });
+    const res = client().call(
+      'PUT',
+      '/cardconnect/rest/capture',
+      { merchid: MERCHID, retref },
+      { 'X-Sim-Fault': 'delay=50, accept-then-timeout=200' },
+    );
     await expect(res).rejects.toThrow();
     expect(sim().ledger.get(retref)).toMatchObject({ setlstat: 'Queued for Capture', captureRequests: 1 });
   });
@@ -91,23 +99,17 @@ describe('fault switches', () => {
     expect((await client().call('GET', `/cardconnect/rest/inquire/123456789012/${MERCHID}`)).status).toBe(200);
   });
 
-  test.each([
-    ['nonsense'],
-    ['status=200'],
-    ['status=5xx'],
-    ['delay'],
-    ['delay=999999'],
-    ['reset, status=500'],
-    ['reset=3'],
-    [''],
-  ])('a malformed fault "%s" is refused with the syntax (header 400, admin 400)', async (fault) => {
-    const res = await authWith(fault);
-    expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/X-Sim-Fault takes comma-separated directives/);
-    const admin = await client().call('POST', '/__sim/faults', { fault });
-    expect(admin.status).toBe(400);
-    expect(sim().ledger.all()).toEqual([]);
-  });
+  test.each([['nonsense'], ['status=200'], ['status=5xx'], ['delay'], ['delay=999999'], ['reset, status=500'], ['reset=3'], ['']])(
+    'a malformed fault "%s" is refused with the syntax (header 400, admin 400)',
+    async (fault) => {
+      const res = await authWith(fault);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/X-Sim-Fault takes comma-separated directives/);
+      const admin = await client().call('POST', '/__sim/faults', { fault });
+      expect(admin.status).toBe(400);
+      expect(sim().ledger.all()).toEqual([]);
+    },
+  );
 
   test.each([
     [{ fault: 'reset', extra: 1 }, 'unknown_field'],

@@ -19,7 +19,9 @@ const pans = [
   ...TIMEOUT_CARDS,
   PARTIAL_APPROVAL_CARD,
   '4111111111111111', // the middle digits are all 1s, like the last four: the hardest case
-  ...Array.from({ length: 300 }, (_, i) => randomPan(['4', '51', '37', '6011', '2221'][i % 5] as string, [16, 16, 15, 16, 19][i % 5] as number)),
+  ...Array.from({ length: 300 }, (_, i) =>
+    randomPan(['4', '51', '37', '6011', '2221'][i % 5] as string, [16, 16, 15, 16, 19][i % 5] as number),
+  ),
 ];
 
 describe('the gateway token in `account`', () => {
@@ -28,16 +30,19 @@ describe('the gateway token in `account`', () => {
     expect(token).toMatch(/^941\d{9}1111$/); // 9 + "41" + nine digits + last four, like 9418594164541111
   });
 
-  test.each(pans.map((pan) => [pan]))('%s: 16 digits, 9 + first two + … + last four, never the PAN, no middle digits before the last four, not Luhn-valid, stable', (pan) => {
-    const token = gatewayToken(pan);
-    expect(token).toMatch(/^9\d{15}$/);
-    expect(token.slice(1, 3)).toBe(pan.slice(0, 2));
-    expect(token.slice(-4)).toBe(pan.slice(-4));
-    expect(token).not.toBe(pan);
-    expect(token.slice(0, -4)).not.toContain(pan.slice(6, -4)); // the last four are public, and may repeat the middle (4222222222222)
-    expect(isLuhnValid(token)).toBe(false);
-    expect(gatewayToken(pan)).toBe(token);
-  });
+  test.each(pans.map((pan) => [pan]))(
+    '%s: 16 digits, 9 + first two + … + last four, never the PAN, no middle digits before the last four, not Luhn-valid, stable',
+    (pan) => {
+      const token = gatewayToken(pan);
+      expect(token).toMatch(/^9\d{15}$/);
+      expect(token.slice(1, 3)).toBe(pan.slice(0, 2));
+      expect(token.slice(-4)).toBe(pan.slice(-4));
+      expect(token).not.toBe(pan);
+      expect(token.slice(0, -4)).not.toContain(pan.slice(6, -4)); // the last four are public, and may repeat the middle (4222222222222)
+      expect(isLuhnValid(token)).toBe(false);
+      expect(gatewayToken(pan)).toBe(token);
+    },
+  );
 
   test('different cards with the same first two and last four get different tokens', () => {
     expect(gatewayToken('4242424242424242')).not.toBe(gatewayToken('4000056655664242'));

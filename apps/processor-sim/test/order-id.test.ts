@@ -9,10 +9,25 @@ describe('inquireByOrderid and voidByOrderId', () => {
     const declined = await client().auth({ orderid: 'ord-1', amount: '1116.00' });
     const approved = await client().auth({ orderid: 'ord-1', amount: '11.16' });
     await client().auth({ orderid: 'ord-2' });
-    expect(await client().get(`inquireByOrderid/ord-1/${MERCHID}`)).toMatchObject({ retref: approved.retref, respstat: 'A', orderid: 'ord-1', setlstat: 'Authorized', voidable: 'Y' });
+    expect(await client().get(`inquireByOrderid/ord-1/${MERCHID}`)).toMatchObject({
+      retref: approved.retref,
+      respstat: 'A',
+      orderid: 'ord-1',
+      setlstat: 'Authorized',
+      voidable: 'Y',
+    });
     const all = await client().get<Answer[]>(`inquireByOrderid/ord-1/${MERCHID}/1`);
-    expect(all.map((t) => [t.retref, t.respstat])).toEqual([[declined.retref, 'C'], [approved.retref, 'A']]);
-    expect(await client().get(`inquireByOrderid/nope/${MERCHID}`)).toEqual({ respproc: 'PPS', respstat: 'C', respcode: '29', resptext: 'Txn not found', orderid: 'nope' });
+    expect(all.map((t) => [t.retref, t.respstat])).toEqual([
+      [declined.retref, 'C'],
+      [approved.retref, 'A'],
+    ]);
+    expect(await client().get(`inquireByOrderid/nope/${MERCHID}`)).toEqual({
+      respproc: 'PPS',
+      respstat: 'C',
+      respcode: '29',
+      resptext: 'Txn not found',
+      orderid: 'nope',
+    });
     expect(await client().get(`inquireByOrderid/nope/${MERCHID}/1`)).toEqual([]);
   });
 
@@ -23,7 +38,11 @@ describe('inquireByOrderid and voidByOrderId', () => {
     const first = await client().put('voidByOrderId', { merchid: MERCHID, orderid: 'ord-3' });
     expect(first).toMatchObject({ respstat: 'A', respcode: '00', authcode: 'REVERS', amount: '0.00', retref: b.retref, orderid: 'ord-3' });
     for (let i = 0; i < 2; i++) expect(await client().put('voidByOrderId', { merchid: MERCHID, orderid: 'ord-3' })).toEqual(first);
-    expect(sim().ledger.byOrderId('ord-3', MERCHID).map((t) => t.setlstat)).toEqual(['Declined', 'Voided', 'Voided']);
+    expect(
+      sim()
+        .ledger.byOrderId('ord-3', MERCHID)
+        .map((t) => t.setlstat),
+    ).toEqual(['Declined', 'Voided', 'Voided']);
     expect(sim().ledger.get(a.retref)?.setlstat).toBe('Voided');
   });
 
@@ -39,6 +58,10 @@ describe('inquireByOrderid and voidByOrderId', () => {
   test('a settled order cannot be voided by order id (27): refund it', async () => {
     const a = await client().auth({ orderid: 'ord-5', capture: 'Y' });
     await client().admin('POST', 'settle');
-    expect(await client().put('voidByOrderId', { merchid: MERCHID, orderid: 'ord-5' })).toMatchObject({ respstat: 'C', respcode: '27', retref: a.retref });
+    expect(await client().put('voidByOrderId', { merchid: MERCHID, orderid: 'ord-5' })).toMatchObject({
+      respstat: 'C',
+      respcode: '27',
+      retref: a.retref,
+    });
   });
 });

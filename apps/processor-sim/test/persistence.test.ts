@@ -28,7 +28,11 @@ describe('state file and what the simulator keeps', () => {
     const second = await startProcessorSim({ port: 0, stateFile });
     try {
       const c2 = new SimClient(second.url);
-      expect(await c2.get(`inquire/${auth.retref}/${MERCHID}`)).toMatchObject({ setlstat: 'Accepted', refundable: 'Y', account: auth.account });
+      expect(await c2.get(`inquire/${auth.retref}/${MERCHID}`)).toMatchObject({
+        setlstat: 'Accepted',
+        refundable: 'Y',
+        account: auth.account,
+      });
       expect(await c2.get(`inquire/${refund.retref}/${MERCHID}`)).toMatchObject({ amount: '4.00', authcode: 'REFUND' });
       expect(await c2.get(`inquireByOrderid/persist-1/${MERCHID}`)).toMatchObject({ retref: auth.retref });
       // The batch counter survives too: a new capture goes into the batch after the settled one.
@@ -53,11 +57,21 @@ describe('state file and what the simulator keeps', () => {
     try {
       const c = new SimClient(sim.url);
       await c.auth({ account: PAN, cvv2: '737', name: 'Jo Shopper', orderid: 'mask-1', userfields: [{ note: PAN }] } as never);
-      await c.call('PUT', '/cardconnect/rest/auth', { merchid: MERCHID, account: PAN, expiry: '1249', amount: '1.00' }, { 'X-Sim-Fault': 'status=500' });
+      await c.call(
+        'PUT',
+        '/cardconnect/rest/auth',
+        { merchid: MERCHID, account: PAN, expiry: '1249', amount: '1.00' },
+        { 'X-Sim-Fault': 'status=500' },
+      );
       await new SimClient(sim.url, null).call('PUT', '/cardconnect/rest/auth', { merchid: MERCHID, account: PAN });
       const { requests } = await c.admin<{ requests: { body?: Record<string, unknown>; outcome: unknown }[] }>('GET', 'requests');
       expect(requests.map((r) => r.outcome)).toEqual([200, 500, 401]);
-      expect(requests[0]?.body).toMatchObject({ account: '************4242', cvv2: '***', name: 'Jo Shopper', userfields: [{ note: '************4242' }] });
+      expect(requests[0]?.body).toMatchObject({
+        account: '************4242',
+        cvv2: '***',
+        name: 'Jo Shopper',
+        userfields: [{ note: '************4242' }],
+      });
       const everything = JSON.stringify([requests, await c.admin('GET', 'ledger')]);
       expect(everything).not.toContain(PAN);
       expect(everything).not.toContain(PAN.slice(6, -4));

@@ -6,11 +6,19 @@ const { client } = useSim({ now: () => new Date('2026-12-03T12:00:00Z') });
 describe('sandbox behaviour of PUT auth', () => {
   test.each([
     // [case, request fields, expected answer fields]
-    ['an ordinary approval', { amount: '10.00' }, { respstat: 'A', respcode: '00', resptext: 'Approval', respproc: 'FNOR', amount: '10.00' }],
+    [
+      'an ordinary approval',
+      { amount: '10.00' },
+      { respstat: 'A', respcode: '00', resptext: 'Approval', respproc: 'FNOR', amount: '10.00' },
+    ],
     ['implied-decimal minor units', { amount: '1000' }, { respstat: 'A', amount: '10.00' }],
     ['one decimal', { amount: '10.5' }, { respstat: 'A', amount: '10.50' }],
     ['$999.99 is below the code range', { amount: '999.99' }, { respstat: 'A', respcode: '00', amount: '999.99' }],
-    ['$1116 → insufficient funds', { amount: '1116.00' }, { respstat: 'C', respcode: '116', resptext: 'Insufficient funds', respproc: 'RPCT', amount: '0.00', authcode: '' }],
+    [
+      '$1116 → insufficient funds',
+      { amount: '1116.00' },
+      { respstat: 'C', respcode: '116', resptext: 'Insufficient funds', respproc: 'RPCT', amount: '0.00', authcode: '' },
+    ],
     ['$1116.99 uses whole dollars', { amount: '111699' }, { respstat: 'C', respcode: '116' }],
     ['$1100 → do not honor', { amount: '1100.00' }, { respstat: 'C', respcode: '100', resptext: 'Do not honor' }],
     ['$1101 → expired card', { amount: '1101.00' }, { respstat: 'C', respcode: '101', resptext: 'Expired card' }],
@@ -18,9 +26,17 @@ describe('sandbox behaviour of PUT auth', () => {
     ['$1199 → a code outside the table declines', { amount: '1199.00' }, { respstat: 'C', respcode: '199', resptext: 'Decline' }],
     ['$1999.99 is the top of the range', { amount: '1999.99' }, { respstat: 'C', respcode: '999' }],
     ['$2000 is above the range', { amount: '2000.00' }, { respstat: 'A', respcode: '00' }],
-    ['the partial-approval card at $6.00', { account: '4387750101010101', amount: '6.00' }, { respstat: 'A', respcode: '10', resptext: 'Partial Approval', amount: '5.00' }],
+    [
+      'the partial-approval card at $6.00',
+      { account: '4387750101010101', amount: '6.00' },
+      { respstat: 'A', respcode: '10', resptext: 'Partial Approval', amount: '5.00' },
+    ],
     ['the partial-approval card at $50', { account: '4387750101010101', amount: '50.00' }, { respstat: 'A', amount: '5.00' }],
-    ['the partial-approval card below $6.00', { account: '4387750101010101', amount: '5.99' }, { respstat: 'A', respcode: '00', amount: '5.99' }],
+    [
+      'the partial-approval card below $6.00',
+      { account: '4387750101010101', amount: '5.99' },
+      { respstat: 'A', respcode: '00', amount: '5.99' },
+    ],
     ['Visa timeout card', { account: '4999006200620062' }, { respstat: 'B', respcode: '62', resptext: 'Timed out', respproc: 'PPS' }],
     ['Mastercard timeout card', { account: '5111006200620062' }, { respstat: 'B', respcode: '62' }],
     ['Discover timeout card', { account: '6465006200620062' }, { respstat: 'B', respcode: '62' }],
@@ -72,13 +88,22 @@ describe('sandbox behaviour of PUT auth', () => {
     ['a non-numeric CVV', { cvv2: '12a' }, '14', 'Non-numeric CVV'],
     ['an unknown ecomind', { ecomind: 'X' }, '34', 'Invalid field'],
     ['capture other than Y/N', { capture: 'yes' }, '34', 'Invalid field'],
-  ] as [string, Record<string, unknown>, string, string][])('refused by the gateway itself: %s', async (_name, fields, respcode, resptext) => {
-    const before = (await client().admin<{ transactions: unknown[] }>('GET', 'ledger')).transactions.length;
-    const answer = await client().put('auth', { merchid: MERCHID, account: '4111111111111111', expiry: '1249', amount: '10.00', ...fields });
-    expect(answer).toMatchObject({ respproc: 'PPS', respstat: 'C', respcode, resptext });
-    expect(answer.retref).toBeUndefined();
-    expect((await client().admin<{ transactions: unknown[] }>('GET', 'ledger')).transactions.length).toBe(before);
-  });
+  ] as [string, Record<string, unknown>, string, string][])(
+    'refused by the gateway itself: %s',
+    async (_name, fields, respcode, resptext) => {
+      const before = (await client().admin<{ transactions: unknown[] }>('GET', 'ledger')).transactions.length;
+      const answer = await client().put('auth', {
+        merchid: MERCHID,
+        account: '4111111111111111',
+        expiry: '1249',
+        amount: '10.00',
+        ...fields,
+      });
+      expect(answer).toMatchObject({ respproc: 'PPS', respstat: 'C', respcode, resptext });
+      expect(answer.retref).toBeUndefined();
+      expect((await client().admin<{ transactions: unknown[] }>('GET', 'ledger')).transactions.length).toBe(before);
+    },
+  );
 
   test('a body that is not JSON is HTTP 400, a JSON array too', async () => {
     expect((await client().call('PUT', '/cardconnect/rest/auth', '{"merchid":')).status).toBe(400);
@@ -86,7 +111,12 @@ describe('sandbox behaviour of PUT auth', () => {
   });
 
   test('POST works like PUT, and an unknown endpoint is the gateway 404 naming the path', async () => {
-    const res = await client().call('POST', '/cardconnect/rest/auth', { merchid: MERCHID, account: '4111111111111111', expiry: '1249', amount: '1.00' });
+    const res = await client().call('POST', '/cardconnect/rest/auth', {
+      merchid: MERCHID,
+      account: '4111111111111111',
+      expiry: '1249',
+      amount: '1.00',
+    });
     expect(await res.json()).toMatchObject({ respstat: 'A' });
     const missing = await client().call('PUT', '/cardconnect/rest/inquireByOderid', {});
     expect(missing.status).toBe(404);

@@ -18,19 +18,43 @@ describe('capture, void, refund and inquire', () => {
     expect(await put('refund', { retref: auth.retref })).toMatchObject({ respstat: 'C', respcode: '28', resptext: 'Txn not settled' });
 
     const captured = await put('capture', { retref: auth.retref, amount: '20.00' });
-    expect(captured).toMatchObject({ respstat: 'A', respcode: '00', setlstat: 'Queued for Capture', amount: '20.00', retref: auth.retref, batchid: '1001', account: auth.account });
-    expect(await flags(auth.retref)).toEqual({ setlstat: 'Queued for Capture', voidable: 'Y', refundable: 'Y', amount: '20.00', capture: 'Y' });
+    expect(captured).toMatchObject({
+      respstat: 'A',
+      respcode: '00',
+      setlstat: 'Queued for Capture',
+      amount: '20.00',
+      retref: auth.retref,
+      batchid: '1001',
+      account: auth.account,
+    });
+    expect(await flags(auth.retref)).toEqual({
+      setlstat: 'Queued for Capture',
+      voidable: 'Y',
+      refundable: 'Y',
+      amount: '20.00',
+      capture: 'Y',
+    });
 
     const r1 = await put('refund', { retref: auth.retref, amount: '15.00' });
     expect(r1).toMatchObject({ respstat: 'A', respcode: '00', authcode: 'REFUND', respproc: 'PPS', amount: '15.00' });
     expect(r1.retref).toMatch(/^\d{12}$/);
     expect(r1.retref).not.toBe(auth.retref);
-    expect(await put('refund', { retref: auth.retref, amount: '5.01' })).toMatchObject({ respstat: 'C', respcode: '43', resptext: 'Invalid amount' });
+    expect(await put('refund', { retref: auth.retref, amount: '5.01' })).toMatchObject({
+      respstat: 'C',
+      respcode: '43',
+      resptext: 'Invalid amount',
+    });
     expect(await put('refund', { retref: auth.retref })).toMatchObject({ respstat: 'A', amount: '5.00' }); // the rest
     expect(await put('refund', { retref: auth.retref, amount: '0.01' })).toMatchObject({ respstat: 'C', respcode: '43' });
     expect(await flags(auth.retref)).toMatchObject({ refundable: 'N', voidable: 'N' });
     expect(sim().ledger.get(auth.retref)).toMatchObject({ captured: 2000, refunded: 2000, refunds: [r1.retref, expect.any(String)] });
-    expect(await inquire(r1.retref)).toMatchObject({ amount: '15.00', authcode: 'REFUND', setlstat: 'Queued for Capture', voidable: 'Y', refundable: 'N' });
+    expect(await inquire(r1.retref)).toMatchObject({
+      amount: '15.00',
+      authcode: 'REFUND',
+      setlstat: 'Queued for Capture',
+      voidable: 'Y',
+      refundable: 'N',
+    });
   });
 
   test('a double capture is refused and counted; capturing more than authorized is refused', async () => {
@@ -74,7 +98,8 @@ describe('capture, void, refund and inquire', () => {
     for (const fields of [{ amount: '1116.00' }, { account: '4999006200620062' }, { amount: '0.00' }] as Record<string, string>[]) {
       const auth = await client().auth(fields);
       expect(await flags(auth.retref)).toMatchObject({ voidable: 'N', refundable: 'N' });
-      for (const endpoint of ['capture', 'void', 'refund']) expect(await put(endpoint, { retref: auth.retref })).toMatchObject({ respstat: 'C', respcode: '29' });
+      for (const endpoint of ['capture', 'void', 'refund'])
+        expect(await put(endpoint, { retref: auth.retref })).toMatchObject({ respstat: 'C', respcode: '29' });
     }
     expect((await flags((await client().auth({ amount: '1116.00' })).retref)).setlstat).toBe('Declined');
     expect((await flags((await client().auth({ amount: '0' })).retref)).setlstat).toBe('Zero Amount');

@@ -13,7 +13,16 @@ import { createLogger } from '../src/log/create-logger';
 import { startVault, type RunningVault } from '../src/server/start-vault';
 
 export const SHOP = 'http://localhost:5990';
-const LIMITS = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
+const LIMITS = [
+  'perKey',
+  'perIp',
+  'perSession',
+  'perFingerprint',
+  'perBin',
+  'distinctCardsPerBin',
+  'distinctCardsPerIp',
+  'distinctCardsPerBinLast4',
+];
 export const PG_URL = process.env.TOKENFRAME_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface BenchVault {
@@ -53,7 +62,10 @@ export async function startBenchVault(o: BenchVaultOptions): Promise<BenchVault>
     ...(schema ? { DATABASE_URL: PG_URL, TOKENFRAME_PG_SCHEMA: schema } : { DATABASE_URL: undefined }),
     ...o.env,
   };
-  const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void (/"level":(5|6)0/.test(line) && process.stderr.write(line)) } });
+  const logger = createLogger({
+    level: 'warn',
+    destination: { write: (line: string) => void (/"level":(5|6)0/.test(line) && process.stderr.write(line)) },
+  });
   let running: RunningVault | undefined;
   const cleanup = async () => {
     await running?.stop();
@@ -66,7 +78,12 @@ export async function startBenchVault(o: BenchVaultOptions): Promise<BenchVault>
     const vault = running.vault;
     const api = running.api;
     const pkMade = await vault.keys.createKey({ account: 'bench', type: 'publishable', env: 'test', origins: [SHOP] });
-    const skMade = await vault.keys.createKey({ account: 'bench', type: 'secret', env: 'test', scopes: ['charges:read', 'charges:write', 'tokens:read', 'webhooks:read', 'webhooks:write', 'events:read'] });
+    const skMade = await vault.keys.createKey({
+      account: 'bench',
+      type: 'secret',
+      env: 'test',
+      scopes: ['charges:read', 'charges:write', 'tokens:read', 'webhooks:read', 'webhooks:write', 'events:read'],
+    });
     if (!pkMade.ok) throw new Error(pkMade.message);
     if (!skMade.ok) throw new Error(skMade.message);
     const pk = pkMade.value.key;
@@ -80,12 +97,20 @@ export async function startBenchVault(o: BenchVaultOptions): Promise<BenchVault>
       pk,
       sk: skMade.value.key,
       async sealed(n, pan = '4242424242424242') {
-        const { sid } = (await (await api.request('/v1/sessions', { method: 'POST', headers, body: JSON.stringify({ origin: SHOP }) })).json()) as { sid: string };
+        const { sid } = (await (
+          await api.request('/v1/sessions', { method: 'POST', headers, body: JSON.stringify({ origin: SHOP }) })
+        ).json()) as { sid: string };
         const claims = { pan, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123', aud: r.apiUrl, pk, sid, origin: SHOP };
-        return Promise.all(Array.from({ length: n }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)));
+        return Promise.all(
+          Array.from({ length: n }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)),
+        );
       },
       async tokenize(jwe) {
-        const res = await api.request('/v1/tokens', { method: 'POST', headers: { ...headers, 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ jwe }) });
+        const res = await api.request('/v1/tokens', {
+          method: 'POST',
+          headers: { ...headers, 'Idempotency-Key': randomUUID() },
+          body: JSON.stringify({ jwe }),
+        });
         const text = await res.text();
         if (res.status !== 201) throw new Error(`tokenize: ${res.status} ${text}`);
         return (JSON.parse(text) as { id: string }).id;
@@ -119,11 +144,15 @@ export function keepAliveClient(): { send: Send; close(): void } {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const send: Send = (url, method, headers, body) =>
     new Promise((resolve, reject) => {
-      const req = request(url, { method, headers: { ...headers, ...(body !== undefined ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}) }, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      const req = request(
+        url,
+        { method, headers: { ...headers, ...(body !== undefined ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}) }, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
       req.on('error', reject);
       req.setTimeout(30_000, () => req.destroy(new Error(`no answer to ${method} ${url} within 30 s`)));
       req.end(body);

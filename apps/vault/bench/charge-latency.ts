@@ -30,7 +30,15 @@ export async function measureChargeLatency(o: { runs: number; warmup: number; ba
   try {
     bench = await startBenchVault({ backend: o.backend ?? 'sqlite', webhookWorker: false });
     const b = bench;
-    const made = await b.running.vault.connections.create({ account: 'bench', env: 'test', kind: 'cardpointe', url: sim.url, merchid: MERCHID, username: SIM_USER, password: SIM_PASSWORD });
+    const made = await b.running.vault.connections.create({
+      account: 'bench',
+      env: 'test',
+      kind: 'cardpointe',
+      url: sim.url,
+      merchid: MERCHID,
+      username: SIM_USER,
+      password: SIM_PASSWORD,
+    });
     if (!made.ok) throw new Error(made.message);
     const [jwe] = await b.sealed(1, PAN);
     const token = await b.tokenize(jwe!);
@@ -39,7 +47,12 @@ export async function measureChargeLatency(o: { runs: number; warmup: number; ba
     let failed = 0;
     const charge = async () => {
       const t = performance.now();
-      const res = await client.send(`${b.api}/v1/charges`, 'POST', { Authorization: `Bearer ${b.sk}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, JSON.stringify({ token, amount: 1000, currency: 'usd' }));
+      const res = await client.send(
+        `${b.api}/v1/charges`,
+        'POST',
+        { Authorization: `Bearer ${b.sk}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        JSON.stringify({ token, amount: 1000, currency: 'usd' }),
+      );
       const ms = performance.now() - t;
       if (res.status !== 201 && res.status !== 200) {
         if (failed++ === 0) process.stderr.write(`charge: ${res.status} ${res.body}\n`);
@@ -47,9 +60,24 @@ export async function measureChargeLatency(o: { runs: number; warmup: number; ba
       return ms;
     };
     const floor = async () => {
-      const body = JSON.stringify({ merchid: MERCHID, account: PAN, expiry, amount: '10.00', currency: 'USD', orderid: randomUUID().slice(0, 19), ecomind: 'E', capture: 'N', cvv2: '123' });
+      const body = JSON.stringify({
+        merchid: MERCHID,
+        account: PAN,
+        expiry,
+        amount: '10.00',
+        currency: 'USD',
+        orderid: randomUUID().slice(0, 19),
+        ecomind: 'E',
+        capture: 'N',
+        cvv2: '123',
+      });
       const t = performance.now();
-      const res = await client.send(`${sim.url}/cardconnect/rest/auth`, 'PUT', { Authorization: simAuth, 'Content-Type': 'application/json', Accept: 'application/json' }, body);
+      const res = await client.send(
+        `${sim.url}/cardconnect/rest/auth`,
+        'PUT',
+        { Authorization: simAuth, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body,
+      );
       const ms = performance.now() - t;
       if (res.status !== 200 && failed++ === 0) process.stderr.write(`floor auth: ${res.status} ${res.body}\n`);
       return ms;
@@ -68,8 +96,13 @@ export async function measureChargeLatency(o: { runs: number; warmup: number; ba
     const ms = median(charges);
     const floorMs = median(floors);
     return {
-      ms: round(ms, 2), floorMs: round(floorMs, 2), ratio: round(ms / floorMs, 2),
-      p95Ms: round(percentile(charges, 95), 2), floorP95Ms: round(percentile(floors, 95), 2), runs: o.runs, failed,
+      ms: round(ms, 2),
+      floorMs: round(floorMs, 2),
+      ratio: round(ms / floorMs, 2),
+      p95Ms: round(percentile(charges, 95), 2),
+      floorP95Ms: round(percentile(floors, 95), 2),
+      runs: o.runs,
+      failed,
       method: `${o.runs} sequential POST /v1/charges (token of ${PAN.slice(0, 6)}…, $10.00, authorization only; vault in-process on ${o.backend ?? 'sqlite'}, real processor simulator on loopback) alternating with the same CardPointe PUT /auth sent straight to the simulator with the card number; one node:http keep-alive client for both; medians after ${o.warmup} warm-up pairs`,
     };
   } finally {

@@ -29,7 +29,7 @@ function countStatement(owner: Flagged, text: string): void {
   if (head.startsWith('BEGIN')) {
     owner[IN_TX] = true;
     counts.tx++;
-  } else if (head.startsWith('COMMIT') || head.startsWith('ROLLBACK') && !head.startsWith('ROLLBACK ') || head === 'END') {
+  } else if (head.startsWith('COMMIT') || (head.startsWith('ROLLBACK') && !head.startsWith('ROLLBACK ')) || head === 'END') {
     owner[IN_TX] = false;
   } else if (!owner[IN_TX]) counts.tx++;
 }
@@ -72,7 +72,10 @@ export function countRoundTrips(): void {
     return s;
   };
 
-  const { Redis, Pipeline } = require('ioredis') as { Redis: { prototype: Record<string, (...a: unknown[]) => unknown> }; Pipeline?: unknown };
+  const { Redis, Pipeline } = require('ioredis') as {
+    Redis: { prototype: Record<string, (...a: unknown[]) => unknown> };
+    Pipeline?: unknown;
+  };
   const send = Redis.prototype.sendCommand!;
   // A command of a pipeline/MULTI is handed over with the pipeline's stream: counted once, at exec.
   Redis.prototype.sendCommand = function (this: unknown, ...a: unknown[]) {

@@ -7,7 +7,9 @@ import { loadVaultConfig } from '../src/config/vault-config';
 import { startVault } from '../src/server/start-vault';
 
 countRoundTrips();
-const vault = await startVault(loadVaultConfig({ ...process.env, PORT: '0', FRAMES_PORT: '0' }), { logger: createLogger({ level: 'warn', destination: { write: () => undefined } }) });
+const vault = await startVault(loadVaultConfig({ ...process.env, PORT: '0', FRAMES_PORT: '0' }), {
+  logger: createLogger({ level: 'warn', destination: { write: () => undefined } }),
+});
 process.stdout.write(`${JSON.stringify({ api: vault.listening.api })}\n`);
 const started = process.cpuUsage();
 process.on('SIGTERM', () => {

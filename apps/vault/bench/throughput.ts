@@ -29,7 +29,16 @@ const API = 'http://127.0.0.1:4999';
 const FRAMES = 'http://127.0.0.1:4998';
 const SHOP = 'http://localhost:5173';
 
-const UNLIMITED = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'];
+const UNLIMITED = [
+  'perKey',
+  'perIp',
+  'perSession',
+  'perFingerprint',
+  'perBin',
+  'distinctCardsPerBin',
+  'distinctCardsPerIp',
+  'distinctCardsPerBinLast4',
+];
 
 type Send = (path: string, init: RequestInit) => Promise<Response>;
 
@@ -50,7 +59,10 @@ function benchEnv(groupCommit: boolean): NodeJS.ProcessEnv {
 
 async function publishableKey(env: NodeJS.ProcessEnv): Promise<string> {
   let out = '';
-  const code = await runCli(['keys', 'create', '--account', 'bench', '--type', 'publishable', '--env', 'test', '--origin', SHOP, '--json'], { env, out: (s) => void (out += s), err: () => undefined });
+  const code = await runCli(
+    ['keys', 'create', '--account', 'bench', '--type', 'publishable', '--env', 'test', '--origin', SHOP, '--json'],
+    { env, out: (s) => void (out += s), err: () => undefined },
+  );
   if (code !== 0) throw new Error('keys create failed');
   return (JSON.parse(out) as { key: string }).key;
 }
@@ -59,7 +71,9 @@ async function publishableKey(env: NodeJS.ProcessEnv): Promise<string> {
 async function prepare(send: Send, pk: string): Promise<string[]> {
   const auth = { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', Origin: FRAMES };
   const jwk = ((await (await send('/v1/jwks', {})).json()) as { keys: SealPublicJwk[] }).keys[0]!;
-  const { sid } = (await (await send('/v1/sessions', { method: 'POST', headers: auth, body: JSON.stringify({ origin: SHOP }) })).json()) as { sid: string };
+  const { sid } = (await (
+    await send('/v1/sessions', { method: 'POST', headers: auth, body: JSON.stringify({ origin: SHOP }) })
+  ).json()) as { sid: string };
   const claims = { pan: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123', aud: API, pk, sid, origin: SHOP };
   return Promise.all(Array.from({ length: N }, () => sealJwe({ ...claims, iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, jwk)));
 }
@@ -127,7 +141,10 @@ function keepAliveClient(base: string): Send {
 async function overHttp(groupCommit: boolean): Promise<number> {
   const env = benchEnv(groupCommit);
   const pk = await publishableKey(env);
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((r) => child.once('exit', r));
   // Whatever happens in this round (a failed request, a timeout, Ctrl-C), the server child goes with it.
   const killChild = () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
@@ -147,7 +164,9 @@ async function overHttp(groupCommit: boolean): Promise<number> {
     child.kill('SIGTERM');
     const { cpuMs, sql, tx, redis } = JSON.parse(await cpuLine) as { cpuMs: number; sql: number; tx: number; redis: number };
     const per = (n: number) => (n / jwesCount).toFixed(2);
-    console.error(`    server over HTTP, per request (incl. preparation requests): ${per(cpuMs)} ms CPU, ${per(sql)} SQL statements, ${per(tx)} transactions, ${per(redis)} Redis round trips`);
+    console.error(
+      `    server over HTTP, per request (incl. preparation requests): ${per(cpuMs)} ms CPU, ${per(sql)} SQL statements, ${per(tx)} transactions, ${per(redis)} Redis round trips`,
+    );
     await exited;
     return rate;
   } finally {
@@ -180,4 +199,6 @@ for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(36)} ${v
 const on = (k: string) => results[`${k}, group commit on`]!;
 const off = (k: string) => results[`${k}, group commit off`]!;
 console.log(`  HTTP / in-process (group commit on):  ${((on('HTTP loopback') / on('in-process')) * 100).toFixed(0)} %  (budget ≥ 60 %)`);
-console.log(`  group commit speed-up: in-process ×${(on('in-process') / off('in-process')).toFixed(2)}, HTTP ×${(on('HTTP loopback') / off('HTTP loopback')).toFixed(2)}`);
+console.log(
+  `  group commit speed-up: in-process ×${(on('in-process') / off('in-process')).toFixed(2)}, HTTP ×${(on('HTTP loopback') / off('HTTP loopback')).toFixed(2)}`,
+);

@@ -39,11 +39,15 @@ process.once('exit', () => {
 
 /** bench/webhook-receiver.ts in a child process; killed by close(), and on this process's exit whatever happens. */
 async function startReceiver(): Promise<Receiver> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./webhook-receiver.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./webhook-receiver.ts', import.meta.url))], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   receivers.add(child);
   const exited = new Promise<void>((res) => child.once('exit', () => (receivers.delete(child), res())));
   const r: Receiver = {
-    port: 0, count: 0, connections: 0,
+    port: 0,
+    count: 0,
+    connections: 0,
     async close() {
       child.stdin!.end();
       const kill = setTimeout(() => child.kill('SIGKILL'), 3_000);
@@ -73,7 +77,9 @@ async function startReceiver(): Promise<Receiver> {
 
 async function addEndpoint(b: BenchVault, url: string): Promise<void> {
   const res = await b.running.api.request('/v1/webhook_endpoints', {
-    method: 'POST', headers: { Authorization: `Bearer ${b.sk}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ url, events: ['token.created'] }),
+    method: 'POST',
+    headers: { Authorization: `Bearer ${b.sk}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url, events: ['token.created'] }),
   });
   if (res.status !== 201) throw new Error(`webhook endpoint: ${res.status} ${await res.text()}`);
 }
@@ -102,7 +108,11 @@ async function latency(backend: 'sqlite' | 'postgres', runs: number, warmup: num
   }
 }
 
-async function burst(backend: 'sqlite' | 'postgres', endpoints: number, events: number): Promise<{ ms: number; n: number; connections: number }> {
+async function burst(
+  backend: 'sqlite' | 'postgres',
+  endpoints: number,
+  events: number,
+): Promise<{ ms: number; n: number; connections: number }> {
   const receiver = await startReceiver();
   let b: BenchVault | undefined;
   try {
@@ -125,15 +135,27 @@ async function burst(backend: 'sqlite' | 'postgres', endpoints: number, events: 
   }
 }
 
-export async function measureWebhookDelivery(o: { backend: 'sqlite' | 'postgres'; runs: number; warmup: number; endpoints: number; events: number; bursts: number }): Promise<WebhookDelivery> {
+export async function measureWebhookDelivery(o: {
+  backend: 'sqlite' | 'postgres';
+  runs: number;
+  warmup: number;
+  endpoints: number;
+  events: number;
+  bursts: number;
+}): Promise<WebhookDelivery> {
   const lat = await latency(o.backend, o.runs, o.warmup);
   const bursts: { ms: number; n: number; connections: number }[] = [];
   for (let i = 0; i < o.bursts; i++) bursts.push(await burst(o.backend, o.endpoints, o.events));
   const rates = bursts.map((x) => (x.n / x.ms) * 1000);
   const mid = bursts[rates.indexOf(median(rates))]!;
   return {
-    p50Ms: round(median(lat), 1), p95Ms: round(percentile(lat, 95), 1), perSec: round(median(rates), 0),
-    deliveries: mid.n, burstMs: round(mid.ms, 0), burstConnections: mid.connections, backend: o.backend,
+    p50Ms: round(median(lat), 1),
+    p95Ms: round(percentile(lat, 95), 1),
+    perSec: round(median(rates), 0),
+    deliveries: mid.n,
+    burstMs: round(mid.ms, 0),
+    burstConnections: mid.connections,
+    backend: o.backend,
     method: `latency: ${o.runs} sequential tokenizations (after ${o.warmup}), each a token.created event for one endpoint, event createdAt (stamped before its commit) → receiver handler, in-process vault (${o.backend}) with its webhook worker, receiver node:http on 127.0.0.1:0 in another process answering 204; throughput: ${o.endpoints} endpoints × ${o.events} events queued with the worker stopped, then worker start → last delivery received, median of ${o.bursts} bursts`,
   };
 }

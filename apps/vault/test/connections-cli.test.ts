@@ -5,7 +5,15 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { makeHarness, type Harness } from './harness';
 
 const create = (h: Harness, ...over: string[]) => {
-  const args: Record<string, string> = { account: 'shop', env: 'test', kind: 'cardpointe', url: 'http://127.0.0.1:4100', merchid: '800000000001', username: 'testing', password: 'pw-SECRET-9f3' };
+  const args: Record<string, string> = {
+    account: 'shop',
+    env: 'test',
+    kind: 'cardpointe',
+    url: 'http://127.0.0.1:4100',
+    merchid: '800000000001',
+    username: 'testing',
+    password: 'pw-SECRET-9f3',
+  };
   for (let i = 0; i < over.length; i += 2) args[over[i]!] = over[i + 1]!;
   return h.cli('connections', 'create', ...Object.entries(args).flatMap(([k, v]) => [`--${k}`, v]), '--json');
 };
@@ -28,11 +36,16 @@ describe('pnpm vault connections', () => {
     expect(list.out + r.out).not.toContain('pw-SECRET-9f3');
     expect(list.out).not.toContain('testing');
     await h.vault.stores.close();
-    const db = readFileSync(join(h.dir, 'vault.sqlite')).toString('latin1') + readFileSync(join(h.dir, 'vault.sqlite-wal'), { flag: 'a+' }).toString('latin1');
+    const db =
+      readFileSync(join(h.dir, 'vault.sqlite')).toString('latin1') +
+      readFileSync(join(h.dir, 'vault.sqlite-wal'), { flag: 'a+' }).toString('latin1');
     expect(db).toContain(made.id);
     expect(db).not.toContain('pw-SECRET-9f3');
     h = await makeHarness({ ...h.env });
-    expect(h.vault.connections.credentials((await h.vault.stores.connections.find(made.id!))!)).toEqual({ username: 'testing', password: 'pw-SECRET-9f3' });
+    expect(h.vault.connections.credentials((await h.vault.stores.connections.find(made.id!))!)).toEqual({
+      username: 'testing',
+      password: 'pw-SECRET-9f3',
+    });
     expect((await h.cli('connections', 'delete', '--id', made.id!, '--json')).code).toBe(0);
     expect((await h.cli('connections', 'delete', '--id', made.id!)).code).toBe(1);
     expect(JSON.parse((await h.cli('connections', 'list', '--json')).out)).toEqual([]);
@@ -40,9 +53,24 @@ describe('pnpm vault connections', () => {
 
   test.each([
     ['a loopback test connection without TOKENFRAME_ALLOW_PRIVATE_NETWORK', {}, [], /loopback.*TOKENFRAME_ALLOW_PRIVATE_NETWORK=1/],
-    ['a live connection over http', { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' }, ['env', 'live', 'url', 'http://gw.example.com'], /live mode requires https/],
-    ['a live connection to an IP address', { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' }, ['env', 'live', 'url', 'https://127.0.0.1'], /DNS host name/],
-    ['a live connection to 10.0.0.1 even with the flag', { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' }, ['env', 'live', 'url', 'https://10.0.0.1:443'], /DNS host name/],
+    [
+      'a live connection over http',
+      { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' },
+      ['env', 'live', 'url', 'http://gw.example.com'],
+      /live mode requires https/,
+    ],
+    [
+      'a live connection to an IP address',
+      { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' },
+      ['env', 'live', 'url', 'https://127.0.0.1'],
+      /DNS host name/,
+    ],
+    [
+      'a live connection to 10.0.0.1 even with the flag',
+      { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' },
+      ['env', 'live', 'url', 'https://10.0.0.1:443'],
+      /DNS host name/,
+    ],
     ['another processor kind', { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' }, ['kind', 'stripe'], /--kind must be cardpointe/],
     ['a URL with a query', { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' }, ['url', 'http://127.0.0.1:4100/?x=1'], /query/],
     ['an unknown account', { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' }, ['account', 'nope'], /No account/],
@@ -58,8 +86,19 @@ describe('pnpm vault connections', () => {
   test('the builder object creates a connection programmatically (what the demo and tests use)', async () => {
     h = await makeHarness({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' });
     await h.vault.keys.createAccount('shop');
-    const r = await h.vault.connections.create({ account: 'shop', env: 'test', kind: 'cardpointe', url: 'http://localhost:4100', merchid: '800000000001', username: 'testing', password: 'testing123' });
-    expect(r).toEqual({ ok: true, value: { id: expect.stringMatching(/^conn_/), kind: 'cardpointe', env: 'test', url: 'http://localhost:4100' } });
+    const r = await h.vault.connections.create({
+      account: 'shop',
+      env: 'test',
+      kind: 'cardpointe',
+      url: 'http://localhost:4100',
+      merchid: '800000000001',
+      username: 'testing',
+      password: 'testing123',
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: { id: expect.stringMatching(/^conn_/), kind: 'cardpointe', env: 'test', url: 'http://localhost:4100' },
+    });
   });
 
   test('master-key rewrap rewraps connection credentials: they open under the new key alone', async () => {
@@ -68,13 +107,20 @@ describe('pnpm vault connections', () => {
     const made = JSON.parse((await create(first)).out) as { id: string };
     await first.vault.close();
     const k2 = randomBytes(32).toString('base64');
-    const rotating = await makeHarness({ ...first.env, TOKENFRAME_MASTER_KEY: k2, TOKENFRAME_PREVIOUS_MASTER_KEYS: first.env.TOKENFRAME_MASTER_KEY });
+    const rotating = await makeHarness({
+      ...first.env,
+      TOKENFRAME_MASTER_KEY: k2,
+      TOKENFRAME_PREVIOUS_MASTER_KEYS: first.env.TOKENFRAME_MASTER_KEY,
+    });
     const r = await rotating.cli('master-key', 'rewrap', '--json');
     expect(r.code, r.err).toBe(0);
     // the two vault_state secrets and the connection's credentials
     expect(JSON.parse(r.out)).toMatchObject({ rewrapped: 3 });
     await rotating.vault.close();
     h = await makeHarness({ ...first.env, TOKENFRAME_MASTER_KEY: k2 });
-    expect(h.vault.connections.credentials((await h.vault.stores.connections.find(made.id))!)).toEqual({ username: 'testing', password: 'pw-SECRET-9f3' });
+    expect(h.vault.connections.credentials((await h.vault.stores.connections.find(made.id))!)).toEqual({
+      username: 'testing',
+      password: 'pw-SECRET-9f3',
+    });
   });
 });

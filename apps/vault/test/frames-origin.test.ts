@@ -11,8 +11,14 @@ let pk: string;
 let revoked: string;
 const frameDir = mkdtempSync(join(tmpdir(), 'tf-frames-'));
 mkdirSync(join(frameDir, 'assets'));
-writeFileSync(join(frameDir, 'field.html'), '<!doctype html><html><head lang="en"><script type="module" src="/frames/v1/assets/field-abc.js"></script></head><body></body></html>');
-writeFileSync(join(frameDir, 'card.html'), '<!doctype html><html><head><title>card</title><script type="module">card()</script><style>p{}</style></head><body></body></html>');
+writeFileSync(
+  join(frameDir, 'field.html'),
+  '<!doctype html><html><head lang="en"><script type="module" src="/frames/v1/assets/field-abc.js"></script></head><body></body></html>',
+);
+writeFileSync(
+  join(frameDir, 'card.html'),
+  '<!doctype html><html><head><title>card</title><script type="module">card()</script><style>p{}</style></head><body></body></html>',
+);
 writeFileSync(join(frameDir, 'controller.html'), '<!doctype html><html><head><title>c</title></head><body></body></html>');
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 writeFileSync(join(frameDir, 'assets', 'field-abc.js'), 'console.log(1)');
@@ -41,7 +47,9 @@ describe('frame documents', () => {
     expect(res.headers.get('Origin-Agent-Cluster')).toBe('?1'); // #17 finding 8: an origin-keyed process, even same-site
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     const html = await res.text();
-    expect(html).toContain(`<head lang="en"><meta name="tf-api-origin" content="${API}"><meta name="tf-font-hosts" content="https://fonts.gstatic.com"><script`);
+    expect(html).toContain(
+      `<head lang="en"><meta name="tf-api-origin" content="${API}"><meta name="tf-font-hosts" content="https://fonts.gstatic.com"><script`,
+    );
     expect(html).not.toContain(pk);
   });
 
@@ -133,10 +141,13 @@ describe('frame assets', () => {
     expect(res.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
-  test.each(['/frames/v1/assets/..%2Ffield.html', '/frames/v1/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/frames/v1/assets/field.html', '/frames/v1/other.html', '/'])(
-    '%s → 404',
-    async (path) => {
-      expect((await get(path)).status).toBe(404);
-    },
-  );
+  test.each([
+    '/frames/v1/assets/..%2Ffield.html',
+    '/frames/v1/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/frames/v1/assets/field.html',
+    '/frames/v1/other.html',
+    '/',
+  ])('%s → 404', async (path) => {
+    expect((await get(path)).status).toBe(404);
+  });
 });

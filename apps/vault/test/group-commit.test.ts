@@ -27,7 +27,11 @@ describe('group commit', () => {
   test('a write that fails rolls back alone; the others in its batch commit', async () => {
     const { store } = fresh(true);
     await store.keys.createAccount(account(1));
-    const results = await Promise.allSettled([store.keys.createAccount(account(2)), store.keys.createAccount(account(1)), store.keys.createAccount(account(3))]);
+    const results = await Promise.allSettled([
+      store.keys.createAccount(account(2)),
+      store.keys.createAccount(account(1)),
+      store.keys.createAccount(account(3)),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await store.keys.listAccounts()).map((a) => a.id)).toEqual(['acct_1', 'acct_2', 'acct_3']);
     await store.close();

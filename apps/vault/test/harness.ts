@@ -29,7 +29,10 @@ export interface Harness extends Pick<Vault, 'api' | 'frames' | 'tokens'> {
 }
 
 /** A vault on a fresh temp data folder, wired like production, served in-process (no port). */
-export async function makeHarness(configEnv: Record<string, string | undefined> = {}, build: Pick<BuildOptions, 'webhookSchedule' | 'webhookTimeoutMs'> = {}): Promise<Harness> {
+export async function makeHarness(
+  configEnv: Record<string, string | undefined> = {},
+  build: Pick<BuildOptions, 'webhookSchedule' | 'webhookTimeoutMs'> = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tf-vault-'));
   const env = { TOKENFRAME_DATA_DIR: dir, TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), ...configEnv };
   const logs: string[] = [];
@@ -69,8 +72,15 @@ export async function makeHarness(configEnv: Record<string, string | undefined> 
     async seal(claims, jwk) {
       const key = jwk ?? ((await (await apps.api.request('/v1/jwks')).json()) as { keys: SealPublicJwk[] }).keys[0]!;
       const full: SealedClaims = {
-        pan: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123',
-        aud: API, origin: SHOP, iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ...claims,
+        pan: '4242424242424242',
+        expMonth: 12,
+        expYear: new Date().getUTCFullYear() + 2,
+        cvc: '123',
+        aud: API,
+        origin: SHOP,
+        iat: Math.floor(Date.now() / 1000),
+        jti: randomUUID(),
+        ...claims,
       };
       return sealJwe(full, key);
     },
@@ -78,7 +88,13 @@ export async function makeHarness(configEnv: Record<string, string | undefined> 
       return Promise.resolve(
         apps.api.request('/v1/tokens', {
           method: 'POST',
-          headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': idem, Origin: FRAMES, ...headers },
+          headers: {
+            Authorization: `Bearer ${pk}`,
+            'Content-Type': 'application/json',
+            'Idempotency-Key': idem,
+            Origin: FRAMES,
+            ...headers,
+          },
           body: JSON.stringify({ jwe }),
         }),
       );

@@ -14,7 +14,13 @@ afterAll(() => h.close());
 const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
   h.api.request(path, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), Origin: FRAMES, ...headers },
+    headers: {
+      Authorization: `Bearer ${pk}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+      Origin: FRAMES,
+      ...headers,
+    },
     body,
   });
 
@@ -39,27 +45,45 @@ describe('every API response', () => {
     const res = await h.api.request('/v1/nope');
     const body = (await res.json()) as { error: Record<string, unknown> };
     expect(Object.keys(body)).toEqual(['error']);
-    expect(body.error).toEqual({ type: 'invalid_request_error', code: 'resource_missing', message: expect.any(String), requestId: res.headers.get('X-Request-Id') });
+    expect(body.error).toEqual({
+      type: 'invalid_request_error',
+      code: 'resource_missing',
+      message: expect.any(String),
+      requestId: res.headers.get('X-Request-Id'),
+    });
   });
 });
 
 describe('CORS', () => {
-  test.each(['/v1/jwks', '/v1/sessions', '/v1/tokens'])('%s: preflight from the frames origin allows Authorization, Content-Type, Idempotency-Key', async (path) => {
-    const res = await h.api.request(path, { method: 'OPTIONS', headers: { Origin: FRAMES, 'Access-Control-Request-Method': 'POST' } });
-    expect(res.status).toBe(204);
-    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(FRAMES);
-    expect(res.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type, Idempotency-Key');
-  });
-  test.each(['http://127.0.0.1:4000', SHOP, 'null', 'http://127.0.0.1:40011'])('preflight from %s is refused without CORS headers', async (origin) => {
-    const res = await h.api.request('/v1/tokens', { method: 'OPTIONS', headers: { Origin: origin } });
-    expect(res.status).toBe(403);
-    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
-  });
+  test.each(['/v1/jwks', '/v1/sessions', '/v1/tokens'])(
+    '%s: preflight from the frames origin allows Authorization, Content-Type, Idempotency-Key',
+    async (path) => {
+      const res = await h.api.request(path, { method: 'OPTIONS', headers: { Origin: FRAMES, 'Access-Control-Request-Method': 'POST' } });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe(FRAMES);
+      expect(res.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type, Idempotency-Key');
+    },
+  );
+  test.each(['http://127.0.0.1:4000', SHOP, 'null', 'http://127.0.0.1:40011'])(
+    'preflight from %s is refused without CORS headers',
+    async (origin) => {
+      const res = await h.api.request('/v1/tokens', { method: 'OPTIONS', headers: { Origin: origin } });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    },
+  );
   test('/v1/frames/status is readable by any origin and answers only a code and what to fix', async () => {
-    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('https://evil.example')}&v=1.0`, { headers: { Origin: 'https://evil.example' } });
+    const res = await h.api.request(`/v1/frames/status?pk=${pk}&origin=${encodeURIComponent('https://evil.example')}&v=1.0`, {
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     const body: unknown = await res.json();
-    expect(body).toEqual({ code: 'origin_not_allowed', message: expect.stringMatching(/^https:\/\/evil\.example is not on the publishable key's allowed origins: create a key with --origin https:\/\/evil\.example/) });
+    expect(body).toEqual({
+      code: 'origin_not_allowed',
+      message: expect.stringMatching(
+        /^https:\/\/evil\.example is not on the publishable key's allowed origins: create a key with --origin https:\/\/evil\.example/,
+      ),
+    });
     expect(isFrameStatusResponse(body)).toBe(true); // what the SDK's status probe accepts
   });
   test('without v (an SDK that predates message) the answer is only the code', async () => {
@@ -79,7 +103,10 @@ describe('CORS', () => {
     const res = await h.api.request(`/v1/frames/status?pk=${key()}&origin=${encodeURIComponent(origin)}&v=1.0`);
     const body = (await res.json()) as { code: string; message: string };
     expect(body.code).toBe(code);
-    if (code === 'ok') expect(body.message).toMatch(/is framesUrl http:\/\/127\.0\.0\.1:\d+, and does the page's Content-Security-Policy allow frame-src http:\/\/127\.0\.0\.1:\d+\?$/);
+    if (code === 'ok')
+      expect(body.message).toMatch(
+        /is framesUrl http:\/\/127\.0\.0\.1:\d+, and does the page's Content-Security-Policy allow frame-src http:\/\/127\.0\.0\.1:\d+\?$/,
+      );
   });
 });
 
@@ -121,7 +148,11 @@ test('sessions are rate-limited per IP and key with Retry-After', async () => {
   const h2 = await makeHarness({ TOKENFRAME_SESSION_RATE_PER_MINUTE: '2' });
   const k = (await h2.key('--account', 'a', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
   const open = () =>
-    h2.api.request('/v1/sessions', { method: 'POST', headers: { Authorization: `Bearer ${k}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ origin: SHOP }) });
+    h2.api.request('/v1/sessions', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${k}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ origin: SHOP }),
+    });
   expect([(await open()).status, (await open()).status]).toEqual([201, 201]);
   const limited = await open();
   expect(limited.status).toBe(429);

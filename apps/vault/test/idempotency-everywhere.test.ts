@@ -11,7 +11,8 @@ let sk: string;
 let sk2: string;
 beforeAll(async () => {
   h = await makeHarness();
-  pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP, '--origin', 'http://localhost:5174')).key;
+  pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP, '--origin', 'http://localhost:5174'))
+    .key;
   const scopes = ['tokens:read', 'tokens:persist', 'tokens:delete', 'tokens:reveal'].flatMap((s) => ['--scope', s]);
   sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', ...scopes)).key;
   sk2 = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', ...scopes)).key;
@@ -22,12 +23,21 @@ const newToken = async () => ((await (await h.tokenize(pk, await h.seal({ pk, si
 const session = (idem: string | undefined, origin = SHOP) =>
   h.api.request('/v1/sessions', {
     method: 'POST',
-    headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', Origin: FRAMES, ...(idem ? { 'Idempotency-Key': idem } : {}) },
+    headers: {
+      Authorization: `Bearer ${pk}`,
+      'Content-Type': 'application/json',
+      Origin: FRAMES,
+      ...(idem ? { 'Idempotency-Key': idem } : {}),
+    },
     body: JSON.stringify({ origin }),
   });
 const op = (method: 'POST' | 'DELETE', path: string, idem: string | undefined, key = sk) =>
   h.api.request(path, { method, headers: { ...secretHeaders(key), ...(idem ? { 'Idempotency-Key': idem } : {}) } });
-const read = async (r: Response) => ({ status: r.status, replayed: r.headers.get('Idempotent-Replayed'), body: (await r.json()) as Record<string, unknown> & { error?: { code: string } } });
+const read = async (r: Response) => ({
+  status: r.status,
+  replayed: r.headers.get('Idempotent-Replayed'),
+  body: (await r.json()) as Record<string, unknown> & { error?: { code: string } },
+});
 
 describe('Idempotency-Key on sessions, persist and delete', () => {
   test.each([
@@ -44,8 +54,16 @@ describe('Idempotency-Key on sessions, persist and delete', () => {
 
   test.each([
     ['sessions, another body', () => session('k-sessions', SHOP), () => session('k-sessions', 'http://localhost:5174')],
-    ['persist, another token', async () => op('POST', `/v1/tokens/${await newToken()}/persist`, 'k-persist'), async () => op('POST', `/v1/tokens/${await newToken()}/persist`, 'k-persist')],
-    ['persist then delete under one key', async () => op('POST', `/v1/tokens/${await newToken()}/persist`, 'k-mixed'), async () => op('DELETE', `/v1/tokens/${await newToken()}`, 'k-mixed')],
+    [
+      'persist, another token',
+      async () => op('POST', `/v1/tokens/${await newToken()}/persist`, 'k-persist'),
+      async () => op('POST', `/v1/tokens/${await newToken()}/persist`, 'k-persist'),
+    ],
+    [
+      'persist then delete under one key',
+      async () => op('POST', `/v1/tokens/${await newToken()}/persist`, 'k-mixed'),
+      async () => op('DELETE', `/v1/tokens/${await newToken()}`, 'k-mixed'),
+    ],
   ])('%s → 422 idempotency_conflict', async (_name, first, second) => {
     expect((await first()).status).toBeLessThan(300);
     const r = await read(await second());

@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const from = async (peer: string) => {
-  const res = await h.api.request('/v1/tokens/tok_unknown', { headers: secretHeaders(sk) }, { incoming: { socket: { remoteAddress: peer } } });
+  const res = await h.api.request(
+    '/v1/tokens/tok_unknown',
+    { headers: secretHeaders(sk) },
+    { incoming: { socket: { remoteAddress: peer } } },
+  );
   return ((await res.json()) as { error: { code: string } }).error.code;
 };
 
@@ -34,8 +38,11 @@ describe('secret-key IP allowlist', () => {
     expect(await from(peer)).toBe(code);
   });
 
-  test.each(['10.0.0.0/33', 'example.com', '10.0.0.1/', '2001:db8::/129', '10.0.0.0/8/8'])('--ip %s is refused when the key is created', async (ip) => {
-    const r = await h.cli('keys', 'create', '--account', 'shop', '--type', 'secret', '--env', 'test', '--ip', ip, '--json');
-    expect([r.code, r.err]).toEqual([1, expect.stringContaining(ip)]);
-  });
+  test.each(['10.0.0.0/33', 'example.com', '10.0.0.1/', '2001:db8::/129', '10.0.0.0/8/8'])(
+    '--ip %s is refused when the key is created',
+    async (ip) => {
+      const r = await h.cli('keys', 'create', '--account', 'shop', '--type', 'secret', '--env', 'test', '--ip', ip, '--json');
+      expect([r.code, r.err]).toEqual([1, expect.stringContaining(ip)]);
+    },
+  );
 });

@@ -44,9 +44,12 @@ describe('keys through the CLI', () => {
   });
 
   // The random part is base64url: `_` in it must not move the cut (it once stored most of such keys).
-  test.each(['pk_test_abcdEFGHijklMNOPqrstUVWXyz_01234', 'sk_live_ab_cdEFGHijklMNOPqrstUVWX_z01', 'sk_test____________________________'])('keyHint(%s) shows the prefix and 4 characters', (key) => {
-    expect(keyHint(key)).toBe(`${key.slice(0, 12)}…`);
-  });
+  test.each(['pk_test_abcdEFGHijklMNOPqrstUVWXyz_01234', 'sk_live_ab_cdEFGHijklMNOPqrstUVWX_z01', 'sk_test____________________________'])(
+    'keyHint(%s) shows the prefix and 4 characters',
+    (key) => {
+      expect(keyHint(key)).toBe(`${key.slice(0, 12)}…`);
+    },
+  );
 
   test.each([
     [['--type', 'publishable', '--env', 'test', '--origin', 'https://*.shop.example'], 'exact origin'],
@@ -77,15 +80,25 @@ describe('keys through the CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('already verified for account "first-shop"');
     expect(refused.err).toContain('--force');
-    await expect(h.key('--account', 'second-shop', '--type', 'publishable', '--env', 'live', '--origin', 'https://both.example')).rejects.toThrow(/not verified/);
+    await expect(
+      h.key('--account', 'second-shop', '--type', 'publishable', '--env', 'live', '--origin', 'https://both.example'),
+    ).rejects.toThrow(/not verified/);
     const forced = await h.cli('origins', 'verify', '--account', 'second-shop', '--origin', 'https://both.example', '--force', '--json');
     expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.out)).toMatchObject({ account: 'second-shop', origin: 'https://both.example', verified: true, alsoVerifiedBy: ['first-shop'] });
+    expect(JSON.parse(forced.out)).toMatchObject({
+      account: 'second-shop',
+      origin: 'https://both.example',
+      verified: true,
+      alsoVerifiedBy: ['first-shop'],
+    });
   });
 
   test('roll: the old key keeps working during the overlap, then stops; revoke is immediate', async () => {
     const old = await h.key('--account', 'acme', '--type', 'secret', '--env', 'test');
-    const rolled = JSON.parse((await h.cli('keys', 'roll', '--key', old.id, '--overlap-hours', '1', '--json')).out) as { key: string; replaces: string };
+    const rolled = JSON.parse((await h.cli('keys', 'roll', '--key', old.id, '--overlap-hours', '1', '--json')).out) as {
+      key: string;
+      replaces: string;
+    };
     expect(rolled.replaces).toBe(old.id);
     expect((await h.vault.keys.authenticate(old.key, 'secret')).ok).toBe(true);
     expect((await h.vault.keys.authenticate(rolled.key, 'secret')).ok).toBe(true);

@@ -14,15 +14,33 @@ describe('the whole token life cycle over HTTP', () => {
     vault = await startLiveVault(env, logs);
     expect(vault.listening.api).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const pk = await cliJson(env, 'keys', 'create', '--account', 'demo', '--type', 'publishable', '--env', 'test', '--origin', SHOP);
-    const sk = await cliJson(env, 'keys', 'create', '--account', 'demo', '--type', 'secret', '--env', 'test',
-      '--scope', 'tokens:read', '--scope', 'tokens:reveal', '--scope', 'tokens:persist', '--scope', 'tokens:delete');
+    const sk = await cliJson(
+      env,
+      'keys',
+      'create',
+      '--account',
+      'demo',
+      '--type',
+      'secret',
+      '--env',
+      'test',
+      '--scope',
+      'tokens:read',
+      '--scope',
+      'tokens:reveal',
+      '--scope',
+      'tokens:persist',
+      '--scope',
+      'tokens:delete',
+    );
 
     const t = await browserTokenize(vault, pk.key, SHOP, { pan: '4242424242424242', cvc: '321' });
     expect(t.res.status).toBe(201);
     expect(t.res.headers.get('access-control-allow-origin')).toBe(vault.framesUrl);
     const token = ((await t.res.json()) as { id: string }).id;
 
-    const api = (method: string, path: string) => fetch(`${vault!.listening.api}${path}`, { method, headers: { Authorization: `Bearer ${sk.key}` } });
+    const api = (method: string, path: string) =>
+      fetch(`${vault!.listening.api}${path}`, { method, headers: { Authorization: `Bearer ${sk.key}` } });
     const read = (await (await api('GET', `/v1/tokens/${token}`)).json()) as { card: { bin: string; last4: string }; cvcPresent: boolean };
     expect(read.card).toMatchObject({ bin: '42424242', last4: '4242' });
     expect(read.cvcPresent).toBe(true);
@@ -43,7 +61,12 @@ describe('the whole token life cycle over HTTP', () => {
     const send = (key: string) =>
       fetch(`${vault!.listening.api}/v1/tokens`, {
         method: 'POST',
-        headers: { Origin: vault!.framesUrl, Authorization: `Bearer ${pk.key}`, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        headers: {
+          Origin: vault!.framesUrl,
+          Authorization: `Bearer ${pk.key}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': key,
+        },
         body: JSON.stringify({ jwe: second.jwe }),
       });
     const retry = await send(idem);

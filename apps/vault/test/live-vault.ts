@@ -19,7 +19,10 @@ export function liveEnv(): Record<string, string | undefined> {
   return { TOKENFRAME_DATA_DIR: mkdtempSync(join(tmpdir(), 'tf-live-')), TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64') };
 }
 
-export async function cliJson(env: Record<string, string | undefined>, ...argv: string[]): Promise<Record<string, unknown> & { id: string; key: string }> {
+export async function cliJson(
+  env: Record<string, string | undefined>,
+  ...argv: string[]
+): Promise<Record<string, unknown> & { id: string; key: string }> {
   let out = '';
   let err = '';
   const code = await runCli([...argv, '--json'], { env, out: (s) => void (out += s), err: (s) => void (err += s) });
@@ -30,13 +33,31 @@ export async function cliJson(env: Record<string, string | undefined>, ...argv: 
 /** What the controller frame does: JWKS, session, seal, POST /v1/tokens — over real HTTP from the frames origin. */
 export async function browserTokenize(v: RunningVault, pk: string, page: string, claims: Partial<SealedClaims> = {}, idem = randomUUID()) {
   const headers = { Origin: v.framesUrl, Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json' };
-  const jwks = (await (await fetch(`${v.listening.api}/v1/jwks`, { headers: { Origin: v.framesUrl } })).json()) as { keys: SealPublicJwk[] };
-  const session = (await (await fetch(`${v.listening.api}/v1/sessions`, { method: 'POST', headers, body: JSON.stringify({ origin: page }) })).json()) as { sid: string };
+  const jwks = (await (await fetch(`${v.listening.api}/v1/jwks`, { headers: { Origin: v.framesUrl } })).json()) as {
+    keys: SealPublicJwk[];
+  };
+  const session = (await (
+    await fetch(`${v.listening.api}/v1/sessions`, { method: 'POST', headers, body: JSON.stringify({ origin: page }) })
+  ).json()) as { sid: string };
   const full: SealedClaims = {
-    pan: '4242424242424242', expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123', aud: v.apiUrl, pk, sid: session.sid,
-    origin: page, iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ...claims,
+    pan: '4242424242424242',
+    expMonth: 12,
+    expYear: new Date().getUTCFullYear() + 3,
+    cvc: '123',
+    aud: v.apiUrl,
+    pk,
+    sid: session.sid,
+    origin: page,
+    iat: Math.floor(Date.now() / 1000),
+    jti: randomUUID(),
+    ...claims,
   };
   const jwe = await sealJwe(full, jwks.keys[0]!);
-  const post = () => fetch(`${v.listening.api}/v1/tokens`, { method: 'POST', headers: { ...headers, 'Idempotency-Key': idem }, body: JSON.stringify({ jwe }) });
+  const post = () =>
+    fetch(`${v.listening.api}/v1/tokens`, {
+      method: 'POST',
+      headers: { ...headers, 'Idempotency-Key': idem },
+      body: JSON.stringify({ jwe }),
+    });
   return { res: await post(), jwe, sid: session.sid, post };
 }

@@ -7,7 +7,8 @@ import { deriveKeks, loadMasterKeys as loadFrom } from '../src/config/master-key
 import { loadVaultConfig } from '../src/config/vault-config';
 
 /** Through the config, as the builder does it. */
-const loadMasterKeys = (env: Record<string, string>, d: string, production: boolean) => loadFrom(loadVaultConfig(env).masterKey, d, production);
+const loadMasterKeys = (env: Record<string, string>, d: string, production: boolean) =>
+  loadFrom(loadVaultConfig(env).masterKey, d, production);
 
 const dir = () => mkdtempSync(join(tmpdir(), 'tf-mk-'));
 const key = randomBytes(32).toString('base64');
@@ -40,9 +41,12 @@ describe('master key', () => {
     expect(a.ok && b.ok && a.keys.data.id === b.keys.data.id).toBe(true);
     expect(Buffer.from(readFileSync(join(d, 'master.key'), 'utf8').trim(), 'base64')).toHaveLength(32);
   });
-  test.each(['', 'c2hvcnQ=', randomBytes(31).toString('base64'), randomBytes(33).toString('base64')])('a key of the wrong size is refused (%s)', (bad) => {
-    expect(loadMasterKeys({ TOKENFRAME_MASTER_KEY: bad || ' ' }, dir(), false).ok).toBe(false);
-  });
+  test.each(['', 'c2hvcnQ=', randomBytes(31).toString('base64'), randomBytes(33).toString('base64')])(
+    'a key of the wrong size is refused (%s)',
+    (bad) => {
+      expect(loadMasterKeys({ TOKENFRAME_MASTER_KEY: bad || ' ' }, dir(), false).ok).toBe(false);
+    },
+  );
   test('data and CVC KEKs differ', () => {
     const k = deriveKeks(randomBytes(32));
     expect(k.data.key.equals(k.cvc.key)).toBe(false);

@@ -35,7 +35,21 @@ test('the middle digits of a tokenized PAN appear in no log line, database file 
   await cliJson(env, 'accounts', 'create', '--name', 'live-shop');
   await cliJson(env, 'origins', 'verify', '--account', 'live-shop', '--origin', SHOP);
   const pk = await cliJson(env, 'keys', 'create', '--account', 'live-shop', '--type', 'publishable', '--env', 'live', '--origin', SHOP);
-  const sk = await cliJson(env, 'keys', 'create', '--account', 'live-shop', '--type', 'secret', '--env', 'live', '--scope', 'tokens:read', '--scope', 'tokens:reveal');
+  const sk = await cliJson(
+    env,
+    'keys',
+    'create',
+    '--account',
+    'live-shop',
+    '--type',
+    'secret',
+    '--env',
+    'live',
+    '--scope',
+    'tokens:read',
+    '--scope',
+    'tokens:reveal',
+  );
   const bodies: string[] = [];
 
   const ok = await browserTokenize(vault, pk.key, SHOP, { pan, cvc });
@@ -56,12 +70,18 @@ test('the middle digits of a tokenized PAN appear in no log line, database file 
   }
   const replay = await fetch(`${vault.listening.api}/v1/tokens`, {
     method: 'POST',
-    headers: { Origin: vault.framesUrl, Authorization: `Bearer ${pk.key}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+    headers: {
+      Origin: vault.framesUrl,
+      Authorization: `Bearer ${pk.key}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+    },
     body: JSON.stringify({ jwe: ok.jwe }),
   });
   expect(replay.status).toBe(409);
   bodies.push(await replay.text());
-  const secret = (method: string, path: string) => fetch(`${vault!.listening.api}${path}`, { method, headers: { Authorization: `Bearer ${sk.key}` } });
+  const secret = (method: string, path: string) =>
+    fetch(`${vault!.listening.api}${path}`, { method, headers: { Authorization: `Bearer ${sk.key}` } });
   bodies.push(await (await secret('GET', `/v1/tokens/${token}`)).text());
   const cvcEnvelope = (await vault.vault.stores.tokens.find(token))!.cvcEnc!;
   expect(cvcEnvelope).toMatch(/^v1\./);
@@ -86,7 +106,9 @@ test('the middle digits of a tokenized PAN appear in no log line, database file 
   expect(scan()).toEqual([]);
   // secure_delete: not even the CVC's ciphertext survives in free pages.
   const cvcKeyPart = cvcEnvelope.split('.')[3]!; // the wrapped data key: 43 unique characters
-  expect(dbFiles().flatMap((f) => (readFileSync(join(env.TOKENFRAME_DATA_DIR!, f)).toString('latin1').includes(cvcKeyPart) ? [f] : []))).toEqual([]);
+  expect(
+    dbFiles().flatMap((f) => (readFileSync(join(env.TOKENFRAME_DATA_DIR!, f)).toString('latin1').includes(cvcKeyPart) ? [f] : [])),
+  ).toEqual([]);
   vault = undefined;
 });
 
@@ -110,7 +132,14 @@ test('card data logged by mistake, at any depth and in any known shape, leaves n
   logger.error({ err: bad }, 'an error carrying a request body');
   logger.error({ err: { name: 'SyntaxError', message: `bad ${pan}` } }, 'a plain error object');
   expect(lines).toHaveLength(8);
-  const leaks = lines.filter((l) => l.includes(pan.slice(8, -4)) || l.includes(pan.slice(0, 8)) || l.includes(`"${cvc}"`) || l.includes('Lovelace') || l.includes('N1 9GU'));
+  const leaks = lines.filter(
+    (l) =>
+      l.includes(pan.slice(8, -4)) ||
+      l.includes(pan.slice(0, 8)) ||
+      l.includes(`"${cvc}"`) ||
+      l.includes('Lovelace') ||
+      l.includes('N1 9GU'),
+  );
   expect(leaks).toEqual([]);
   for (const l of lines) expect(JSON.stringify({ ...(JSON.parse(l) as object), time: 0 })).not.toMatch(/\d{8,}/);
   expect(JSON.parse(lines[6]!).err).toMatchObject({ type: 'Error', message: expect.stringContaining('[digits]') as unknown });

@@ -25,7 +25,9 @@ describe('two deployments on one Redis prefix', () => {
   test('a second vault with another master key refuses to start, naming TOKENFRAME_REDIS_PREFIX', async () => {
     const redis = await space();
     await vault({ ...redis.env, TOKENFRAME_MASTER_KEY: masterKey() });
-    await expect(makeHarness({ ...redis.env, TOKENFRAME_MASTER_KEY: masterKey() })).rejects.toThrow(/TOKENFRAME_REDIS_PREFIX "tf_test_[0-9a-f]+:" is already used by a vault with a different master key/);
+    await expect(makeHarness({ ...redis.env, TOKENFRAME_MASTER_KEY: masterKey() })).rejects.toThrow(
+      /TOKENFRAME_REDIS_PREFIX "tf_test_[0-9a-f]+:" is already used by a vault with a different master key/,
+    );
   });
 
   test('processes of one deployment (same master key) share the prefix; another prefix is fine', async () => {

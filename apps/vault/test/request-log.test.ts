@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const paths = (): string[] => h.logs.map((l) => JSON.parse(l) as { msg: string; path?: string }).filter((l) => l.msg === 'request').map((l) => l.path!);
+const paths = (): string[] =>
+  h.logs
+    .map((l) => JSON.parse(l) as { msg: string; path?: string })
+    .filter((l) => l.msg === 'request')
+    .map((l) => l.path!);
 
 test.each([
   ['GET', '/v1/tokens/4000056655665556'],

@@ -24,7 +24,21 @@ describe('sameSite (schemeful, ports ignored)', () => {
 test('keys create warns (stderr and JSON) for an origin same-site with the frames origin; start reports it', async () => {
   const h = await makeHarness();
   try {
-    const risky = await h.cli('keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', 'http://127.0.0.1:5173', '--origin', SHOP, '--json');
+    const risky = await h.cli(
+      'keys',
+      'create',
+      '--account',
+      'shop',
+      '--type',
+      'publishable',
+      '--env',
+      'test',
+      '--origin',
+      'http://127.0.0.1:5173',
+      '--origin',
+      SHOP,
+      '--json',
+    );
     expect(risky.code).toBe(0);
     expect(risky.err).toContain(`http://127.0.0.1:5173 is same-site with the frames origin ${FRAMES}`);
     const created = JSON.parse(risky.out) as { id: string; warnings?: string[] };

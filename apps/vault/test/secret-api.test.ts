@@ -14,9 +14,41 @@ let skOther: string;
 beforeAll(async () => {
   h = await makeHarness();
   pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
-  skAll = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read', '--scope', 'tokens:reveal', '--scope', 'tokens:persist', '--scope', 'tokens:delete')).key;
+  skAll = (
+    await h.key(
+      '--account',
+      'shop',
+      '--type',
+      'secret',
+      '--env',
+      'test',
+      '--scope',
+      'tokens:read',
+      '--scope',
+      'tokens:reveal',
+      '--scope',
+      'tokens:persist',
+      '--scope',
+      'tokens:delete',
+    )
+  ).key;
   skRead = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read')).key;
-  skOther = (await h.key('--account', 'other', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read', '--scope', 'tokens:reveal', '--scope', 'tokens:delete')).key;
+  skOther = (
+    await h.key(
+      '--account',
+      'other',
+      '--type',
+      'secret',
+      '--env',
+      'test',
+      '--scope',
+      'tokens:read',
+      '--scope',
+      'tokens:reveal',
+      '--scope',
+      'tokens:delete',
+    )
+  ).key;
   const sid = await h.session(pk);
   const res = await h.tokenize(pk, await h.seal({ pk, sid, pan: '5555555555554444', cvc: '987', name: 'Ada Lovelace', postal: 'N1 9GU' }));
   token = ((await res.json()) as { id: string }).id;
@@ -73,7 +105,14 @@ describe('secret-key token operations', () => {
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(await res.json()).toEqual({
       id: token,
-      card: { number: '5555555555554444', expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '987', name: 'Ada Lovelace', postal: 'N1 9GU' },
+      card: {
+        number: '5555555555554444',
+        expMonth: 12,
+        expYear: new Date().getUTCFullYear() + 2,
+        cvc: '987',
+        name: 'Ada Lovelace',
+        postal: 'N1 9GU',
+      },
     });
     expect((await h.vault.stores.tokens.find(token))?.cvcEnc).toBeNull();
     const again = (await (await call('POST', `/v1/tokens/${token}/reveal`, skAll)).json()) as { card: Record<string, unknown> };
@@ -96,7 +135,8 @@ describe('secret-key token operations', () => {
 
   test('an IP allowlist refuses other addresses', async () => {
     const sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--ip', '10.1.2.3')).key;
-    const from = (ip: string) => h.api.request(`/v1/tokens/${token}`, { headers: secretHeaders(sk) }, { incoming: { socket: { remoteAddress: ip } } });
+    const from = (ip: string) =>
+      h.api.request(`/v1/tokens/${token}`, { headers: secretHeaders(sk) }, { incoming: { socket: { remoteAddress: ip } } });
     expect((await from('10.9.9.9')).status).toBe(403);
     expect((await from('::ffff:10.1.2.3')).status).toBe(404);
   });
@@ -138,7 +178,8 @@ describe.each([
     for (const env of ['test', 'live'] as const) {
       const origin = env === 'live' ? LIVE_SHOP : SHOP;
       const pkE = (await m.key('--account', 'modes', '--type', 'publishable', '--env', env, '--origin', origin)).key;
-      const sk = (await m.key('--account', 'modes', '--type', 'secret', '--env', env, '--scope', 'tokens:delete', '--scope', 'events:read')).key;
+      const sk = (await m.key('--account', 'modes', '--type', 'secret', '--env', env, '--scope', 'tokens:delete', '--scope', 'events:read'))
+        .key;
       const sid = await m.session(pkE, origin);
       const res = await m.tokenize(pkE, await m.seal({ pk: pkE, sid, origin, ...(env === 'live' ? { pan: livePan() } : {}) }));
       if (res.status !== 201) throw new Error(`${env} tokenize: ${res.status} ${await res.text()}`);
@@ -159,7 +200,9 @@ describe.each([
   ] as const)("%s lists only its own mode's token.deleted events", async (_n, mine, other) => {
     const res = await m.api.request('/v1/events', { headers: secretHeaders(readers[mine]) });
     expect(res.status).toBe(200);
-    const ids = ((await res.json()) as { data: { type: string; data: { tokenId?: string } }[] }).data.map((e) => `${e.type} ${e.data.tokenId ?? ''}`);
+    const ids = ((await res.json()) as { data: { type: string; data: { tokenId?: string } }[] }).data.map(
+      (e) => `${e.type} ${e.data.tokenId ?? ''}`,
+    );
     expect(ids).toContain(`token.deleted ${tokens[mine]}`);
     expect(ids.join()).not.toContain(tokens[other]);
   });

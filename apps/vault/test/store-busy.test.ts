@@ -24,7 +24,12 @@ test('a write that finds the file locked past busy_timeout → 503 service_unava
   other.exec('BEGIN IMMEDIATE');
   const res = await openSession();
   const body = (await res.json()) as { error: { type: string; code: string } };
-  expect([res.status, body.error.code, body.error.type, res.headers.get('Retry-After')]).toEqual([503, 'service_unavailable', 'api_error', '1']);
+  expect([res.status, body.error.code, body.error.type, res.headers.get('Retry-After')]).toEqual([
+    503,
+    'service_unavailable',
+    'api_error',
+    '1',
+  ]);
   other.exec('ROLLBACK');
   other.close();
   expect((await openSession()).status).toBe(201);

@@ -52,11 +52,21 @@ describe('POST /v1/tokens', () => {
   });
 
   test.each([
-    ['a JWE under a key this vault never published', 'unknown_kid', 400, async (sid: string) => h.seal({ pk, sid }, generateEncryptionKey(Date.now(), 'current').publicJwk)],
-    ['a JWE sealed to another key under one of our kids', 'invalid_jwe', 400, async (sid: string) => {
-      const ours = h.vault.secrets.jwks().keys[0]!;
-      return h.seal({ pk, sid }, { ...generateEncryptionKey(Date.now(), 'current').publicJwk, kid: ours.kid });
-    }],
+    [
+      'a JWE under a key this vault never published',
+      'unknown_kid',
+      400,
+      async (sid: string) => h.seal({ pk, sid }, generateEncryptionKey(Date.now(), 'current').publicJwk),
+    ],
+    [
+      'a JWE sealed to another key under one of our kids',
+      'invalid_jwe',
+      400,
+      async (sid: string) => {
+        const ours = h.vault.secrets.jwks().keys[0]!;
+        return h.seal({ pk, sid }, { ...generateEncryptionKey(Date.now(), 'current').publicJwk, kid: ours.kid });
+      },
+    ],
     ['a corrupted JWE', 'invalid_jwe', 400, async (sid: string) => (await h.seal({ pk, sid })).replace(/\.(.)/, '.A$1')],
     ['not a JWE at all', 'invalid_jwe', 400, async () => 'hello'],
     ['a JWE minted for another publishable key', 'key_mismatch', 400, async (sid: string) => h.seal({ pk: pk2, sid })],

@@ -5,7 +5,14 @@ import { loadVaultConfig } from '../src/config/vault-config';
 describe('loadVaultConfig', () => {
   test('defaults, deeply frozen', () => {
     const c = loadVaultConfig({});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 4000, framesPort: 4001, sessionMaxUses: 5, groupCommit: true, allowPrivateNetwork: false });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 4000,
+      framesPort: 4001,
+      sessionMaxUses: 5,
+      groupCommit: true,
+      allowPrivateNetwork: false,
+    });
     expect(c.database).toEqual({ kind: 'sqlite', busyTimeoutMs: undefined });
     expect(Object.isFrozen(c) && Object.isFrozen(c.limits.default.perIp) && Object.isFrozen(c.masterKey.previous)).toBe(true);
   });
@@ -28,7 +35,12 @@ describe('loadVaultConfig', () => {
     expect([loadVaultConfig({}).ipv6Prefix, loadVaultConfig({ TOKENFRAME_IPV6_PREFIX: '56' }).ipv6Prefix]).toEqual([64, 56]);
   });
   test('TOKENFRAME_ALLOW_PRIVATE_NETWORK=1, PostgreSQL and Redis settings', () => {
-    const c = loadVaultConfig({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', DATABASE_URL: 'postgres://u@h/db', TOKENFRAME_PG_SCHEMA: 's1', REDIS_URL: 'redis://h:6379' });
+    const c = loadVaultConfig({
+      TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1',
+      DATABASE_URL: 'postgres://u@h/db',
+      TOKENFRAME_PG_SCHEMA: 's1',
+      REDIS_URL: 'redis://h:6379',
+    });
     expect(c.allowPrivateNetwork).toBe(true);
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db', schema: 's1', poolSize: 10 });
     expect(c.redis).toEqual({ url: 'redis://h:6379', prefix: 'tf:' });

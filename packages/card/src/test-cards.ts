@@ -42,10 +42,25 @@ export const TEST_CARDS: readonly TestCard[] = /* @__PURE__ */ Object.freeze([
   { number: '6062828888666688', brand: 'hipercard', outcome: 'success', description: 'Hipercard' },
   { number: '4000002500001001', brand: 'cartes_bancaires', outcome: 'success', description: 'Cartes Bancaires co-badged with Visa' },
   { number: '5555552500001001', brand: 'cartes_bancaires', outcome: 'success', description: 'Cartes Bancaires co-badged with Mastercard' },
-  { number: '4387750101010101', brand: 'visa', outcome: 'success', description: 'Visa: the processor simulator approves at most $5.00 (partial approval: the vault voids it, the charge is declined)' },
-  { number: '4999006200620062', brand: 'visa', outcome: 'success', description: 'Visa: the processor simulator answers "retry" (respstat B): the charge is declined, try_again_later' },
+  {
+    number: '4387750101010101',
+    brand: 'visa',
+    outcome: 'success',
+    description: 'Visa: the processor simulator approves at most $5.00 (partial approval: the vault voids it, the charge is declined)',
+  },
+  {
+    number: '4999006200620062',
+    brand: 'visa',
+    outcome: 'success',
+    description: 'Visa: the processor simulator answers "retry" (respstat B): the charge is declined, try_again_later',
+  },
   { number: '4000000000000119', brand: 'visa', outcome: 'processing_error', description: 'Visa: the vault answers 402 processing_error' },
-  { number: '4000000000004954', brand: 'visa', outcome: 'rate_limited', description: 'Visa: the vault answers 429 rate_limited with Retry-After' },
+  {
+    number: '4000000000004954',
+    brand: 'visa',
+    outcome: 'rate_limited',
+    description: 'Visa: the vault answers 429 rate_limited with Retry-After',
+  },
 ] satisfies TestCard[]);
 
 let byNumber: Map<string, TestCard> | undefined;

@@ -124,7 +124,26 @@ describe('detectBrands just outside a range', () => {
 
 // A partial number lists every brand it may still become, and validateNumber shows one only when sure.
 const PARTIAL: [string, string[], string | undefined][] = [
-  ['', ['visa', 'mastercard', 'amex', 'diners', 'discover', 'jcb', 'unionpay', 'maestro', 'elo', 'mir', 'hipercard', 'cartes_bancaires', 'cartes_bancaires', 'unionpay'], undefined],
+  [
+    '',
+    [
+      'visa',
+      'mastercard',
+      'amex',
+      'diners',
+      'discover',
+      'jcb',
+      'unionpay',
+      'maestro',
+      'elo',
+      'mir',
+      'hipercard',
+      'cartes_bancaires',
+      'cartes_bancaires',
+      'unionpay',
+    ],
+    undefined,
+  ],
   ['3', ['amex', 'diners', 'jcb'], undefined],
   ['35', ['jcb'], 'jcb'],
   ['4', ['visa', 'maestro', 'elo', 'cartes_bancaires'], 'visa'],

@@ -80,7 +80,11 @@ const VALIDATED: Expect[] = [
 describe('validateExpiry (now = 2026-03-15)', () => {
   test.each(VALIDATED)('%j: valid %s, potentially %s, %s', (input, isValid, isPotentiallyValid, code) => {
     const result = validateExpiry(input, NOW);
-    expect({ isValid: result.isValid, isPotentiallyValid: result.isPotentiallyValid, code: result.code }).toEqual({ isValid, isPotentiallyValid, code });
+    expect({ isValid: result.isValid, isPotentiallyValid: result.isPotentiallyValid, code: result.code }).toEqual({
+      isValid,
+      isPotentiallyValid,
+      code,
+    });
   });
 
   test('a valid expiry reports its month and four-digit year', () => {

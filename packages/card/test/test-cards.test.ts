@@ -3,17 +3,33 @@ import doc from '../TEST_CARDS.md?raw';
 import { TEST_CARDS, detectBrands, isLuhnValid, isTestCard, testCardOutcome, validateNumber } from '../src/index';
 
 describe('TEST_CARDS', () => {
-  test.each(TEST_CARDS.map((card) => [card.number, card.brand, card.outcome] as const))('%s is a valid %s card (%s)', (pan, brand, outcome) => {
-    expect(isLuhnValid(pan)).toBe(true);
-    expect(detectBrands(pan).map((b) => b.id)).toEqual([brand]);
-    expect(validateNumber(pan)).toMatchObject({ isValid: true, brand: { id: brand } });
-    expect(isTestCard(pan)).toBe(true);
-    expect(testCardOutcome(pan)).toBe(outcome);
-  });
+  test.each(TEST_CARDS.map((card) => [card.number, card.brand, card.outcome] as const))(
+    '%s is a valid %s card (%s)',
+    (pan, brand, outcome) => {
+      expect(isLuhnValid(pan)).toBe(true);
+      expect(detectBrands(pan).map((b) => b.id)).toEqual([brand]);
+      expect(validateNumber(pan)).toMatchObject({ isValid: true, brand: { id: brand } });
+      expect(isTestCard(pan)).toBe(true);
+      expect(testCardOutcome(pan)).toBe(outcome);
+    },
+  );
 
   test('every brand has a test card, and both special outcomes exist', () => {
     const brands = new Set(TEST_CARDS.map((card) => card.brand));
-    for (const id of ['visa', 'mastercard', 'amex', 'discover', 'diners', 'jcb', 'unionpay', 'maestro', 'mir', 'elo', 'hipercard', 'cartes_bancaires']) {
+    for (const id of [
+      'visa',
+      'mastercard',
+      'amex',
+      'discover',
+      'diners',
+      'jcb',
+      'unionpay',
+      'maestro',
+      'mir',
+      'elo',
+      'hipercard',
+      'cartes_bancaires',
+    ]) {
       expect(brands).toContain(id);
     }
     expect(TEST_CARDS.map((card) => card.outcome)).toEqual(expect.arrayContaining(['processing_error', 'rate_limited']));
@@ -22,7 +38,10 @@ describe('TEST_CARDS', () => {
 
   test('co-badged test cards name every network', () => {
     const networks = TEST_CARDS.filter((card) => card.brand === 'cartes_bancaires').map((card) => detectBrands(card.number)[0]?.networks);
-    expect(networks).toEqual([['cartes_bancaires', 'visa'], ['cartes_bancaires', 'mastercard']]);
+    expect(networks).toEqual([
+      ['cartes_bancaires', 'visa'],
+      ['cartes_bancaires', 'mastercard'],
+    ]);
   });
 
   test('TEST_CARDS.md lists exactly these cards', () => {

@@ -9,8 +9,26 @@
  * Requests are answered by registered handlers; outgoing events and results are checked by the
  * same guards the page uses, so a bug here cannot push card data to the page.
  */
-import { isClosedErrorShape, isCompatibleVersion, isConnectMessage, isFrameEvent, isMountId, isPageRequest, isTokenizeResult, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
-import type { FrameReply, FrameRole, HelloMessage, PageRequest, RequestMethod, TokenframeErrorShape, TokenizeResult } from '@tokenframe/protocol';
+import {
+  isClosedErrorShape,
+  isCompatibleVersion,
+  isConnectMessage,
+  isFrameEvent,
+  isMountId,
+  isPageRequest,
+  isTokenizeResult,
+  NS,
+  PROTOCOL_VERSION,
+} from '@tokenframe/protocol';
+import type {
+  FrameReply,
+  FrameRole,
+  HelloMessage,
+  PageRequest,
+  RequestMethod,
+  TokenframeErrorShape,
+  TokenizeResult,
+} from '@tokenframe/protocol';
 import { captureGlobals } from './captured-globals';
 import { ChannelError } from './channel-error';
 import { checkOrigin } from './check-origin';
@@ -47,7 +65,8 @@ export class ParentConnection {
 
   constructor(options: AcceptParentOptions) {
     this.#parentOrigin = checkOrigin(options.parentOrigin, 'parentOrigin');
-    if (!isMountId(options.mount)) throw new ChannelError('invalid_argument', 'mount must be 8–64 characters of A–Z, a–z, 0–9, "_" or "-".');
+    if (!isMountId(options.mount))
+      throw new ChannelError('invalid_argument', 'mount must be 8–64 characters of A–Z, a–z, 0–9, "_" or "-".');
     this.#mount = options.mount;
     const win = options.window ?? (globalThis as unknown as FrameWindow);
     this.#parent = win.parent;
@@ -79,7 +98,8 @@ export class ParentConnection {
   emit(event: FrameEventInput): void {
     const message = { ns: NS, type: 'event', ...event };
     // The page checks only the form of error codes; the sender checks the closed set.
-    if (!isFrameEvent(message) || (message.name === 'loaderror' && !isClosedErrorShape(message.detail))) throw new ChannelError('invalid_argument', `Not a valid frame event: "${String(event.name)}".`);
+    if (!isFrameEvent(message) || (message.name === 'loaderror' && !isClosedErrorShape(message.detail)))
+      throw new ChannelError('invalid_argument', `Not a valid frame event: "${String(event.name)}".`);
     if (this.#destroyed) return;
     if (this.#port) this.#port.postMessage(message);
     else if (this.#queue.length < MAX_QUEUED_EVENTS) this.#queue.push(message);
@@ -119,7 +139,11 @@ export class ParentConnection {
     if (!isPageRequest(request)) return;
     const handler = this.#handlers.get(request.method);
     if (!handler) {
-      this.#reply(request, { type: 'integration_error', code: 'invalid_argument', message: `This frame does not handle "${request.method}".` });
+      this.#reply(request, {
+        type: 'integration_error',
+        code: 'invalid_argument',
+        message: `This frame does not handle "${request.method}".`,
+      });
       return;
     }
     const params = 'params' in request ? request.params : undefined;
@@ -130,7 +154,8 @@ export class ParentConnection {
           result === null || (isTokenizeResult(result) && (!('error' in result) || isClosedErrorShape(result.error)))
             ? this.#reply(request, undefined, result)
             : this.#reply(request, { type: 'api_error', code: 'internal_error', message: 'The frame produced an invalid result.' }),
-        () => this.#reply(request, { type: 'api_error', code: 'internal_error', message: `The frame failed to handle "${request.method}".` }),
+        () =>
+          this.#reply(request, { type: 'api_error', code: 'internal_error', message: `The frame failed to handle "${request.method}".` }),
       );
   }
 

@@ -29,7 +29,15 @@
  * closure, callbacks instead of an event registry (the SDK has its own), and short messages (the error
  * code says what happened; channel-error.ts lists what each code means).
  */
-import { isCompatibleVersion, isFrameEvent, isFrameReply, isHelloMessage, MAX_REQUEST_ID, NS, PROTOCOL_VERSION } from '@tokenframe/protocol';
+import {
+  isCompatibleVersion,
+  isFrameEvent,
+  isFrameReply,
+  isHelloMessage,
+  MAX_REQUEST_ID,
+  NS,
+  PROTOCOL_VERSION,
+} from '@tokenframe/protocol';
 import type { FrameEvent, FrameRole, PageErrorCode, RequestMethod, TokenizeResult } from '@tokenframe/protocol';
 import { captureGlobals } from './captured-globals';
 import { ChannelError } from './channel-error';
@@ -87,7 +95,10 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
   let failure: ChannelError | undefined;
   let port: MessagePort | undefined;
   let queue: { id: number }[] = [];
-  const pending = new Map<number, [resolve: (result: TokenizeResult | null) => void, reject: (error: ChannelError) => void, timer: Timer]>();
+  const pending = new Map<
+    number,
+    [resolve: (result: TokenizeResult | null) => void, reject: (error: ChannelError) => void, timer: Timer]
+  >();
   let next = 1;
   /** A HELLO waiting for its iframe `load` (at most one: each frame document says HELLO once). */
   let helloFirst: Timer | undefined;
@@ -102,7 +113,9 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
 
   /** `code`, unless the iframe left the page (or lost its document): then `frame_removed`. */
   const gone = (code: PageErrorCode, message: string): ChannelError =>
-    !iframe.isConnected || iframe.contentWindow === null ? new ChannelError('frame_removed', 'the iframe left the page') : new ChannelError(code, message);
+    !iframe.isConnected || iframe.contentWindow === null
+      ? new ChannelError('frame_removed', 'the iframe left the page')
+      : new ChannelError(code, message);
 
   /** Resolves (a result) or rejects (a ChannelError) the request `id`, if it is still pending. */
   const settle = (id: number, outcome: Outcome): void => {
@@ -149,7 +162,8 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
   /** Pairs this HELLO with a `load` that is owed one, or lets it wait `helloLeadMs` for its own. */
   const coverLoad = (): void => {
     if (owed > 0) {
-      if (--owed > 0) armIntegrity(); // loads owed from before the first HELLO run from now
+      if (--owed > 0)
+        armIntegrity(); // loads owed from before the first HELLO run from now
       else integrityTimer = clear(integrityTimer);
       return;
     }
@@ -183,7 +197,8 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
     if (state === 'ended' || source === null || e.source !== source || e.origin !== origin) return;
     const hello: unknown = e.data;
     if (!isHelloMessage(hello) || hello.mount !== mount || (role !== undefined && hello.role !== role)) return;
-    if (!isCompatibleVersion(hello.v)) return end(new ChannelError('incompatible_version', `frame speaks ${hello.v}, SDK ${PROTOCOL_VERSION}`));
+    if (!isCompatibleVersion(hello.v))
+      return end(new ChannelError('incompatible_version', `frame speaks ${hello.v}, SDK ${PROTOCOL_VERSION}`));
     if (hello.pk !== options.pk) return replaced();
     const channel = new g.MessageChannel();
     source.postMessage({ ns: NS, v: PROTOCOL_VERSION, type: 'connect', mount }, origin, [channel.port2]);
@@ -202,7 +217,10 @@ export function connectToFrame(options: ConnectToFrameOptions): FrameConnection 
   };
 
   iframe.addEventListener('load', onLoad);
-  const loadTimer = g.setTimeout(() => state === 'connecting' && end(gone('frame_load_timeout', 'no HELLO from the frame in time')), timeoutMs);
+  const loadTimer = g.setTimeout(
+    () => state === 'connecting' && end(gone('frame_load_timeout', 'no HELLO from the frame in time')),
+    timeoutMs,
+  );
   const stops = [g.listen('message', onWindowMessage), () => iframe.removeEventListener('load', onLoad), () => g.clearTimeout(loadTimer)];
 
   return {

@@ -8,7 +8,11 @@ const open: { destroy(): void }[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.destroy()));
 
 const card = { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 };
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ChannelError) => e.code);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: ChannelError) => e.code,
+  );
 
 function frameSide(win: FakeWindow, pk = PK): ParentConnection {
   const f = acceptParent({ parentOrigin: PAGE, pk, mount: MOUNT, role: 'controller', window: win.asChannelWindow() });
@@ -24,7 +28,13 @@ async function connected(firstLoad: 'after HELLO' | 'before HELLO' = 'after HELL
   const iframe = new FakeIframe(page, frame);
   const seen = { events: [] as FrameEvent[], reconnects: 0, failures: [] as string[] };
   const c: FrameConnection = connectToFrame({
-    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 60,
+    iframe: iframe.asElement(),
+    frameOrigin: FRAMES,
+    mount: MOUNT,
+    pk: PK,
+    window: page.asChannelWindow(),
+    timeoutMs: 200,
+    reloadTimeoutMs: 60,
     onEvent: (e) => seen.events.push(e),
     onReconnect: () => seen.reconnects++,
     onFailure: (e) => seen.failures.push(e.code),
@@ -43,7 +53,9 @@ test('request/reply and events over the port', async () => {
   expect(await c.request('tokenize', {})).toEqual({ token: 'tok_test_1', card });
   f.emit({ name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'visa' } });
   await tick();
-  expect(seen.events.map((e) => e.name === 'change' && e.detail)).toEqual([{ field: 'cardNumber', empty: false, complete: true, brand: 'visa' }]);
+  expect(seen.events.map((e) => e.name === 'change' && e.detail)).toEqual([
+    { field: 'cardNumber', empty: false, complete: true, brand: 'visa' },
+  ]);
   expect(await codeOf(c.request('clear'))).toBe('invalid_argument'); // no handler in the frame
 });
 
@@ -57,7 +69,9 @@ test('the frame cannot send card data: invalid events throw, invalid results bec
 
 test('the frame sends only errors of the closed set (the page checks only their form)', async () => {
   const { c, f } = await connected();
-  expect(() => f.emit({ name: 'loaderror', detail: { type: 'network_error', code: 'made_up' as never, message: 'x' } })).toThrow(/valid frame event/);
+  expect(() => f.emit({ name: 'loaderror', detail: { type: 'network_error', code: 'made_up' as never, message: 'x' } })).toThrow(
+    /valid frame event/,
+  );
   expect(() => f.emit({ name: 'loaderror', detail: { type: 'card_error', code: 'timeout', message: 'x' } })).toThrow(/valid frame event/);
   f.handle('tokenize', () => ({ error: { type: 'card_error', code: 'made_up' as never, message: 'x' } }));
   expect(await codeOf(c.request('tokenize', {}))).toBe('internal_error');
@@ -139,7 +153,14 @@ test('junk over the port is dropped; the connection keeps working', async () => 
   const frame = new FakeWindow(FRAMES);
   const iframe = new FakeIframe(page, frame);
   const events: unknown[] = [];
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), onEvent: (e) => events.push(e) });
+  const c = connectToFrame({
+    iframe: iframe.asElement(),
+    frameOrigin: FRAMES,
+    mount: MOUNT,
+    pk: PK,
+    window: page.asChannelWindow(),
+    onEvent: (e) => events.push(e),
+  });
   open.push(c);
   // A raw frame: says HELLO, takes the port, then sends junk before one valid event.
   const port = new Promise<MessagePort>((r) => frame.addEventListener('message', (e) => r((e as MessageEvent).ports[0] as MessagePort)));
@@ -148,10 +169,14 @@ test('junk over the port is dropped; the connection keeps working', async () => 
   const raw = await port;
   const pending = c.request('focus', undefined, 100);
   for (const junk of [
-    new Date(0), new Map(), 'x'.repeat(5_000_000), { ns: 'tokenframe', type: 'reply', id: 999, ok: true, result: null },
+    new Date(0),
+    new Map(),
+    'x'.repeat(5_000_000),
+    { ns: 'tokenframe', type: 'reply', id: 999, ok: true, result: null },
     JSON.parse('{"__proto__":{"polluted":1},"ns":"tokenframe","type":"event","name":"ready"}'),
     { ns: 'tokenframe', type: 'reply', id: 1, ok: true, result: { token: 'tok_1', card: { ...card, cvc: '123' } } },
-  ]) raw.postMessage(junk);
+  ])
+    raw.postMessage(junk);
   raw.postMessage({ ns: 'tokenframe', type: 'event', name: 'ready' });
   raw.postMessage({ ns: 'tokenframe', type: 'reply', id: 1, ok: true, result: null });
   expect(await pending).toBeNull();
@@ -167,7 +192,16 @@ test('takeover after the frame booted but before its own load: never a healthy c
   const frame = new FakeWindow(FRAMES, 'loading'); // the frame script runs while its document still loads
   const iframe = new FakeIframe(page, frame);
   const failures: string[] = [];
-  const c = connectToFrame({ iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 60, onFailure: (e) => failures.push(e.code) });
+  const c = connectToFrame({
+    iframe: iframe.asElement(),
+    frameOrigin: FRAMES,
+    mount: MOUNT,
+    pk: PK,
+    window: page.asChannelWindow(),
+    timeoutMs: 150,
+    reloadTimeoutMs: 60,
+    onFailure: (e) => failures.push(e.code),
+  });
   open.push(c);
   frameSide(frame);
   await tick(10);
@@ -188,7 +222,14 @@ test.each<[string, number, string[]]>([
   const iframe = new FakeIframe(page, frame);
   const failures: string[] = [];
   const c = connectToFrame({
-    iframe: iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: page.asChannelWindow(), timeoutMs: 200, reloadTimeoutMs: 300, helloLeadMs: 30,
+    iframe: iframe.asElement(),
+    frameOrigin: FRAMES,
+    mount: MOUNT,
+    pk: PK,
+    window: page.asChannelWindow(),
+    timeoutMs: 200,
+    reloadTimeoutMs: 300,
+    helloLeadMs: 30,
     onFailure: (e) => failures.push(e.code),
   });
   open.push(c);

@@ -15,7 +15,16 @@ function world() {
 type World = ReturnType<typeof world>;
 
 function pageSide(w: World, extra: Partial<Parameters<typeof connectToFrame>[0]> = {}): FrameConnection {
-  const c = connectToFrame({ iframe: w.iframe.asElement(), frameOrigin: FRAMES, mount: MOUNT, pk: PK, window: w.page.asChannelWindow(), timeoutMs: 150, reloadTimeoutMs: 80, ...extra });
+  const c = connectToFrame({
+    iframe: w.iframe.asElement(),
+    frameOrigin: FRAMES,
+    mount: MOUNT,
+    pk: PK,
+    window: w.page.asChannelWindow(),
+    timeoutMs: 150,
+    reloadTimeoutMs: 80,
+    ...extra,
+  });
   open.push(c);
   return c;
 }
@@ -26,7 +35,11 @@ function frameSide(win: FakeWindow, mount = MOUNT): ParentConnection {
 }
 const hello = { ns: 'tokenframe', v: '1.0', type: 'hello', mount: MOUNT, role: 'cardNumber', pk: PK };
 const connect = { ns: 'tokenframe', v: '1.0', type: 'connect', mount: MOUNT };
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: ChannelError) => e.code);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: ChannelError) => e.code,
+  );
 
 describe('page side drops every HELLO but the right one', () => {
   test.each<[string, (w: World) => FakeWindow, object, object?]>([
@@ -59,7 +72,13 @@ describe('page side drops every HELLO but the right one', () => {
   test('a frame served for another page origin never reaches the page: its HELLO goes to that origin', async () => {
     const w = world();
     const c = pageSide(w);
-    const f = acceptParent({ parentOrigin: 'http://localhost:5174', pk: PK, mount: MOUNT, role: 'cardNumber', window: w.frame.asChannelWindow() });
+    const f = acceptParent({
+      parentOrigin: 'http://localhost:5174',
+      pk: PK,
+      mount: MOUNT,
+      role: 'cardNumber',
+      window: w.frame.asChannelWindow(),
+    });
     open.push(f);
     expect(await codeOf(c.ready)).toBe('frame_load_timeout');
   });
@@ -120,11 +139,20 @@ describe('frame side accepts exactly one CONNECT from its parent', () => {
   });
 });
 
-test.each([['*'], ['null'], ['http://127.0.0.1:4001/'], ['http://127.0.0.1:4001/frames'], ['127.0.0.1:4001'], [''], ['HTTP://127.0.0.1:4001']])(
-  'misuse throws at once: origin %j',
-  (origin) => {
-    const w = world();
-    expect(() => connectToFrame({ iframe: w.iframe.asElement(), frameOrigin: origin, mount: MOUNT, pk: PK, window: w.page.asChannelWindow() })).toThrow(ChannelError);
-    expect(() => acceptParent({ parentOrigin: origin, pk: PK, mount: MOUNT, role: 'card', window: w.frame.asChannelWindow() })).toThrow(/canonical origin/);
-  },
-);
+test.each([
+  ['*'],
+  ['null'],
+  ['http://127.0.0.1:4001/'],
+  ['http://127.0.0.1:4001/frames'],
+  ['127.0.0.1:4001'],
+  [''],
+  ['HTTP://127.0.0.1:4001'],
+])('misuse throws at once: origin %j', (origin) => {
+  const w = world();
+  expect(() =>
+    connectToFrame({ iframe: w.iframe.asElement(), frameOrigin: origin, mount: MOUNT, pk: PK, window: w.page.asChannelWindow() }),
+  ).toThrow(ChannelError);
+  expect(() => acceptParent({ parentOrigin: origin, pk: PK, mount: MOUNT, role: 'card', window: w.frame.asChannelWindow() })).toThrow(
+    /canonical origin/,
+  );
+});

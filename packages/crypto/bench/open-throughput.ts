@@ -15,7 +15,18 @@ const lookup = privateKeyFor(keyring);
 const jwk = jwksOf(keyring).keys[0]!;
 // jose gets a CryptoKey imported once (its fastest path), not a KeyObject it would convert per call.
 const joseKey = await importJWK({ ...keyring.keys[0]!.privateJwk }, 'ECDH-ES');
-const claims = { pan: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', aud: 'vault', pk: 'pk_test_x', sid: 's', origin: 'http://localhost:5173', iat: 1, jti: 'j' };
+const claims = {
+  pan: '4242424242424242',
+  expMonth: 12,
+  expYear: 2030,
+  cvc: '123',
+  aud: 'vault',
+  pk: 'pk_test_x',
+  sid: 's',
+  origin: 'http://localhost:5173',
+  iat: 1,
+  jti: 'j',
+};
 const jwes = await Promise.all(Array.from({ length: 256 }, () => sealJwe(claims, jwk)));
 const joseOptions = { keyManagementAlgorithms: ['ECDH-ES'], contentEncryptionAlgorithms: ['A256GCM'] };
 
@@ -44,4 +55,6 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const summary = { openJweOpsPerSec: Math.round(median(results.openJwe)), joseOpsPerSec: Math.round(median(results.jose)) };
-process.stdout.write(`${JSON.stringify({ ...summary, ratio: +(summary.openJweOpsPerSec / summary.joseOpsPerSec).toFixed(2), rounds: results })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ...summary, ratio: +(summary.openJweOpsPerSec / summary.joseOpsPerSec).toFixed(2), rounds: results })}\n`,
+);

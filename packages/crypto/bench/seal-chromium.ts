@@ -28,12 +28,19 @@ try {
   await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
   const claims = { pan: '4242424242424242', expMonth: 12, expYear: 2030, jti: 'chromium' };
   const jwe = await tab.evaluate(
-    ([c, k]) => (globalThis as unknown as { TokenframeSeal: { sealJwe: (a: object, b: object) => Promise<string> } }).TokenframeSeal.sealJwe(c, k),
+    ([c, k]) =>
+      (globalThis as unknown as { TokenframeSeal: { sealJwe: (a: object, b: object) => Promise<string> } }).TokenframeSeal.sealJwe(c, k),
     [claims, jwk] as const,
   );
   const opened = openJwe(jwe, lookup);
-  const viaJose = await compactDecrypt(jwe, lookup(jwk.kid)!, { keyManagementAlgorithms: ['ECDH-ES'], contentEncryptionAlgorithms: ['A256GCM'] });
-  const ok = opened.ok && JSON.stringify(opened.claims) === JSON.stringify(claims) && new TextDecoder().decode(viaJose.plaintext) === JSON.stringify(claims);
+  const viaJose = await compactDecrypt(jwe, lookup(jwk.kid)!, {
+    keyManagementAlgorithms: ['ECDH-ES'],
+    contentEncryptionAlgorithms: ['A256GCM'],
+  });
+  const ok =
+    opened.ok &&
+    JSON.stringify(opened.claims) === JSON.stringify(claims) &&
+    new TextDecoder().decode(viaJose.plaintext) === JSON.stringify(claims);
   process.stdout.write(`${JSON.stringify({ browser: browser.version(), openJwe: opened.ok, jose: true, claimsMatch: ok })}\n`);
   if (!ok) process.exitCode = 1;
 } finally {

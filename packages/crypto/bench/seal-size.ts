@@ -7,4 +7,6 @@ import { bundleSeal } from './bundle-seal';
 
 const code = Buffer.from(await bundleSeal('es'));
 if (process.env.SHOW) process.stdout.write(`${code.toString()}\n`);
-process.stdout.write(`${JSON.stringify({ entry: 'src/seal/index.ts', minBytes: code.length, minGzipBytes: gzipSync(code, { level: 9 }).length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ entry: 'src/seal/index.ts', minBytes: code.length, minGzipBytes: gzipSync(code, { level: 9 }).length })}\n`,
+);

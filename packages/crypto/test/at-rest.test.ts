@@ -3,7 +3,10 @@ import { AtRestError, fingerprint, generateKek, openBytes, openField, rewrapFiel
 
 const kekA = { id: 'kek_2025_01', key: generateKek() };
 const kekB = { id: 'kek_2025_02', key: generateKek() };
-const keks = new Map([[kekA.id, kekA.key], [kekB.id, kekB.key]]);
+const keks = new Map([
+  [kekA.id, kekA.key],
+  [kekB.id, kekB.key],
+]);
 const kekFor = (id: string) => keks.get(id);
 const ROW1 = { account: 'acct_1', token: 'tok_1', field: 'pan' };
 const PAN = '4242424242424242';
@@ -26,7 +29,11 @@ function expectOpaqueFailure(open: () => unknown) {
 }
 
 describe('sealField / openField', () => {
-  test.each([['a PAN', PAN], ['an empty string', ''], ['unicode', 'Zoë Ñandú 🃏']])('round trip of %s', (_name, text) => {
+  test.each([
+    ['a PAN', PAN],
+    ['an empty string', ''],
+    ['unicode', 'Zoë Ñandú 🃏'],
+  ])('round trip of %s', (_name, text) => {
     const envelope = sealField(kekA, text, ROW1);
     expect(envelope.startsWith(`v1.${kekA.id}.`)).toBe(true);
     expect(envelope).not.toContain(text || '\u0000');

@@ -4,7 +4,10 @@ import { createKeyring, jwksOf, privateKeyFor, type KeyringState } from '../src/
 export const NOW = Date.UTC(2025, 0, 1);
 export const keyring: KeyringState = createKeyring(NOW);
 export const lookup = privateKeyFor(keyring);
-export const [currentJwk, nextJwk] = jwksOf(keyring).keys as [ReturnType<typeof jwksOf>['keys'][number], ReturnType<typeof jwksOf>['keys'][number]];
+export const [currentJwk, nextJwk] = jwksOf(keyring).keys as [
+  ReturnType<typeof jwksOf>['keys'][number],
+  ReturnType<typeof jwksOf>['keys'][number],
+];
 export const currentKey = lookup(currentJwk.kid)!;
 
 export const CLAIMS = {

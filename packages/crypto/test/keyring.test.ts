@@ -1,14 +1,6 @@
 import { calculateJwkThumbprint } from 'jose';
 import { describe, expect, test } from 'vitest';
-import {
-  createKeyring,
-  generateEncryptionKey,
-  jwksOf,
-  privateKeyFor,
-  pruneKeyring,
-  rotateKeyring,
-  type KeyringState,
-} from '../src/keys';
+import { createKeyring, generateEncryptionKey, jwksOf, privateKeyFor, pruneKeyring, rotateKeyring, type KeyringState } from '../src/keys';
 import { openJwe } from '../src/open';
 import { sealJwe } from '../src/seal';
 
@@ -20,7 +12,15 @@ describe('generateEncryptionKey', () => {
   test('kid is the RFC 7638 thumbprint of the public key (checked against jose)', async () => {
     const entry = generateEncryptionKey(T0);
     expect(entry.kid).toBe(await calculateJwkThumbprint(entry.publicJwk, 'sha256'));
-    expect(entry.publicJwk).toEqual({ kty: 'EC', crv: 'P-256', x: entry.privateJwk.x, y: entry.privateJwk.y, kid: entry.kid, use: 'enc', alg: 'ECDH-ES' });
+    expect(entry.publicJwk).toEqual({
+      kty: 'EC',
+      crv: 'P-256',
+      x: entry.privateJwk.x,
+      y: entry.privateJwk.y,
+      kid: entry.kid,
+      use: 'enc',
+      alg: 'ECDH-ES',
+    });
     expect(entry).toMatchObject({ status: 'next', createdAt: T0 });
   });
 

@@ -57,9 +57,14 @@ describe('tampering: every single-bit change gives the identical invalid_jwe', (
   test.each([0, 1, 2, 3, 4])('segment %i: each character with each of its low 7 bits flipped', (index) => {
     const segments = sealed.split('.');
     const text = segments[index]!;
-    const variants = text === '' ? ['A', 'AA', 'AAAA'] : [...text].flatMap((char, at) =>
-      [0, 1, 2, 3, 4, 5, 6].map((bit) => text.slice(0, at) + String.fromCharCode(char.charCodeAt(0) ^ (1 << bit)) + text.slice(at + 1)),
-    );
+    const variants =
+      text === ''
+        ? ['A', 'AA', 'AAAA']
+        : [...text].flatMap((char, at) =>
+            [0, 1, 2, 3, 4, 5, 6].map(
+              (bit) => text.slice(0, at) + String.fromCharCode(char.charCodeAt(0) ^ (1 << bit)) + text.slice(at + 1),
+            ),
+          );
     const results = new Set(variants.map((variant) => JSON.stringify(openJwe(withSegment(sealed, index, variant), anyKid))));
     expect([...results]).toEqual([JSON.stringify(INVALID_JWE)]);
   });

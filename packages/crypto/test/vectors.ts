@@ -12,7 +12,9 @@ function load<T>(relativePath: string): T {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (error) {
-    throw new Error(`Test vectors missing at ${path}: they are part of the repository (packages/crypto/test/vectors/README.md).`, { cause: error });
+    throw new Error(`Test vectors missing at ${path}: they are part of the repository (packages/crypto/test/vectors/README.md).`, {
+      cause: error,
+    });
   }
 }
 

@@ -58,14 +58,18 @@ function naiveSharedSecret(d: bigint, x: bigint, y: bigint): Buffer | undefined 
 }
 
 const big = (b64: string): bigint => BigInt(`0x${Buffer.from(b64, 'base64url').toString('hex') || '0'}`);
-const b64 = (n: bigint | Buffer): string => (typeof n === 'bigint' ? Buffer.from(n.toString(16).padStart(64, '0'), 'hex') : n).toString('base64url');
+const b64 = (n: bigint | Buffer): string =>
+  (typeof n === 'bigint' ? Buffer.from(n.toString(16).padStart(64, '0'), 'hex') : n).toString('base64url');
 /**
  * The vault key for these cases: a prime scalar, so d·P is never the point at infinity for the small-order
  * points of the invalid-curve cases (their order would have to divide d): every one gets a usable key.
  */
 const vaultD = 2n ** 255n - 19n;
 const vaultPublic = ((e) => (e.setPrivateKey(Buffer.from(b64(vaultD), 'base64url')), e.getPublicKey()))(createECDH('prime256v1'));
-const vaultKey = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64(vaultD), x: b64(vaultPublic.subarray(1, 33)), y: b64(vaultPublic.subarray(33)) }, format: 'jwk' });
+const vaultKey = createPrivateKey({
+  key: { kty: 'EC', crv: 'P-256', d: b64(vaultD), x: b64(vaultPublic.subarray(1, 33)), y: b64(vaultPublic.subarray(33)) },
+  format: 'jwk',
+});
 const vaultLookup = (kid: string): KeyObject | undefined => (kid === currentJwk.kid ? vaultKey : undefined);
 
 /**
@@ -83,16 +87,20 @@ function jweFor(epk: { kty: string; crv: string; x: string; y: string }): string
 
 describe(`${ECDH_FILE}: every invalid public key as epk gets exactly invalid_jwe`, () => {
   // The control: the same construction with a valid epk opens, so a refusal below is the check's doing.
-  test.each(valid.filter((c) => c.public.crv === 'P-256').slice(0, 5).map((c) => [c.tcId, c] as const))(
-    'control, valid tcId %i: the JWE built around its point opens',
-    (_tcId, c) => {
-      const { kty, crv, x, y } = c.public;
-      expect(openJwe(jweFor({ kty, crv, x, y }), vaultLookup)).toStrictEqual({ ok: true, kid: currentJwk.kid, claims: CLAIMS });
-    },
-  );
+  test.each(
+    valid
+      .filter((c) => c.public.crv === 'P-256')
+      .slice(0, 5)
+      .map((c) => [c.tcId, c] as const),
+  )('control, valid tcId %i: the JWE built around its point opens', (_tcId, c) => {
+    const { kty, crv, x, y } = c.public;
+    expect(openJwe(jweFor({ kty, crv, x, y }), vaultLookup)).toStrictEqual({ ok: true, kid: currentJwk.kid, claims: CLAIMS });
+  });
 
   test('every point that claims P-256 gets a tag valid under the key a check-less vault derives', () => {
-    const armed = invalid.filter((c) => c.public.crv === 'P-256' && naiveSharedSecret(vaultD, big(c.public.x), big(c.public.y)) !== undefined);
+    const armed = invalid.filter(
+      (c) => c.public.crv === 'P-256' && naiveSharedSecret(vaultD, big(c.public.x), big(c.public.y)) !== undefined,
+    );
     expect(armed).toEqual(invalid.filter((c) => c.public.crv === 'P-256'));
     expect(armed).toHaveLength(18);
   }, 30_000); // 18 BigInt scalar multiplications: about 1 s alone, over 5 s on a loaded machine

@@ -26,17 +26,18 @@ export interface NetworkSelectorProps {
 export function networkSelector(p: NetworkSelectorProps): TemplateResult {
   return html`<div class="tf-networks" role="radiogroup" aria-label=${p.label} @keydown=${p.onKeydown}>
     ${p.networks.map(
-      (n) => html`<label class="tf-network">
-        <input
-          type="radio"
-          class="tf-network-radio"
-          name=${`${p.id}-network`}
-          value=${n}
-          .checked=${n === p.selected}
-          ?disabled=${p.disabled}
-          @change=${(e: Event) => (e.target as HTMLInputElement).checked && p.onSelect(n)}
-        />${brandIcon(n)}<span class="tf-sr">${networkName(n)}</span>
-      </label>`,
+      (n) =>
+        html`<label class="tf-network">
+          <input
+            type="radio"
+            class="tf-network-radio"
+            name=${`${p.id}-network`}
+            value=${n}
+            .checked=${n === p.selected}
+            ?disabled=${p.disabled}
+            @change=${(e: Event) => (e.target as HTMLInputElement).checked && p.onSelect(n)}
+          />${brandIcon(n)}<span class="tf-sr">${networkName(n)}</span>
+        </label>`,
     )}
   </div>`;
 }

@@ -32,7 +32,12 @@ export function reformat(edit: Edit, format: (raw: string) => string, isSignific
  * Where a deletion should start so that Backspace on "4242 |4242" removes the digit before the
  * separator (the separator alone would just be re-added by the formatter).
  */
-export function skipSeparators(value: string, caret: number, direction: 'backward' | 'forward', isSignificant: (ch: string) => boolean): number {
+export function skipSeparators(
+  value: string,
+  caret: number,
+  direction: 'backward' | 'forward',
+  isSignificant: (ch: string) => boolean,
+): number {
   let i = caret;
   if (direction === 'backward') while (i > 0 && !isSignificant(value.charAt(i - 1))) i--;
   else while (i < value.length && !isSignificant(value.charAt(i))) i++;

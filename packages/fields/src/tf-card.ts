@@ -81,20 +81,27 @@ export class TfCard extends FieldElementBase implements FieldElement {
   }
 
   protected override render() {
-    return html`<div class="tf-card" role="group" aria-label=${this.label || nothing} @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
+    return html`<div
+      class="tf-card"
+      role="group"
+      aria-label=${this.label || nothing}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
+    >
       ${ORDER.map(
-        (kind) => html`<tf-input
-          class=${`tf-part tf-part-${kind}`}
-          kind=${kind}
-          .locale=${this.locale}
-          .placeholder=${kind === 'number' ? this.placeholder : undefined}
-          .preferredNetwork=${kind === 'number' ? this.preferredNetwork : undefined}
-          .disabled=${this.disabled}
-          .brand=${kind === 'cvc' ? this.#brand : undefined}
-          @tf-change=${this.#onChange}
-          @tf-submit=${this.#forward}
-          @tf-escape=${this.#forward}
-        ></tf-input>`,
+        (kind) =>
+          html`<tf-input
+            class=${`tf-part tf-part-${kind}`}
+            kind=${kind}
+            .locale=${this.locale}
+            .placeholder=${kind === 'number' ? this.placeholder : undefined}
+            .preferredNetwork=${kind === 'number' ? this.preferredNetwork : undefined}
+            .disabled=${this.disabled}
+            .brand=${kind === 'cvc' ? this.#brand : undefined}
+            @tf-change=${this.#onChange}
+            @tf-submit=${this.#forward}
+            @tf-escape=${this.#forward}
+          ></tf-input>`,
       )}
     </div>`;
   }

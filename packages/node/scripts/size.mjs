@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-const files = readdirSync(dist, { recursive: true }).map(String).filter((f) => statSync(join(dist, f)).isFile());
+const files = readdirSync(dist, { recursive: true })
+  .map(String)
+  .filter((f) => statSync(join(dist, f)).isFile());
 const js = files.filter((f) => f.endsWith('.js'));
 const sum = (list, f) => list.reduce((n, name) => n + f(readFileSync(join(dist, name))), 0);
 const out = await build({
@@ -21,13 +23,23 @@ const out = await build({
     rollupOptions: { external: [/^node:/], output: { format: 'es' } },
   },
 });
-const code = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((c) => c.type === 'chunk').map((c) => c.code).join('');
-process.stdout.write(JSON.stringify({
-  files: files.length,
-  jsFiles: js.length,
-  dtsFiles: files.filter((f) => f.endsWith('.d.ts')).length,
-  jsBytes: sum(js, (b) => b.length),
-  jsGzipBytes: sum(js, (b) => gzipSync(b).length),
-  minBytes: Buffer.byteLength(code),
-  minGzipBytes: gzipSync(code).length,
-}, null, 2) + '\n');
+const code = (Array.isArray(out) ? out : [out])
+  .flatMap((o) => o.output)
+  .filter((c) => c.type === 'chunk')
+  .map((c) => c.code)
+  .join('');
+process.stdout.write(
+  JSON.stringify(
+    {
+      files: files.length,
+      jsFiles: js.length,
+      dtsFiles: files.filter((f) => f.endsWith('.d.ts')).length,
+      jsBytes: sum(js, (b) => b.length),
+      jsGzipBytes: sum(js, (b) => gzipSync(b).length),
+      minBytes: Buffer.byteLength(code),
+      minGzipBytes: gzipSync(code).length,
+    },
+    null,
+    2,
+  ) + '\n',
+);

@@ -31,7 +31,16 @@ function errorFields(status: number, body: unknown, requestId: string | undefine
   const code = text('code');
   const message = text('message');
   const retryable = e && typeof e.retryable === 'boolean' ? e.retryable : undefined;
-  if (type && code && message) return { type, code, message, param: text('param'), requestId: text('requestId') || requestId, retryable, declineCode: text('declineCode') };
+  if (type && code && message)
+    return {
+      type,
+      code,
+      message,
+      param: text('param'),
+      requestId: text('requestId') || requestId,
+      retryable,
+      declineCode: text('declineCode'),
+    };
   // Not the vault's error shape: a proxy or load balancer in between answered.
   return {
     type: 'api_error',

@@ -4,7 +4,9 @@
  */
 export function checkSecretKey(key: unknown): 'test' | 'live' {
   if (typeof key !== 'string' || key === '') {
-    throw new TypeError('new Tokenframe(secretKey, …): secretKey is missing. Pass your secret key (sk_test_… or sk_live_…), e.g. from process.env.TOKENFRAME_SECRET_KEY.');
+    throw new TypeError(
+      'new Tokenframe(secretKey, …): secretKey is missing. Pass your secret key (sk_test_… or sk_live_…), e.g. from process.env.TOKENFRAME_SECRET_KEY.',
+    );
   }
   if (/^pk_(test|live)_/.test(key)) {
     throw new TypeError(
@@ -14,7 +16,9 @@ export function checkSecretKey(key: unknown): 'test' | 'live' {
   }
   const mode = /^sk_(test|live)_[A-Za-z0-9_-]{16,}$/.exec(key)?.[1];
   if (mode !== 'test' && mode !== 'live') {
-    throw new TypeError('new Tokenframe(secretKey, …): that is not a Tokenframe secret key. Secret keys start with sk_test_ or sk_live_ (`pnpm vault keys create --type secret`).');
+    throw new TypeError(
+      'new Tokenframe(secretKey, …): that is not a Tokenframe secret key. Secret keys start with sk_test_ or sk_live_ (`pnpm vault keys create --type secret`).',
+    );
   }
   return mode;
 }

@@ -9,7 +9,12 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  * asked for a wait longer than MAX_RETRY_AFTER_MS. `Retry-After` (seconds, or an HTTP date) wins
  * over the backoff when present: the vault knows when it will have room.
  */
-export function retryDelay(retry: number, retryAfter: string | null, random: () => number = Math.random, now = Date.now()): number | undefined {
+export function retryDelay(
+  retry: number,
+  retryAfter: string | null,
+  random: () => number = Math.random,
+  now = Date.now(),
+): number | undefined {
   const asked = parseRetryAfter(retryAfter, now);
   if (asked !== undefined) return asked > MAX_RETRY_AFTER_MS ? undefined : asked;
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** retry);

@@ -40,7 +40,8 @@ export class Tokenframe {
     const timeoutMs = options.timeoutMs ?? 30_000;
     const maxRetries = options.maxRetries ?? 2;
     if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new TypeError('timeoutMs must be a positive number of milliseconds.');
-    if (!(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10)) throw new TypeError('maxRetries must be an integer from 0 to 10.');
+    if (!(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10))
+      throw new TypeError('maxRetries must be an integer from 0 to 10.');
     const request = createVaultRequest(secretKey, { vaultUrl: this.#vaultUrl, timeoutMs, maxRetries });
     this.tokens = new Tokens(request);
     this.charges = new Charges(request);
@@ -70,10 +71,12 @@ export class Tokenframe {
 function checkVaultUrl(value: unknown, mode: 'test' | 'live'): string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
-    throw new TypeError('options.vaultUrl must be the vault API\'s URL, e.g. https://vault.example.com (http://127.0.0.1:4000 for the local vault).');
+    throw new TypeError(
+      "options.vaultUrl must be the vault API's URL, e.g. https://vault.example.com (http://127.0.0.1:4000 for the local vault).",
+    );
   }
   if (mode === 'live' && url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    throw new TypeError('A live key is only sent over https: set vaultUrl to the vault\'s https:// URL.');
+    throw new TypeError("A live key is only sent over https: set vaultUrl to the vault's https:// URL.");
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -61,8 +61,7 @@ export function createVaultRequest(secretKey: string, config: TransportConfig): 
 }
 
 type Outcome<T> =
-  | { ok: true; result: CallResult<T> }
-  | { ok: false; error: TokenframeApiError | TokenframeConnectionError; retryAfter: string | null };
+  { ok: true; result: CallResult<T> } | { ok: false; error: TokenframeApiError | TokenframeConnectionError; retryAfter: string | null };
 
 async function attemptOnce<T>(url: string, init: RequestInit, timeoutMs: number, signal: AbortSignal | undefined): Promise<Outcome<T>> {
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -76,7 +75,11 @@ async function attemptOnce<T>(url: string, init: RequestInit, timeoutMs: number,
     // The caller's own abort is not a fault to retry: hand it back as it is.
     if (signal?.aborted) throw signal.reason;
     const timedOut = timeout.aborted;
-    return { ok: false, error: new TokenframeConnectionError(timedOut ? 'timed out' : 'network error', { timedOut, attempts: 1, cause }), retryAfter: null };
+    return {
+      ok: false,
+      error: new TokenframeConnectionError(timedOut ? 'timed out' : 'network error', { timedOut, attempts: 1, cause }),
+      retryAfter: null,
+    };
   }
   const parsed = parseJson(text);
   if (res.ok && parsed.ok) return { ok: true, result: { status: res.status, body: parsed.value as T } };
@@ -99,7 +102,8 @@ function finalError(error: TokenframeApiError | TokenframeConnectionError, attem
 
 function idempotencyKey(given: string | undefined): string {
   if (given === undefined) return randomUUID();
-  if (!PRINTABLE_ASCII.test(given)) throw new TypeError('idempotencyKey must be 1–255 printable ASCII characters without spaces, e.g. a UUID or your order id.');
+  if (!PRINTABLE_ASCII.test(given))
+    throw new TypeError('idempotencyKey must be 1–255 printable ASCII characters without spaces, e.g. a UUID or your order id.');
   return given;
 }
 

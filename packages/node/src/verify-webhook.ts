@@ -29,15 +29,20 @@ export function verifyWebhook<T = Record<string, unknown>>(
   opts: VerifyOptions = {},
 ): WebhookEvent<T> {
   if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) {
-    throw new TypeError('rawBody must be the request body as received (string or Buffer), not parsed JSON: re-serialising changes the signed bytes.');
+    throw new TypeError(
+      'rawBody must be the request body as received (string or Buffer), not parsed JSON: re-serialising changes the signed bytes.',
+    );
   }
   const keys = (typeof secret === 'string' ? [secret] : secret).map(secretBytes);
-  if (keys.length === 0) throw new TypeError('secret must be the endpoint\'s whsec_… secret.');
+  if (keys.length === 0) throw new TypeError("secret must be the endpoint's whsec_… secret.");
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
   const signature = header(headers, 'webhook-signature');
   if (id === undefined || timestamp === undefined || signature === undefined) {
-    throw new WebhookVerificationError('missing_header', 'The request lacks webhook-id, webhook-timestamp or webhook-signature: it was not sent by the vault (or a proxy dropped the headers).');
+    throw new WebhookVerificationError(
+      'missing_header',
+      'The request lacks webhook-id, webhook-timestamp or webhook-signature: it was not sent by the vault (or a proxy dropped the headers).',
+    );
   }
   checkTimestamp(timestamp, opts.toleranceSec ?? 300, opts.now ?? Date.now());
   const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
@@ -47,13 +52,17 @@ export function verifyWebhook<T = Record<string, unknown>>(
     const expected = createHmac('sha256', key).update(signed).digest();
     return given.some((g) => g.length === expected.length && timingSafeEqual(g, expected));
   });
-  if (!match) throw new WebhookVerificationError('no_matching_signature', 'No v1 signature matches: check the endpoint secret (whsec_…), and pass the raw body, not parsed JSON.');
+  if (!match)
+    throw new WebhookVerificationError(
+      'no_matching_signature',
+      'No v1 signature matches: check the endpoint secret (whsec_…), and pass the raw body, not parsed JSON.',
+    );
   return parseEvent<T>(body);
 }
 
 function secretBytes(secret: string): Buffer {
   const b64 = typeof secret === 'string' ? secret.replace(/^whsec_/, '') : '';
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new TypeError('secret must be the endpoint\'s whsec_… secret as the vault showed it.');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new TypeError("secret must be the endpoint's whsec_… secret as the vault showed it.");
   return Buffer.from(b64, 'base64');
 }
 
@@ -67,10 +76,19 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
 }
 
 function checkTimestamp(value: string, toleranceSec: number, now: number): void {
-  if (!/^\d{1,12}$/.test(value)) throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp is not whole seconds since the epoch.');
+  if (!/^\d{1,12}$/.test(value))
+    throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp is not whole seconds since the epoch.');
   const skew = Number(value) - Math.floor(now / 1000);
-  if (skew < -toleranceSec) throw new WebhookVerificationError('timestamp_too_old', `webhook-timestamp is more than ${toleranceSec} s old: a replayed delivery, or this server's clock is off.`);
-  if (skew > toleranceSec) throw new WebhookVerificationError('timestamp_in_future', `webhook-timestamp is more than ${toleranceSec} s ahead: this server's clock (or the vault's) is off.`);
+  if (skew < -toleranceSec)
+    throw new WebhookVerificationError(
+      'timestamp_too_old',
+      `webhook-timestamp is more than ${toleranceSec} s old: a replayed delivery, or this server's clock is off.`,
+    );
+  if (skew > toleranceSec)
+    throw new WebhookVerificationError(
+      'timestamp_in_future',
+      `webhook-timestamp is more than ${toleranceSec} s ahead: this server's clock (or the vault's) is off.`,
+    );
 }
 
 function parseEvent<T>(body: Uint8Array): WebhookEvent<T> {

@@ -1,10 +1,5 @@
 export type WebhookVerificationReason =
-  | 'missing_header'
-  | 'invalid_timestamp'
-  | 'timestamp_too_old'
-  | 'timestamp_in_future'
-  | 'no_matching_signature'
-  | 'invalid_payload';
+  'missing_header' | 'invalid_timestamp' | 'timestamp_too_old' | 'timestamp_in_future' | 'no_matching_signature' | 'invalid_payload';
 
 /**
  * The request did not prove it came from the vault: answer it with 400 and do not act on it.

@@ -34,12 +34,18 @@ afterAll(async () => {
 });
 
 async function arm(fault: string, match: string, count = 1): Promise<void> {
-  const res = await fetch(`${sim.url}/__sim/faults`, { method: 'POST', headers: { Authorization: SIM_AUTH, 'Content-Type': 'application/json' }, body: JSON.stringify({ fault, count, match }) });
+  const res = await fetch(`${sim.url}/__sim/faults`, {
+    method: 'POST',
+    headers: { Authorization: SIM_AUTH, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ fault, count, match }),
+  });
   if (res.status !== 201) throw new Error(`arm ${fault}: ${res.status} ${await res.text()}`);
 }
 /** The gateway endpoints the vault called, in order, with what the simulator answered. */
 async function simCalls(): Promise<[string, LoggedRequest['outcome']][]> {
-  const { requests } = (await (await fetch(`${sim.url}/__sim/requests`, { headers: { Authorization: SIM_AUTH } })).json()) as { requests: LoggedRequest[] };
+  const { requests } = (await (await fetch(`${sim.url}/__sim/requests`, { headers: { Authorization: SIM_AUTH } })).json()) as {
+    requests: LoggedRequest[];
+  };
   return requests.map((r) => [r.endpoint, r.outcome]);
 }
 const auths = async () => (await simCalls()).filter(([endpoint]) => endpoint === 'auth');
@@ -53,7 +59,14 @@ describe('the vault says retryable: false', () => {
     expect(e).toBeInstanceOf(TokenframeServerError);
     expect(e).toMatchObject({ status: 502, code: 'processor_error', retryable: false });
     const charge = (e as TokenframeServerError).charge!;
-    expect(charge).toMatchObject({ object: 'charge', status: 'failed', failureCode: 'processor_error', amount: 1234, amountCaptured: 0, token });
+    expect(charge).toMatchObject({
+      object: 'charge',
+      status: 'failed',
+      failureCode: 'processor_error',
+      amount: 1234,
+      amountCaptured: 0,
+      token,
+    });
     expect(charge.id).toMatch(/^ch_/);
     // One attempt reached the vault; the vault made one authorization, then asked and voided by order id.
     expect(proxy.seen.map((s) => [s.method, s.path, s.vaultStatus])).toEqual([['POST', '/v1/charges', 502]]);
@@ -66,8 +79,12 @@ describe('the vault says retryable: false', () => {
     const token = await vault.tokenize();
     await arm('status=500', 'auth');
     const idempotencyKey = `order-7-${token}`;
-    const first = (await tf.charges.create({ token, amount: 2500, currency: 'USD' }, { idempotencyKey }).catch((x: unknown) => x)) as TokenframeServerError;
-    const again = (await tf.charges.create({ token, amount: 2500, currency: 'USD' }, { idempotencyKey }).catch((x: unknown) => x)) as TokenframeServerError;
+    const first = (await tf.charges
+      .create({ token, amount: 2500, currency: 'USD' }, { idempotencyKey })
+      .catch((x: unknown) => x)) as TokenframeServerError;
+    const again = (await tf.charges
+      .create({ token, amount: 2500, currency: 'USD' }, { idempotencyKey })
+      .catch((x: unknown) => x)) as TokenframeServerError;
     expect(again).toBeInstanceOf(TokenframeServerError);
     expect(again).toMatchObject({ status: 502, code: 'processor_error', retryable: false });
     expect(again.charge?.id).toBe(first.charge?.id);
@@ -83,7 +100,12 @@ describe('the vault says retryable: false', () => {
     await arm('status=500', 'refund');
     const e = await tf.charges.refund(paid.id).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TokenframeServerError);
-    expect(e).toMatchObject({ status: 502, code: 'processor_error', retryable: false, charge: { id: paid.id, status: 'succeeded', amountRefunded: 0 } });
+    expect(e).toMatchObject({
+      status: 502,
+      code: 'processor_error',
+      retryable: false,
+      charge: { id: paid.id, status: 'succeeded', amountRefunded: 0 },
+    });
     expect((await simCalls()).filter(([endpoint]) => endpoint === 'refund')).toEqual([['refund', 500]]);
     expect(proxy.seen.filter((s) => s.path.endsWith('/refund'))).toHaveLength(1);
   });
@@ -101,7 +123,10 @@ describe('the vault says retryable: true', () => {
     expect(keysSeen()).toHaveLength(1);
     expect(keysSeen()[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(await auths()).toEqual([['auth', 'reset']]);
-    expect((await simCalls()).filter(([endpoint]) => endpoint === 'inquireByOrderid')).toEqual([['inquireByOrderid', 500], ['inquireByOrderid', 200]]);
+    expect((await simCalls()).filter(([endpoint]) => endpoint === 'inquireByOrderid')).toEqual([
+      ['inquireByOrderid', 500],
+      ['inquireByOrderid', 200],
+    ]);
   });
 
   test('still unsettled after every attempt: TokenframeServerError 504, retryable, the pending charge attached; 1 + maxRetries attempts, one key', async () => {
@@ -126,6 +151,9 @@ describe('the vault says retryable: true', () => {
     const captures = proxy.seen.filter((s) => s.path.endsWith('/capture'));
     expect(captures.map((s) => s.vaultStatus)).toEqual([502, 200]);
     expect(new Set(captures.map((s) => s.idempotencyKey)).size).toBe(1);
-    expect((await simCalls()).filter(([endpoint]) => endpoint === 'capture')).toEqual([['capture', 500], ['capture', 200]]);
+    expect((await simCalls()).filter(([endpoint]) => endpoint === 'capture')).toEqual([
+      ['capture', 500],
+      ['capture', 200],
+    ]);
   });
 });

@@ -3,7 +3,14 @@
 // Idempotency-Key, checked in the simulator's own ledger.
 import { startProcessorSim, type RunningProcessorSim, type TxnRecord } from '@tokenframe/processor-sim';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Tokenframe, TokenframeCardError, TokenframeConflictError, TokenframeInvalidRequestError, TokenframePermissionError, type Charge } from '../src/index.js';
+import {
+  Tokenframe,
+  TokenframeCardError,
+  TokenframeConflictError,
+  TokenframeInvalidRequestError,
+  TokenframePermissionError,
+  type Charge,
+} from '../src/index.js';
 import { CHARGE_SCOPES, startTestVault, type TestVault } from './support/test-vault.js';
 
 let vault: TestVault;
@@ -34,12 +41,24 @@ async function thrown<T extends Error>(p: Promise<unknown>): Promise<T> {
 }
 
 describe('charges', () => {
-  test('create → succeeded with the vault\'s whole answer; retrieve gives the same; the processor booked it once', async () => {
+  test("create → succeeded with the vault's whole answer; retrieve gives the same; the processor booked it once", async () => {
     const token = await vault.tokenize();
     const ch = await tf.charges.create({ token, amount: 7500, currency: 'usd', orderId: 'order-7500' });
     expect(ch).toMatchObject({
-      object: 'charge', status: 'succeeded', amount: 7500, amountAuthorized: 7500, amountCaptured: 7500, amountRefunded: 0, currency: 'usd',
-      captured: true, refunded: false, orderId: 'order-7500', token, livemode: false, card: { brand: 'visa', last4: '4242' }, failureCode: null,
+      object: 'charge',
+      status: 'succeeded',
+      amount: 7500,
+      amountAuthorized: 7500,
+      amountCaptured: 7500,
+      amountRefunded: 0,
+      currency: 'usd',
+      captured: true,
+      refunded: false,
+      orderId: 'order-7500',
+      token,
+      livemode: false,
+      card: { brand: 'visa', last4: '4242' },
+      failureCode: null,
       processor: { name: 'cardpointe', respcode: '00', resptext: 'Approval' },
     });
     expect(ch.id).toMatch(/^ch_/);
@@ -77,13 +96,19 @@ describe('charges', () => {
     await expect(tf.charges.void(auth.id)).rejects.toMatchObject({ status: 409, code: 'charge_invalid_state' });
   });
 
-  test('$1,116.00 declines: TokenframeCardError with the declined charge, the processor\'s reason and code', async () => {
+  test("$1,116.00 declines: TokenframeCardError with the declined charge, the processor's reason and code", async () => {
     const token = await vault.tokenize();
     const e = await thrown<TokenframeCardError>(tf.charges.create({ token, amount: 111_600, currency: 'usd' }));
     expect(e).toBeInstanceOf(TokenframeCardError);
     expect(e).toMatchObject({ status: 402, type: 'card_error', code: 'card_declined', declineCode: '116', retryable: false });
     expect(e.message).toContain('Insufficient funds');
-    expect(e.charge).toMatchObject({ status: 'declined', amount: 111_600, amountCaptured: 0, failureCode: 'card_declined', processor: { respcode: '116', resptext: 'Insufficient funds' } });
+    expect(e.charge).toMatchObject({
+      status: 'declined',
+      amount: 111_600,
+      amountCaptured: 0,
+      failureCode: 'card_declined',
+      processor: { respcode: '116', resptext: 'Insufficient funds' },
+    });
     expect(authsFor(e.charge!)).toHaveLength(1);
   });
 

@@ -20,7 +20,11 @@ beforeAll(() => {
   const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
   execFileSync('tar', ['xzf', join(work, tgz), '-C', work]);
   const listed = execFileSync('tar', ['tzf', join(work, tgz)], { encoding: 'utf8' });
-  files = listed.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+  files = listed
+    .trim()
+    .split('\n')
+    .map((f) => f.replace(/^package\//, ''))
+    .sort();
   manifest = JSON.parse(readFileSync(join(work, 'package/package.json'), 'utf8')) as Record<string, unknown>;
   mkdirSync(join(consumer, 'node_modules/@tokenframe'), { recursive: true });
   cpSync(join(work, 'package'), join(consumer, 'node_modules/@tokenframe/node'), { recursive: true });
@@ -33,7 +37,10 @@ describe('the packed package', () => {
   test('ships dist, README and LICENSE only; exports and types point into dist', () => {
     expect(files.filter((f) => !f.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json']);
     expect(files.every((f) => !/\.test\.|\.tsbuildinfo$|\.map$/.test(f))).toBe(true);
-    expect(manifest.exports).toEqual({ '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' });
+    expect(manifest.exports).toEqual({
+      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './package.json': './package.json',
+    });
     expect(manifest.type).toBe('module');
   });
 
@@ -51,20 +58,34 @@ describe('the packed package', () => {
     ['node16', 'Node16', 'Node16'],
     ['nodenext', 'NodeNext', 'NodeNext'],
     ['bundler', 'ESNext', 'Bundler'],
-  ])('a consumer type-checks under moduleResolution %s (skipLibCheck off)', (_name, module, resolution) => {
-    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const config = {
-      compilerOptions: { noEmit: true, strict: true, skipLibCheck: false, target: 'ES2022', module, moduleResolution: resolution, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
-      files: ['consumer.ts'],
-    };
-    writeFileSync(join(consumer, `tsconfig.${resolution}.json`), JSON.stringify(config));
-    const run = () => execFileSync('node', [tsc, '-p', `tsconfig.${resolution}.json`], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
-    try {
-      run();
-    } catch (e) {
-      throw new Error(`tsc (${resolution}): ${(e as { stdout?: string }).stdout ?? String(e)}`, { cause: e });
-    }
-  }, 60_000);
+  ])(
+    'a consumer type-checks under moduleResolution %s (skipLibCheck off)',
+    (_name, module, resolution) => {
+      const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+      const config = {
+        compilerOptions: {
+          noEmit: true,
+          strict: true,
+          skipLibCheck: false,
+          target: 'ES2022',
+          module,
+          moduleResolution: resolution,
+          types: ['node'],
+          typeRoots: [join(ROOT, 'node_modules/@types')],
+        },
+        files: ['consumer.ts'],
+      };
+      writeFileSync(join(consumer, `tsconfig.${resolution}.json`), JSON.stringify(config));
+      const run = () =>
+        execFileSync('node', [tsc, '-p', `tsconfig.${resolution}.json`], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+      try {
+        run();
+      } catch (e) {
+        throw new Error(`tsc (${resolution}): ${(e as { stdout?: string }).stdout ?? String(e)}`, { cause: e });
+      }
+    },
+    60_000,
+  );
 
   test('node runs it: import by package name, construct a client, verify a signed delivery', () => {
     const script = `

@@ -110,14 +110,14 @@ describe('the vault asks to wait', () => {
   });
 });
 
-describe('answers the vault gives while busy (canned by the proxy in the vault\'s error shape)', () => {
+describe("answers the vault gives while busy (canned by the proxy in the vault's error shape)", () => {
   test.each([
     [409, 'idempotency_in_flight'],
     [409, 'request_in_progress'],
     [429, 'rate_limited'],
     [500, 'internal_error'],
     [504, 'processor_timeout'],
-  ])('%i %s → retried with the same key, then the vault\'s own answer', async (answer, code) => {
+  ])("%i %s → retried with the same key, then the vault's own answer", async (answer, code) => {
     const id = await vault.tokenize();
     proxy.plan({ answer, code, retryAfter: '0' });
     expect((await tf.tokens.persist(id)).id).toBe(id);
@@ -147,7 +147,7 @@ describe('never retried', () => {
     expect(proxy.seen).toHaveLength(1);
   });
 
-  test('the caller\'s abort: not retried, the abort reason comes back', async () => {
+  test("the caller's abort: not retried, the abort reason comes back", async () => {
     const id = await vault.tokenize(); // first: the abort must land while the request is held
     proxy.plan({ delay: 2500 });
     const ac = new AbortController();

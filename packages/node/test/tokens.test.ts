@@ -101,7 +101,7 @@ describe('errors by class of fault', () => {
 });
 
 describe('events.list', () => {
-  test('iterates the events of the key\'s mode, newest first, filtered by type; pages() shows the page', async () => {
+  test("iterates the events of the key's mode, newest first, filtered by type; pages() shows the page", async () => {
     const ids = [await vault.tokenize(), await vault.tokenize()];
     for (const id of ids) await tf.tokens.delete(id);
     const seen: string[] = [];
@@ -111,7 +111,11 @@ describe('events.list', () => {
     for await (const p of tf.events.list({ type: 'token.deleted', limit: 1 }).pages()) pages.push(p);
     expect(pages).toHaveLength(1); // today the vault has no cursor: one page of at most `limit`
     expect(pages[0]!.data).toHaveLength(1);
-    const e = await thrown((async () => { for await (const _ of tf.events.list({ limit: 0 })) void _; })());
+    const e = await thrown(
+      (async () => {
+        for await (const _ of tf.events.list({ limit: 0 })) void _;
+      })(),
+    );
     expect(e).toMatchObject({ status: 400, code: 'malformed_request', param: 'limit' });
   });
 });
@@ -136,7 +140,13 @@ describe('the secret key', () => {
   });
 
   test('never in util.inspect, JSON.stringify, or the resources', () => {
-    const shown = [inspect(tf, { depth: Infinity, showHidden: true }), JSON.stringify(tf), inspect(tf.tokens, { showHidden: true, depth: Infinity }), inspect(tf.charges), String(tf)].join('\n');
+    const shown = [
+      inspect(tf, { depth: Infinity, showHidden: true }),
+      JSON.stringify(tf),
+      inspect(tf.tokens, { showHidden: true, depth: Infinity }),
+      inspect(tf.charges),
+      String(tf),
+    ].join('\n');
     expect(shown).not.toContain(sk);
     expect(shown).not.toContain(sk.slice(8, 20));
     expect(JSON.stringify(tf)).toBe(JSON.stringify({ vaultUrl: vault.url, mode: 'test' }));

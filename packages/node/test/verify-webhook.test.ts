@@ -41,11 +41,15 @@ describe('the specification vectors (standard-webhooks libraries/javascript/src/
 
   test('"multi sig payload is valid": decoys around the valid v1 signature', () => {
     const sig = [...V.decoySignatures, V.sign.signature, V.decoySignatures[0]].join(' ');
-    expect(verifyWebhook(V.sign.payload, vectorHeaders({ 'webhook-signature': sig }), V.sign.secret, { now: at })).toEqual({ test: 2432232314 });
+    expect(verifyWebhook(V.sign.payload, vectorHeaders({ 'webhook-signature': sig }), V.sign.secret, { now: at })).toEqual({
+      test: 2432232314,
+    });
   });
 
   test.each(V.invalidSignatures)('"invalid/partial signature" %s → no_matching_signature', (sig) => {
-    expect(reason(() => verifyWebhook(V.sign.payload, vectorHeaders({ 'webhook-signature': sig }), V.sign.secret, { now: at }))).toBe('no_matching_signature');
+    expect(reason(() => verifyWebhook(V.sign.payload, vectorHeaders({ 'webhook-signature': sig }), V.sign.secret, { now: at }))).toBe(
+      'no_matching_signature',
+    );
   });
 
   test.each([
@@ -58,8 +62,12 @@ describe('the specification vectors (standard-webhooks libraries/javascript/src/
   });
 
   test('"old timestamp fails" / "new timestamp fails": tolerance + 1 s either way', () => {
-    expect(reason(() => verifyWebhook(V.sign.payload, vectorHeaders(), V.sign.secret, { now: at + V.toleranceMs + 1000 }))).toBe('timestamp_too_old');
-    expect(reason(() => verifyWebhook(V.sign.payload, vectorHeaders(), V.sign.secret, { now: at - V.toleranceMs - 1000 }))).toBe('timestamp_in_future');
+    expect(reason(() => verifyWebhook(V.sign.payload, vectorHeaders(), V.sign.secret, { now: at + V.toleranceMs + 1000 }))).toBe(
+      'timestamp_too_old',
+    );
+    expect(reason(() => verifyWebhook(V.sign.payload, vectorHeaders(), V.sign.secret, { now: at - V.toleranceMs - 1000 }))).toBe(
+      'timestamp_in_future',
+    );
     expect(verifyWebhook(V.sign.payload, vectorHeaders(), V.sign.secret, { now: at + V.toleranceMs })).toBeTruthy();
   });
 });
@@ -72,12 +80,24 @@ describe('against the standardwebhooks library', () => {
     const wh = new Webhook(secret);
     const now = new Date();
     const id = 'msg_2b9YbQ3';
-    const headers = { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': wh.sign(id, now, payload) };
+    const headers = {
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': wh.sign(id, now, payload),
+    };
     const expected = JSON.parse(payload);
     expect(verifyWebhook(payload, headers, secret)).toEqual(expected);
     expect(verifyWebhook(Buffer.from(payload), new Headers(headers), secret)).toEqual(expected);
-    expect(verifyWebhook(payload, { 'Webhook-Id': id, 'WEBHOOK-TIMESTAMP': headers['webhook-timestamp'], 'webhook-signature': [headers['webhook-signature']] }, secret)).toEqual(expected);
-    expect(new Tokenframe('sk_test_0123456789abcdefghij', { vaultUrl: 'http://127.0.0.1:4000' }).webhooks.verify(payload, headers, secret)).toEqual(expected);
+    expect(
+      verifyWebhook(
+        payload,
+        { 'Webhook-Id': id, 'WEBHOOK-TIMESTAMP': headers['webhook-timestamp'], 'webhook-signature': [headers['webhook-signature']] },
+        secret,
+      ),
+    ).toEqual(expected);
+    expect(
+      new Tokenframe('sk_test_0123456789abcdefghij', { vaultUrl: 'http://127.0.0.1:4000' }).webhooks.verify(payload, headers, secret),
+    ).toEqual(expected);
   });
 
   test('the fixed vector: it signs exactly the vector signature our verifier accepts', () => {
@@ -91,7 +111,11 @@ describe('against the standardwebhooks library', () => {
     const good = wh.sign('msg_d', now, payload);
     const cases: [string, string, Record<string, string>][] = [
       ['valid', payload, { 'webhook-id': 'msg_d', 'webhook-timestamp': ts, 'webhook-signature': good }],
-      ['decoys first', payload, { 'webhook-id': 'msg_d', 'webhook-timestamp': ts, 'webhook-signature': `${V.decoySignatures.join(' ')} ${good}` }],
+      [
+        'decoys first',
+        payload,
+        { 'webhook-id': 'msg_d', 'webhook-timestamp': ts, 'webhook-signature': `${V.decoySignatures.join(' ')} ${good}` },
+      ],
       ['body changed', `${payload} `, { 'webhook-id': 'msg_d', 'webhook-timestamp': ts, 'webhook-signature': good }],
       ['id changed', payload, { 'webhook-id': 'msg_e', 'webhook-timestamp': ts, 'webhook-signature': good }],
       ['stale', payload, { 'webhook-id': 'msg_d', 'webhook-timestamp': String(Number(ts) - 301), 'webhook-signature': good }],
@@ -100,8 +124,23 @@ describe('against the standardwebhooks library', () => {
       ['truncated', payload, { 'webhook-id': 'msg_d', 'webhook-timestamp': ts, 'webhook-signature': good.slice(0, 10) }],
     ];
     const verdicts = cases.map(([name, body, headers]) => {
-      const theirs = (() => { try { wh.verify(body, headers); return true; } catch { return false; } })();
-      const ours = (() => { try { verifyWebhook(body, headers, secret); return true; } catch (e) { if (e instanceof WebhookVerificationError) return false; throw e; } })();
+      const theirs = (() => {
+        try {
+          wh.verify(body, headers);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      const ours = (() => {
+        try {
+          verifyWebhook(body, headers, secret);
+          return true;
+        } catch (e) {
+          if (e instanceof WebhookVerificationError) return false;
+          throw e;
+        }
+      })();
       return [name, ours, theirs];
     });
     expect(verdicts.filter(([, ours, theirs]) => ours !== theirs)).toEqual([]);
@@ -135,9 +174,24 @@ describe('hostile deliveries', () => {
     ['a changed body', (h: Record<string, string>) => ({ body: '{"test": 2432232315}', headers: h })],
     ['a whitespace change', (h: Record<string, string>) => ({ body: '{"test":2432232314}', headers: h })],
     ['another message id', (h: Record<string, string>) => ({ body: V.sign.payload, headers: { ...h, 'webhook-id': 'msg_other' } })],
-    ['a shifted timestamp', (h: Record<string, string>) => ({ body: V.sign.payload, headers: { ...h, 'webhook-timestamp': String(Number(h['webhook-timestamp']) + 1) } })],
-    ['the signature without its v1, prefix', (h: Record<string, string>) => ({ body: V.sign.payload, headers: { ...h, 'webhook-signature': h['webhook-signature']!.slice(3) } })],
-    ['the signature as v1a (asymmetric), not v1', (h: Record<string, string>) => ({ body: V.sign.payload, headers: { ...h, 'webhook-signature': `v1a,${h['webhook-signature']!.slice(3)}` } })],
+    [
+      'a shifted timestamp',
+      (h: Record<string, string>) => ({
+        body: V.sign.payload,
+        headers: { ...h, 'webhook-timestamp': String(Number(h['webhook-timestamp']) + 1) },
+      }),
+    ],
+    [
+      'the signature without its v1, prefix',
+      (h: Record<string, string>) => ({ body: V.sign.payload, headers: { ...h, 'webhook-signature': h['webhook-signature']!.slice(3) } }),
+    ],
+    [
+      'the signature as v1a (asymmetric), not v1',
+      (h: Record<string, string>) => ({
+        body: V.sign.payload,
+        headers: { ...h, 'webhook-signature': `v1a,${h['webhook-signature']!.slice(3)}` },
+      }),
+    ],
   ])('%s → no_matching_signature', (_name, mutate) => {
     const { body, headers } = mutate(signedNow(V.sign.payload));
     expect(reason(() => verifyWebhook(body, headers, secret))).toBe('no_matching_signature');
@@ -150,9 +204,15 @@ describe('hostile deliveries', () => {
 
   test('a timestamp in milliseconds, negative or with a fraction → invalid or stale, never accepted', () => {
     const h = signedNow(V.sign.payload);
-    expect(reason(() => verifyWebhook(V.sign.payload, { ...h, 'webhook-timestamp': `${h['webhook-timestamp']}000` }, secret))).toBe('invalid_timestamp');
-    expect(reason(() => verifyWebhook(V.sign.payload, { ...h, 'webhook-timestamp': `-${h['webhook-timestamp']}` }, secret))).toBe('invalid_timestamp');
-    expect(reason(() => verifyWebhook(V.sign.payload, { ...h, 'webhook-timestamp': `${h['webhook-timestamp']}.5` }, secret))).toBe('invalid_timestamp');
+    expect(reason(() => verifyWebhook(V.sign.payload, { ...h, 'webhook-timestamp': `${h['webhook-timestamp']}000` }, secret))).toBe(
+      'invalid_timestamp',
+    );
+    expect(reason(() => verifyWebhook(V.sign.payload, { ...h, 'webhook-timestamp': `-${h['webhook-timestamp']}` }, secret))).toBe(
+      'invalid_timestamp',
+    );
+    expect(reason(() => verifyWebhook(V.sign.payload, { ...h, 'webhook-timestamp': `${h['webhook-timestamp']}.5` }, secret))).toBe(
+      'invalid_timestamp',
+    );
   });
 
   test('two webhook-id headers → missing_header (ambiguous), and the secret never appears in a message', () => {

@@ -51,7 +51,9 @@ test('create → list → a real token.created delivery verifies with the secret
   const event = verifyWebhook(hit.body, hit.headers, endpoint.secret);
   expect(event).toMatchObject({ type: 'token.created', livemode: false });
   expect(hit.body.toString()).not.toContain('4242424242424242');
-  expect(() => verifyWebhook(hit.body.toString().replace('token.created', 'token.deleted'), hit.headers, endpoint.secret)).toThrow(WebhookVerificationError);
+  expect(() => verifyWebhook(hit.body.toString().replace('token.created', 'token.deleted'), hit.headers, endpoint.secret)).toThrow(
+    WebhookVerificationError,
+  );
 
   const rotated = await tf.webhookEndpoints.rotateSecret(endpoint.id);
   expect(rotated.secret).not.toBe(endpoint.secret);

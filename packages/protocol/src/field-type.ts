@@ -1,12 +1,5 @@
 /** Every field a merchant can create. `card` is number + expiry + CVC in one frame (best for autofill). */
-export const FIELD_TYPES = [
-  'card',
-  'cardNumber',
-  'cardExpiry',
-  'cardCvc',
-  'cardholderName',
-  'postalCode',
-] as const;
+export const FIELD_TYPES = ['card', 'cardNumber', 'cardExpiry', 'cardCvc', 'cardholderName', 'postalCode'] as const;
 
 export type FieldType = (typeof FIELD_TYPES)[number];
 

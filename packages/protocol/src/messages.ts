@@ -126,8 +126,7 @@ interface ReplyBase {
 }
 /** `ok: false` is a protocol-level failure (bad method, not ready); tokenize failures come as `ok: true, result: {error}`. */
 export type FrameReply =
-  | (ReplyBase & { ok: true; result: TokenizeResult | null })
-  | (ReplyBase & { ok: false; error: TokenframeErrorShape });
+  (ReplyBase & { ok: true; result: TokenizeResult | null }) | (ReplyBase & { ok: false; error: TokenframeErrorShape });
 
 export type PageToFrame = PageRequest;
 export type FrameToPage = FrameEvent | FrameReply;

@@ -6,14 +6,7 @@
 export const STYLE_VARIANTS = ['base', 'complete', 'empty', 'invalid'] as const;
 export type StyleVariant = (typeof STYLE_VARIANTS)[number];
 
-export const STYLE_PSEUDOS = [
-  ':hover',
-  ':focus',
-  '::placeholder',
-  '::selection',
-  ':-webkit-autofill',
-  ':disabled',
-] as const;
+export const STYLE_PSEUDOS = [':hover', ':focus', '::placeholder', '::selection', ':-webkit-autofill', ':disabled'] as const;
 export type StylePseudo = (typeof STYLE_PSEUDOS)[number];
 
 export type StyleDeclarations = Record<string, string>;

@@ -10,7 +10,17 @@ function deep(levels: number): unknown {
   return o;
 }
 
-const throwingProxy = new Proxy({}, { getPrototypeOf: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+const throwingProxy = new Proxy(
+  {},
+  {
+    getPrototypeOf: () => {
+      throw new Error('trap');
+    },
+    ownKeys: () => {
+      throw new Error('trap');
+    },
+  },
+);
 const revoked = Proxy.revocable({}, {});
 revoked.revoke();
 const { port1 } = new MessageChannel();
@@ -51,7 +61,15 @@ function objectMutations(o: Record<string, unknown>): [string, unknown][] {
     ['own prototype', withOwn('prototype', { polluted: 1 })],
     ['class prototype', Object.assign(new Message(), o)],
     ['getter', Object.defineProperty({ ...o }, firstKey, { get: () => o[firstKey], enumerable: true })],
-    ['throwing getter', Object.defineProperty({ ...o }, firstKey, { get: () => { throw new Error('boom'); }, enumerable: true })],
+    [
+      'throwing getter',
+      Object.defineProperty({ ...o }, firstKey, {
+        get: () => {
+          throw new Error('boom');
+        },
+        enumerable: true,
+      }),
+    ],
     ['non-enumerable key', Object.defineProperty({ ...o }, 'hidden', { value: 1 })],
     ['symbol key', { ...o, [Symbol('s')]: 1 }],
   ];
@@ -97,7 +115,11 @@ test.each<[string, (x: unknown) => boolean, unknown]>([
   ['hello: mount with slash', P.isHelloMessage, { ...hello, mount: 'abcdefgh/ij' }],
   ['hello: unknown role', P.isHelloMessage, { ...hello, role: 'admin' }],
   ['hello: missing role', P.isHelloMessage, { ns: 'tokenframe', v: '1.0', type: 'hello', mount }],
-  ['hello: without pk (frames before issue #17 finding 4)', P.isHelloMessage, { ns: 'tokenframe', v: '1.0', type: 'hello', mount, role: 'cardNumber' }],
+  [
+    'hello: without pk (frames before issue #17 finding 4)',
+    P.isHelloMessage,
+    { ns: 'tokenframe', v: '1.0', type: 'hello', mount, role: 'cardNumber' },
+  ],
   ['hello: pk too long', P.isHelloMessage, { ...hello, pk: 'p'.repeat(201) }],
   ['hello typed as connect', P.isConnectMessage, hello],
   ['request: unknown method', P.isPageRequest, request('eval')],
@@ -117,17 +139,46 @@ test.each<[string, (x: unknown) => boolean, unknown]>([
   ['configure: fonts with extra prop', P.isPageRequest, request('configure', { params: { fonts: Object.assign(['a'], { x: 1 }) } })],
   ['event: unknown name', P.isFrameEvent, { ns: 'tokenframe', type: 'event', name: 'value' }],
   ['event: ready with detail', P.isFrameEvent, { ns: 'tokenframe', type: 'event', name: 'ready', detail: {} }],
-  ['event: change carrying the value', P.isFrameEvent, { ns: 'tokenframe', type: 'event', name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, value: '4242424242424242' } }],
-  ['event: change with uppercase brand', P.isFrameEvent, { ns: 'tokenframe', type: 'event', name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'VISA' } }],
-  ['event: change with a list as network', P.isFrameEvent, { ns: 'tokenframe', type: 'event', name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, network: ['visa'] } }],
+  [
+    'event: change carrying the value',
+    P.isFrameEvent,
+    {
+      ns: 'tokenframe',
+      type: 'event',
+      name: 'change',
+      detail: { field: 'cardNumber', empty: false, complete: true, value: '4242424242424242' },
+    },
+  ],
+  [
+    'event: change with uppercase brand',
+    P.isFrameEvent,
+    { ns: 'tokenframe', type: 'event', name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'VISA' } },
+  ],
+  [
+    'event: change with a list as network',
+    P.isFrameEvent,
+    { ns: 'tokenframe', type: 'event', name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, network: ['visa'] } },
+  ],
   ['event: resize Infinity', P.isFrameEvent, { ns: 'tokenframe', type: 'event', name: 'resize', detail: { height: Infinity } }],
   ['reply: ok true with error', P.isFrameReply, { ...reply, error: { type: 'api_error', code: 'internal_error', message: 'x' } }],
   ['reply: ok "true"', P.isFrameReply, { ...reply, ok: 'true' }],
-  ['reply: result with full pan', P.isFrameReply, { ...reply, result: { token: 'tok_1', card: { brand: 'visa', last4: '4242424242424242', expMonth: 1, expYear: 2030 } } }],
-  ['reply: token not tok_', P.isFrameReply, { ...reply, result: { token: 'abc', card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030 } } }],
-  ['reply: month 13', P.isFrameReply, { ...reply, result: { token: 'tok_1', card: { brand: 'visa', last4: '4242', expMonth: 13, expYear: 2030 } } }],
+  [
+    'reply: result with full pan',
+    P.isFrameReply,
+    { ...reply, result: { token: 'tok_1', card: { brand: 'visa', last4: '4242424242424242', expMonth: 1, expYear: 2030 } } },
+  ],
+  [
+    'reply: token not tok_',
+    P.isFrameReply,
+    { ...reply, result: { token: 'abc', card: { brand: 'visa', last4: '4242', expMonth: 1, expYear: 2030 } } },
+  ],
+  [
+    'reply: month 13',
+    P.isFrameReply,
+    { ...reply, result: { token: 'tok_1', card: { brand: 'visa', last4: '4242', expMonth: 13, expYear: 2030 } } },
+  ],
   // The page checks an error's form; the sender (acceptParent) checks the closed set too.
-  ['error: code not of the closed set\'s form', P.isErrorShape, { type: 'api_error', code: 'toString', message: 'x' }],
+  ["error: code not of the closed set's form", P.isErrorShape, { type: 'api_error', code: 'toString', message: 'x' }],
   ['error: unknown type', P.isErrorShape, { type: 'fatal_error', code: 'internal_error', message: 'x' }],
   ['closed error: code of another type', P.isClosedErrorShape, { type: 'card_error', code: 'unknown_key', message: 'x' }],
   ['closed error: unknown code', P.isClosedErrorShape, { type: 'api_error', code: 'made_up', message: 'x' }],
@@ -148,15 +199,23 @@ test('a guard walks nothing it does not know: checking a polluting payload pollu
 
 // Every PageErrorCode must be a key here (the Record makes a new member of the union a type error).
 const PAGE_CODES: Record<P.PageErrorCode, true> = {
-  invalid_argument: true, unsupported_environment: true, destroyed: true, not_mounted: true, incompatible_version: true, unknown_key: true,
-  revoked_key: true, origin_not_allowed: true, timeout: true, frame_load_timeout: true, frame_removed: true, frame_integrity: true, internal_error: true,
+  invalid_argument: true,
+  unsupported_environment: true,
+  destroyed: true,
+  not_mounted: true,
+  incompatible_version: true,
+  unknown_key: true,
+  revoked_key: true,
+  origin_not_allowed: true,
+  timeout: true,
+  frame_load_timeout: true,
+  frame_removed: true,
+  frame_integrity: true,
+  internal_error: true,
 };
-test.each(Object.keys(PAGE_CODES) as P.PageErrorCode[])(
-  'pageErrorType(%s) is the type ERROR_CODES gives it',
-  (code) => {
-    expect(P.pageErrorType(code)).toBe(P.errorTypeOf(code));
-  },
-);
+test.each(Object.keys(PAGE_CODES) as P.PageErrorCode[])('pageErrorType(%s) is the type ERROR_CODES gives it', (code) => {
+  expect(P.pageErrorType(code)).toBe(P.errorTypeOf(code));
+});
 
 test('every code of the closed set has the form the page checks', () => {
   expect(Object.keys(P.ERROR_CODES).filter((code) => !P.isErrorShape({ type: 'api_error', code, message: '' }))).toEqual([]);

@@ -5,8 +5,14 @@ describe('validateStyle keeps what is allowed', () => {
   test.each([
     ['a base colour', { base: { color: '#32325d' } }],
     ['height properties in base', { base: { fontSize: '16px', lineHeight: '24px', padding: '4px 8px', fontFamily: 'Inter, system-ui' } }],
-    ['every variant', { base: { color: 'black' }, complete: { color: 'green' }, empty: { color: 'gray' }, invalid: { color: 'rgb(200, 0, 0)' } }],
-    ['pseudo-classes', { base: { ':hover': { color: 'blue' }, '::placeholder': { color: '#999' }, ':-webkit-autofill': { webkitTextFillColor: 'black' } } }],
+    [
+      'every variant',
+      { base: { color: 'black' }, complete: { color: 'green' }, empty: { color: 'gray' }, invalid: { color: 'rgb(200, 0, 0)' } },
+    ],
+    [
+      'pseudo-classes',
+      { base: { ':hover': { color: 'blue' }, '::placeholder': { color: '#999' }, ':-webkit-autofill': { webkitTextFillColor: 'black' } } },
+    ],
     ['colour pseudo in a variant', { invalid: { ':focus': { color: 'red' } } }],
     ['hsl() and calc() values', { base: { color: 'hsl(210 50% 40%)', letterSpacing: 'calc(0.1em + 1px)' } }],
   ])('%s', (_name, input) => {
@@ -66,13 +72,30 @@ describe('validateStyle drops and names what is not allowed', () => {
   });
 
   // Anything that changes the height, or the text's width (and so where the one-frame card wraps).
-  const SIZING = ['fontSize', 'lineHeight', 'padding', 'paddingTop', 'paddingBottom', 'paddingLeft', 'paddingRight', 'fontFamily', 'fontWeight', 'fontStyle', 'fontVariant', 'fontVariantNumeric', 'letterSpacing', 'textTransform'];
+  const SIZING = [
+    'fontSize',
+    'lineHeight',
+    'padding',
+    'paddingTop',
+    'paddingBottom',
+    'paddingLeft',
+    'paddingRight',
+    'fontFamily',
+    'fontWeight',
+    'fontStyle',
+    'fontVariant',
+    'fontVariantNumeric',
+    'letterSpacing',
+    'textTransform',
+  ];
 
   test.each(SIZING)('%s in a pseudo-class of base (autofill, focus, …) would leak that state: dropped', (prop) => {
     for (const pseudo of [':-webkit-autofill', ':focus', ':hover', '::placeholder', '::selection', ':disabled']) {
       const r = validateStyle({ base: { [prop]: '2px', [pseudo]: { [prop]: '20px', color: 'red' } } });
       expect(r.style).toEqual({ base: { [prop]: '2px', [pseudo]: { color: 'red' } } });
-      expect(r.warnings).toEqual([`style.base['${pseudo}'].${prop} ignored: properties that change the field's size are allowed only in style.base, outside pseudo-classes`]);
+      expect(r.warnings).toEqual([
+        `style.base['${pseudo}'].${prop} ignored: properties that change the field's size are allowed only in style.base, outside pseudo-classes`,
+      ]);
     }
   });
 

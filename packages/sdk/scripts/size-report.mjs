@@ -36,14 +36,23 @@ console.table(modules);
 const PARTS = {
   'page-side guards (HELLO, FrameEvent, FrameReply, FrameStatusResponse)':
     "import { isFrameEvent, isFrameReply, isFrameStatusResponse, isHelloMessage } from '@tokenframe/protocol'; globalThis.x = [isFrameEvent, isFrameReply, isFrameStatusResponse, isHelloMessage];",
-  '+ channel page side (connectToFrame)': "import { connectToFrame } from '@tokenframe/channel'; import { isFrameStatusResponse } from '@tokenframe/protocol'; globalThis.x = [connectToFrame, isFrameStatusResponse];",
+  '+ channel page side (connectToFrame)':
+    "import { connectToFrame } from '@tokenframe/channel'; import { isFrameStatusResponse } from '@tokenframe/protocol'; globalThis.x = [connectToFrame, isFrameStatusResponse];",
 };
 const parts = {};
 for (const [name, source] of Object.entries(PARTS)) {
   // Vite resolves a lib entry against the root: catch it as `<root>/__part__`.
-  const virtual = { name: 'part', enforce: 'pre', resolveId: (id) => (id.endsWith('__part__') ? '\0part' : undefined), load: (id) => (id === '\0part' ? source : undefined) };
+  const virtual = {
+    name: 'part',
+    enforce: 'pre',
+    resolveId: (id) => (id.endsWith('__part__') ? '\0part' : undefined),
+    load: (id) => (id === '\0part' ? source : undefined),
+  };
   const built = await build({
-    root: packageDir, configFile: false, logLevel: 'silent', plugins: [virtual],
+    root: packageDir,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [virtual],
     build: { write: false, minify: true, target: 'es2022', lib: { entry: '__part__', formats: ['iife'], name: 'Part' } },
   });
   parts[name] = { 'min+gzip alone': gz((Array.isArray(built) ? built[0] : built).output[0].code) };

@@ -7,8 +7,10 @@ import { misuse } from './tokenframe-error';
  */
 
 export function checkPublishableKey(pk: unknown): string {
-  if (typeof pk === 'string' && pk.startsWith('sk_')) misuse('that is a SECRET key (sk_…): never put it in a page. Roll it and pass your pk_… key.');
-  if (typeof pk !== 'string' || !/^pk_(test|live)_[\w-]{1,200}$/.test(pk)) misuse('not a publishable key: pass your pk_test_… or pk_live_… key.');
+  if (typeof pk === 'string' && pk.startsWith('sk_'))
+    misuse('that is a SECRET key (sk_…): never put it in a page. Roll it and pass your pk_… key.');
+  if (typeof pk !== 'string' || !/^pk_(test|live)_[\w-]{1,200}$/.test(pk))
+    misuse('not a publishable key: pass your pk_test_… or pk_live_… key.');
   return pk;
 }
 
@@ -33,7 +35,8 @@ function entries(path: string, x: unknown): [string, unknown][] {
 function checkDeclarations(path: string, decls: unknown, allowPseudos: boolean): void {
   for (const [key, value] of entries(path, decls)) {
     if (allowPseudos && (STYLE_PSEUDOS as readonly string[]).includes(key)) checkDeclarations(`${path}['${key}']`, value, false);
-    else if (!/^[a-z][a-zA-Z]{0,40}$/.test(key)) misuse(`${path}.${key} is not a style property: use camelCase CSS (fontSize) or ${STYLE_PSEUDOS}.`);
+    else if (!/^[a-z][a-zA-Z]{0,40}$/.test(key))
+      misuse(`${path}.${key} is not a style property: use camelCase CSS (fontSize) or ${STYLE_PSEUDOS}.`);
     else if (typeof value !== 'string' || value.length > 200) misuse(`${path}.${key} must be a string.`);
   }
 }

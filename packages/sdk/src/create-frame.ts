@@ -27,7 +27,9 @@ export function createFrame(env: Env, framesUrl: string, pk: string, role: Frame
   const query = new URLSearchParams({ ...(!controller && { type: role }), pk, origin: env.origin, v: PROTOCOL_VERSION });
   iframe.src = `${framesUrl}/frames/v1/${controller ? role : 'field'}.html?${query}#mount=${mount}`;
   iframe.title = controller ? TITLES[role] : `Secure ${TITLES[role]} input`;
-  iframe.style.cssText = controller ? 'display:none' : 'border:0;width:100%;display:block;overflow:hidden;color-scheme:normal;height:2.75em';
+  iframe.style.cssText = controller
+    ? 'display:none'
+    : 'border:0;width:100%;display:block;overflow:hidden;color-scheme:normal;height:2.75em';
   if (controller) {
     iframe.tabIndex = -1;
     iframe.setAttribute('aria-hidden', 'true');

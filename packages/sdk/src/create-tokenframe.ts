@@ -41,4 +41,3 @@ export function createTokenframe(pk: unknown, options: LoadOptions, connect: Fra
   };
   return { fields: (fieldsOptions) => new Fields(context, fieldsOptions) };
 }
-

@@ -17,7 +17,10 @@ export async function diagnoseLoadFailure(env: Env, vaultUrl: string, pk: string
       const response = await env.fetch(url, { credentials: 'omit', cache: 'no-store' });
       const body: unknown = response.ok && (await response.json());
       if (isFrameStatusResponse(body))
-        return new TokenframeError(body.code === 'ok' ? 'frame_load_timeout' : body.code, body.message ?? `the vault says ${body.code}; upgrade it to learn what to fix.`);
+        return new TokenframeError(
+          body.code === 'ok' ? 'frame_load_timeout' : body.code,
+          body.message ?? `the vault says ${body.code}; upgrade it to learn what to fix.`,
+        );
     } catch {
       // a network failure: retried
     }

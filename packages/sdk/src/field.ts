@@ -78,14 +78,19 @@ export class Field extends Emitter<FieldEventMap> {
       config: () => ({ ...this.#host.config, ...this.#config }),
       onEvent: (event) => this.#onEvent(event),
       // A reload with a valid HELLO: the frame starts empty.
-      onReconnect: () => this.#onEvent({ ns: 'tokenframe', type: 'event', name: 'change', detail: { field: this.type, empty: true, complete: false } }),
+      onReconnect: () =>
+        this.#onEvent({ ns: 'tokenframe', type: 'event', name: 'change', detail: { field: this.type, empty: true, complete: false } }),
       onBroken: (error) => {
         this.#broken = true;
         this.#fail(error);
       },
     }));
     const { connection, iframe } = frame;
-    this.#teardown.push(() => this.#host.detach(this), () => connection.destroy(), () => iframe.remove());
+    this.#teardown.push(
+      () => this.#host.detach(this),
+      () => connection.destroy(),
+      () => iframe.remove(),
+    );
 
     let settle!: { resolve: () => void; reject: (error: unknown) => void };
     const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
@@ -113,7 +118,10 @@ export class Field extends Emitter<FieldEventMap> {
   /** Applies new options (merged with the current ones) to a mounted or future frame. */
   update(options: FieldConfig): void {
     this.#config = { ...this.#config, ...checkFieldConfig(`update() of '${this.type}'`, options) };
-    if (this.#ready) this.#frame?.connection.request('configure', { ...this.#host.config, ...this.#config }).catch((error: unknown) => this.#fail(toTokenframeError(error)));
+    if (this.#ready)
+      this.#frame?.connection
+        .request('configure', { ...this.#host.config, ...this.#config })
+        .catch((error: unknown) => this.#fail(toTokenframeError(error)));
   }
 
   focus(): void {

@@ -1,4 +1,14 @@
-import { FIELD_TYPES, isFieldType, MAX_POSTAL, MAX_SHORT_TEXT, type ChangeDetail, type FieldConfig, type FieldType, type TokenizeExtra, type TokenizeResult } from '@tokenframe/protocol';
+import {
+  FIELD_TYPES,
+  isFieldType,
+  MAX_POSTAL,
+  MAX_SHORT_TEXT,
+  type ChangeDetail,
+  type FieldConfig,
+  type FieldType,
+  type TokenizeExtra,
+  type TokenizeResult,
+} from '@tokenframe/protocol';
 import { checkFieldConfig } from './check-options';
 import { Emitter } from './emitter';
 import { Field, type FieldHost } from './field';
@@ -57,7 +67,8 @@ export class Fields extends Emitter<FieldsEventMap> {
     if (this.#destroyed) misuse('these fields were destroyed.');
     if (!isFieldType(type)) misuse(`create('${String(type)}'): unknown field type, use ${FIELD_TYPES}.`);
     if (this.#fields.has(type)) misuse(`a ${type} field already exists here.`);
-    const clash = type === 'card' ? SPLIT_CARD.find((t) => this.#fields.has(t)) : SPLIT_CARD.includes(type) && this.#fields.has('card') && 'card';
+    const clash =
+      type === 'card' ? SPLIT_CARD.find((t) => this.#fields.has(t)) : SPLIT_CARD.includes(type) && this.#fields.has('card') && 'card';
     if (clash) misuse(`create('${type}'): use either card or the split card fields.`);
     const field = new Field(this.#host(), type, options);
     this.#fields.set(type, field);
@@ -177,6 +188,9 @@ function checkExtra(extra: unknown): void {
   const ok =
     typeof extra === 'object' &&
     extra !== null &&
-    Object.entries(extra).every(([key, value]) => (key === 'name' || key === 'postal') && typeof value === 'string' && value.length <= (key === 'name' ? MAX_SHORT_TEXT : MAX_POSTAL));
+    Object.entries(extra).every(
+      ([key, value]) =>
+        (key === 'name' || key === 'postal') && typeof value === 'string' && value.length <= (key === 'name' ? MAX_SHORT_TEXT : MAX_POSTAL),
+    );
   if (!ok) misuse(`tokenize(extra): only strings name (max ${MAX_SHORT_TEXT}) and postal (max ${MAX_POSTAL}).`);
 }

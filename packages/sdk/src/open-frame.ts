@@ -39,7 +39,10 @@ async function explain(context: FrameContext, error: unknown): Promise<never> {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'frame_load_timeout') throw await diagnoseLoadFailure(context.env, context.vaultUrl, context.pk, context.framesUrl);
   if (code === 'incompatible_version')
-    throw new TokenframeError(code, `the frames speak another protocol than this SDK (${PROTOCOL_VERSION}): load ${context.vaultUrl}/v1/tokenframe.js or upgrade @tokenframe/sdk.`);
+    throw new TokenframeError(
+      code,
+      `the frames speak another protocol than this SDK (${PROTOCOL_VERSION}): load ${context.vaultUrl}/v1/tokenframe.js or upgrade @tokenframe/sdk.`,
+    );
   throw toTokenframeError(error);
 }
 
@@ -67,7 +70,11 @@ export function openFrame(context: FrameContext, role: FrameRole, mount: string,
     },
     // After ready: a reload without a valid HELLO, or one that speaks another major version.
     onFailure: (error) =>
-      owner.onBroken(error.code === 'frame_integrity' ? new TokenframeError('frame_integrity', `the ${role} frame was replaced: mount it again.`) : toTokenframeError(error)),
+      owner.onBroken(
+        error.code === 'frame_integrity'
+          ? new TokenframeError('frame_integrity', `the ${role} frame was replaced: mount it again.`)
+          : toTokenframeError(error),
+      ),
   });
   const ready = connection.ready.then(configure).then(noop, (error: unknown) => explain(context, error));
   return { iframe, connection, ready };

@@ -34,7 +34,9 @@ let elements: Rolldown.OutputChunk;
 beforeAll(async () => {
   core = await buildEntry('src/iife.ts');
   elements = await buildEntry('src/elements/index.ts');
-  console.warn(`tokenframe.js: ${core.code.length} B min, ${gz(core.code)} B min+gzip; elements entry (with core): ${gz(elements.code)} B min+gzip`);
+  console.warn(
+    `tokenframe.js: ${core.code.length} B min, ${gz(core.code)} B min+gzip; elements entry (with core): ${gz(elements.code)} B min+gzip`,
+  );
 }, 60_000);
 
 describe('script-tag bundle', () => {
@@ -44,7 +46,9 @@ describe('script-tag bundle', () => {
 
   test.each(['core', 'elements'] as const)('%s contains only sdk, channel and protocol modules', (name) => {
     const chunk = name === 'core' ? core : elements;
-    const foreign = Object.keys(chunk.modules).filter((id) => !/\/packages\/(sdk|channel|protocol)\/src\//.test(id) && !id.includes('@oxc-project/runtime'));
+    const foreign = Object.keys(chunk.modules).filter(
+      (id) => !/\/packages\/(sdk|channel|protocol)\/src\//.test(id) && !id.includes('@oxc-project/runtime'),
+    );
     expect(foreign).toEqual([]);
   });
 

@@ -18,7 +18,8 @@ beforeAll(async () => {
     hits.set(pk, (hits.get(pk) ?? 0) + 1);
     const flaky = /^pk_test_flaky(\d)_(\w+)$/.exec(pk);
     res.setHeader('Access-Control-Allow-Origin', '*');
-    if (url.pathname !== '/v1/frames/status' || url.searchParams.get('origin') !== 'https://shop.example') return void res.writeHead(400).end();
+    if (url.pathname !== '/v1/frames/status' || url.searchParams.get('origin') !== 'https://shop.example')
+      return void res.writeHead(400).end();
     if (flaky && (hits.get(pk) ?? 0) <= Number(flaky[1])) return void res.writeHead(503).end();
     if (pk === 'pk_test_garbage') return void res.writeHead(200).end('{"code":"nope"}');
     // `pk_test_legacy_<code>`: a vault that predates `message` answers only the code.
@@ -32,7 +33,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const env = { origin: 'https://shop.example', fetch: globalThis.fetch, setTimeout: (fn: () => void) => setTimeout(fn, 1) } as unknown as Env;
+const env = {
+  origin: 'https://shop.example',
+  fetch: globalThis.fetch,
+  setTimeout: (fn: () => void) => setTimeout(fn, 1),
+} as unknown as Env;
 
 describe('diagnoseLoadFailure', () => {
   test.each([
@@ -43,7 +48,11 @@ describe('diagnoseLoadFailure', () => {
     ['pk_test_ok', 'frame_load_timeout', /the vault says ok/],
     ['pk_test_flaky2_revoked_key', 'revoked_key', /the vault says revoked_key/],
     ['pk_test_legacy_revoked_key', 'revoked_key', /^Tokenframe: the vault says revoked_key; upgrade it to learn what to fix\.$/],
-    ['pk_test_garbage', 'frame_load_timeout', /could not be asked why: does the page's CSP allow frame-src https:\/\/frames\.example and connect-src http:\/\/127\.0\.0\.1:\d+\?$/],
+    [
+      'pk_test_garbage',
+      'frame_load_timeout',
+      /could not be asked why: does the page's CSP allow frame-src https:\/\/frames\.example and connect-src http:\/\/127\.0\.0\.1:\d+\?$/,
+    ],
   ])('%s → %s', async (pk, code, message) => {
     const error = await diagnoseLoadFailure(env, vaultUrl, pk, 'https://frames.example');
     expect(error).toMatchObject({ code, message: expect.stringMatching(message) });

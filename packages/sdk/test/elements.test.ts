@@ -57,7 +57,10 @@ describe('custom elements', () => {
     group.setAttribute('publishable-key', 'pk_test_1');
     await new Promise((resolve) => group.querySelector('tf-card-number')?.addEventListener('tf-ready', resolve));
     group.appearance = { base: { color: 'rebeccapurple' } };
-    expect(net.field('cardNumber').requests.at(-1)).toEqual({ method: 'configure', params: { style: { base: { color: 'rebeccapurple' } } } });
+    expect(net.field('cardNumber').requests.at(-1)).toEqual({
+      method: 'configure',
+      params: { style: { base: { color: 'rebeccapurple' } } },
+    });
   });
 
   // Issue #17 finding 6: markup alone (HTML injection, no script) must not choose where card data goes.
@@ -80,13 +83,14 @@ describe('custom elements', () => {
     window.addEventListener('error', onError);
     const queue = globalThis.queueMicrotask;
     // happy-dom does not report an exception thrown by a microtask: catch it where the browser would report it.
-    globalThis.queueMicrotask = (fn) => queue(() => {
-      try {
-        fn();
-      } catch (error) {
-        errors.push(error);
-      }
-    });
+    globalThis.queueMicrotask = (fn) =>
+      queue(() => {
+        try {
+          fn();
+        } catch (error) {
+          errors.push(error);
+        }
+      });
     try {
       document.body.append(document.createElement('tf-fields'));
       await Promise.resolve();

@@ -16,7 +16,10 @@ export class FakeFrame {
   #hello!: { resolve: () => void; reject: (error: unknown) => void };
   readonly connection: FrameConnection;
 
-  constructor(options: ConnectOptions, readonly network: FakeNetwork) {
+  constructor(
+    options: ConnectOptions,
+    readonly network: FakeNetwork,
+  ) {
     this.options = options;
     const ready = new Promise<void>((resolve, reject) => (this.#hello = { resolve, reject }));
     this.connection = {
@@ -27,8 +30,10 @@ export class FakeFrame {
       },
     };
     if (network.behavior === 'ok') queueMicrotask(() => this.#hello.resolve());
-    if (network.behavior === 'silent') queueMicrotask(() => this.#hello.reject(Object.assign(new Error('no HELLO'), { code: 'frame_load_timeout' })));
-    if (network.behavior === 'incompatible') queueMicrotask(() => this.#hello.reject(Object.assign(new Error('v2'), { code: 'incompatible_version' })));
+    if (network.behavior === 'silent')
+      queueMicrotask(() => this.#hello.reject(Object.assign(new Error('no HELLO'), { code: 'frame_load_timeout' })));
+    if (network.behavior === 'incompatible')
+      queueMicrotask(() => this.#hello.reject(Object.assign(new Error('v2'), { code: 'incompatible_version' })));
   }
 
   get role(): FrameRole {

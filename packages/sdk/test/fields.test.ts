@@ -42,7 +42,10 @@ describe('mount', () => {
     expect(number.options.mount).toMatch(/^[0-9a-f]{32}$/);
     expect(controller.options.mount).toBe(number.options.mount);
     expect(number.options.frameOrigin).toBe('http://127.0.0.1:4001');
-    expect(number.requests[0]).toEqual({ method: 'configure', params: { locale: 'fr', style: { base: { fontSize: '16px' } }, ariaLabel: 'Numéro' } });
+    expect(number.requests[0]).toEqual({
+      method: 'configure',
+      params: { locale: 'fr', style: { base: { fontSize: '16px' } }, ariaLabel: 'Numéro' },
+    });
     expect(ready).toEqual([{ field: 'cardNumber' }]);
   });
 
@@ -63,7 +66,12 @@ describe('mount', () => {
     await expect(first).rejects.toMatchObject({ name: 'AbortError' });
     await field.mount('#a');
     expect(iframes()).toBe(2);
-    expect(net.live().map((f) => f.role).sort()).toEqual(['cardNumber', 'controller']);
+    expect(
+      net
+        .live()
+        .map((f) => f.role)
+        .sort(),
+    ).toEqual(['cardNumber', 'controller']);
     // No `key: undefined` on the wire: the frame's strict guard would drop the request.
     expect(net.field('controller').requests[0]).toEqual({ method: 'configure', params: {} });
     expect(net.frames).toHaveLength(4);
@@ -102,7 +110,10 @@ describe('mount', () => {
     const host = document.querySelector('#a') as HTMLElement;
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<div class="slot"></div>';
-    await tf.fields().create('card').mount(root.querySelector('.slot') as Element);
+    await tf
+      .fields()
+      .create('card')
+      .mount(root.querySelector('.slot') as Element);
     expect(root.querySelectorAll('iframe')).toHaveLength(1);
   });
 
@@ -120,11 +131,35 @@ describe('developer errors throw at once', () => {
     ['secret key', () => createTokenframe('sk_test_123', OPTIONS, net.connect), /SECRET key/],
     ['not a key', () => createTokenframe('hello', OPTIONS, net.connect), /not a publishable key/],
     ['no options', () => createTokenframe(PK, undefined as never, net.connect), /vaultUrl, framesUrl/],
-    ['vault URL with a path', () => createTokenframe(PK, { ...OPTIONS, vaultUrl: 'http://127.0.0.1:4000/api' }, net.connect), /vaultUrl must be/],
-    ['plain http frames', () => createTokenframe(PK, { ...OPTIONS, framesUrl: 'http://frames.example.com' }, net.connect), /framesUrl must be/],
+    [
+      'vault URL with a path',
+      () => createTokenframe(PK, { ...OPTIONS, vaultUrl: 'http://127.0.0.1:4000/api' }, net.connect),
+      /vaultUrl must be/,
+    ],
+    [
+      'plain http frames',
+      () => createTokenframe(PK, { ...OPTIONS, framesUrl: 'http://frames.example.com' }, net.connect),
+      /framesUrl must be/,
+    ],
     ['unknown field type', () => tf.fields().create('cardPin' as never), /unknown field type/],
-    ['same type twice', () => { const f = tf.fields(); f.create('cardCvc'); f.create('cardCvc'); }, /already exists/],
-    ['card with split fields', () => { const f = tf.fields(); f.create('cardNumber'); f.create('card'); }, /either card or/],
+    [
+      'same type twice',
+      () => {
+        const f = tf.fields();
+        f.create('cardCvc');
+        f.create('cardCvc');
+      },
+      /already exists/,
+    ],
+    [
+      'card with split fields',
+      () => {
+        const f = tf.fields();
+        f.create('cardNumber');
+        f.create('card');
+      },
+      /either card or/,
+    ],
     ['bad style variant', () => tf.fields({ style: { normal: {} } as never }), /style.normal is not a style variant/],
     ['bad style key', () => tf.fields({ style: { base: { 'font-size': '1px' } } }), /not a style property/],
     ['style value not a string', () => tf.fields({ style: { base: { fontSize: 16 as never } } }), /must be a string/],
@@ -132,9 +167,29 @@ describe('developer errors throw at once', () => {
     ['preferredNetwork not a string', () => tf.fields({ preferredNetwork: ['visa'] as never }), /preferredNetwork must be a string/],
     ['selector not found', () => tf.fields().create('cardNumber').mount('#nope'), /no element matches/],
     ['invalid selector', () => tf.fields().create('cardNumber').mount('##'), /invalid selector/],
-    ['target not an element', () => tf.fields().create('cardNumber').mount({} as never), /target must be/],
-    ['unknown event', () => tf.fields().create('cardNumber').on('chnage' as never, () => {}), /unknown event 'chnage'/],
-    ['card data as tokenize extra', () => tf.fields().tokenize({ pan: '4242424242424242' } as never), /only strings name \(max 200\) and postal \(max 32\)/],
+    [
+      'target not an element',
+      () =>
+        tf
+          .fields()
+          .create('cardNumber')
+          .mount({} as never),
+      /target must be/,
+    ],
+    [
+      'unknown event',
+      () =>
+        tf
+          .fields()
+          .create('cardNumber')
+          .on('chnage' as never, () => {}),
+      /unknown event 'chnage'/,
+    ],
+    [
+      'card data as tokenize extra',
+      () => tf.fields().tokenize({ pan: '4242424242424242' } as never),
+      /only strings name \(max 200\) and postal \(max 32\)/,
+    ],
     ['postal longer than the frame accepts', () => tf.fields().tokenize({ postal: '1'.repeat(33) }), /postal \(max 32\)/],
     ['name longer than the frame accepts', () => tf.fields().tokenize({ name: 'A'.repeat(201) }), /name \(max 200\)/],
     ['a number as postal', () => tf.fields().tokenize({ postal: 12345 } as never), /only strings name \(max 200\) and postal \(max 32\)/],
@@ -160,13 +215,22 @@ describe('events', () => {
     const fields = tf.fields();
     const changes: unknown[] = [];
     fields.on('change', (e) => changes.push(e));
-    await Promise.all([fields.create('cardNumber').mount('#a'), fields.create('cardExpiry').mount('#b'), fields.create('cardCvc').mount('#c')]);
+    await Promise.all([
+      fields.create('cardNumber').mount('#a'),
+      fields.create('cardExpiry').mount('#b'),
+      fields.create('cardCvc').mount('#c'),
+    ]);
     const number = net.field('cardNumber');
     number.emit({ name: 'focus' });
     number.emit({ name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'visa' } });
     expect(net.field('cardExpiry').requests.map((r) => r.method)).toEqual(['configure', 'focus']);
 
-    net.field('cardExpiry').emit({ name: 'change', detail: { field: 'cardExpiry', empty: false, complete: false, error: { code: 'expired_card', message: 'Expired' } } });
+    net
+      .field('cardExpiry')
+      .emit({
+        name: 'change',
+        detail: { field: 'cardExpiry', empty: false, complete: false, error: { code: 'expired_card', message: 'Expired' } },
+      });
     expect(changes.at(-1)).toEqual({
       complete: false,
       empty: false,
@@ -201,13 +265,33 @@ describe('tokenize', () => {
     const [one, two] = await Promise.all([fields.tokenize({ name: 'Ada', postal: '9'.repeat(32) }), fields.tokenize()]);
     expect(one).toEqual(net.tokenizeResult);
     expect(two).toBe(one);
-    expect(net.field('controller').requests.filter((r) => r.method === 'tokenize')).toEqual([{ method: 'tokenize', params: { extra: { name: 'Ada', postal: '9'.repeat(32) } } }]);
+    expect(net.field('controller').requests.filter((r) => r.method === 'tokenize')).toEqual([
+      { method: 'tokenize', params: { extra: { name: 'Ada', postal: '9'.repeat(32) } } },
+    ]);
   });
 
   test.each([
     ['nothing mounted', async () => tf.fields().tokenize(), 'not_mounted'],
-    ['destroyed', async () => { const f = tf.fields(); await f.create('card').mount('#a'); f.destroy(); return f.tokenize(); }, 'destroyed'],
-    ['a field frame was taken over', async () => { const f = tf.fields(); await f.create('card').mount('#a'); net.field('card').takeover(); return f.tokenize(); }, 'frame_integrity'],
+    [
+      'destroyed',
+      async () => {
+        const f = tf.fields();
+        await f.create('card').mount('#a');
+        f.destroy();
+        return f.tokenize();
+      },
+      'destroyed',
+    ],
+    [
+      'a field frame was taken over',
+      async () => {
+        const f = tf.fields();
+        await f.create('card').mount('#a');
+        net.field('card').takeover();
+        return f.tokenize();
+      },
+      'frame_integrity',
+    ],
   ])('returns an error value when %s', async (_name, run, code) => {
     expect(await run()).toEqual({ error: expect.objectContaining({ code }) });
   });
@@ -241,7 +325,12 @@ describe('tokenize', () => {
 describe('loaderror', () => {
   test.each([
     ['incompatible frame version', 'incompatible', undefined, 'incompatible_version'],
-    ['the frame refuses its style', 'ok', Object.assign(new Error('bad style'), { code: 'invalid_style', type: 'integration_error' }), 'invalid_style'],
+    [
+      'the frame refuses its style',
+      'ok',
+      Object.assign(new Error('bad style'), { code: 'invalid_style', type: 'integration_error' }),
+      'invalid_style',
+    ],
   ] as const)('%s rejects mount() and emits loaderror', async (_name, behavior, configureError, code) => {
     net.behavior = behavior;
     net.configureError = configureError;
@@ -254,7 +343,11 @@ describe('loaderror', () => {
 
   test('an unexpected exception keeps its message (internal_error), never "[object Object]"', async () => {
     net.configureError = { code: 'invalid_style', message: 'no type' };
-    await expect(tf.fields().create('cardNumber').mount('#a')).rejects.toMatchObject({ code: 'internal_error', type: 'api_error', message: 'Tokenframe: no type' });
+    await expect(tf.fields().create('cardNumber').mount('#a')).rejects.toMatchObject({
+      code: 'internal_error',
+      type: 'api_error',
+      message: 'Tokenframe: no type',
+    });
   });
 
   test('a loaderror event from the frame rejects mount()', async () => {

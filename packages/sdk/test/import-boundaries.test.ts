@@ -60,7 +60,9 @@ function* sourceFiles(dir: string): Generator<string> {
 
 function workspaceDeps(m: Manifest): string[] {
   const all = { ...m.dependencies, ...m.devDependencies, ...m.peerDependencies, ...m.optionalDependencies };
-  return Object.keys(all).filter((name) => name.startsWith('@tokenframe/')).sort();
+  return Object.keys(all)
+    .filter((name) => name.startsWith('@tokenframe/'))
+    .sort();
 }
 
 describe('declared workspace dependencies follow DESIGN.md', () => {
@@ -70,14 +72,21 @@ describe('declared workspace dependencies follow DESIGN.md', () => {
 
   test.each(manifests.map((m) => [m.name, m] as const))('%s', (name, manifest) => {
     const testOnly = TEST_ONLY[name] ?? [];
-    const extra = workspaceDeps(manifest).filter((dep) => !ALLOWED[name]?.includes(dep) && !(testOnly.includes(dep) && dep in (manifest.devDependencies ?? {})));
+    const extra = workspaceDeps(manifest).filter(
+      (dep) => !ALLOWED[name]?.includes(dep) && !(testOnly.includes(dep) && dep in (manifest.devDependencies ?? {})),
+    );
     expect(extra, `${name} may import only: ${ALLOWED[name]?.join(', ') || 'nothing'}`).toEqual([]);
-    const leaks = [...sourceFiles(join(manifest.dir, 'src'))].filter((f) => testOnly.some((dep) => readFileSync(f, 'utf8').includes(`'${dep}'`)));
+    const leaks = [...sourceFiles(join(manifest.dir, 'src'))].filter((f) =>
+      testOnly.some((dep) => readFileSync(f, 'utf8').includes(`'${dep}'`)),
+    );
     expect(leaks, `${name}: test-only dependencies imported from src/`).toEqual([]);
   });
 
   test('lit is allowed only where fields render (fields, frame)', () => {
-    const withLit = manifests.filter((m) => 'lit' in { ...m.dependencies, ...m.devDependencies }).map((m) => m.name).sort();
+    const withLit = manifests
+      .filter((m) => 'lit' in { ...m.dependencies, ...m.devDependencies })
+      .map((m) => m.name)
+      .sort();
     expect(withLit.filter((name) => !['@tokenframe/fields', '@tokenframe/frame'].includes(name))).toEqual([]);
   });
 });

@@ -33,7 +33,10 @@ function main(): void {
   let inFlight: Promise<TokenizeResult> | undefined;
   conn.handle('configure', async (config) => {
     const wanted = resolveLocale(config.locale, navigator.language);
-    await loadLocale(wanted).then(() => (locale = wanted), () => undefined);
+    await loadLocale(wanted).then(
+      () => (locale = wanted),
+      () => undefined,
+    );
     return null;
   });
   conn.handle('tokenize', (p) => {

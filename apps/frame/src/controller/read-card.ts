@@ -17,7 +17,11 @@ export function readCard({ fields, values, missing }: Collected, extra: Tokenize
   // A mounted field whose value never arrived: sealing without it (a card without its CVC) is worse
   // than asking the shopper to try again. Not the shopper's input: a network_error naming the field.
   const silent = missing[0];
-  if (silent !== undefined) return { ok: false, error: { type: 'network_error', code: 'timeout', message: `The ${silent} field did not answer in time: try again.`, field: silent } };
+  if (silent !== undefined)
+    return {
+      ok: false,
+      error: { type: 'network_error', code: 'timeout', message: `The ${silent} field did not answer in time: try again.`, field: silent },
+    };
   const has = (f: FieldType) => fields.includes(f);
   const fail = (code: FieldErrorCode, field: FieldType): CardRead => ({
     ok: false,
@@ -29,7 +33,8 @@ export function readCard({ fields, values, missing }: Collected, extra: Tokenize
   const number = validateNumber(pan);
   if (!number.isValid) return fail(number.code ?? 'invalid_number', inCard('cardNumber'));
   const expiry = validateExpiry(values.expiry ?? '');
-  if (!expiry.isValid || expiry.month === undefined || expiry.year === undefined) return fail(expiry.code ?? 'invalid_expiry', inCard('cardExpiry'));
+  if (!expiry.isValid || expiry.month === undefined || expiry.year === undefined)
+    return fail(expiry.code ?? 'invalid_expiry', inCard('cardExpiry'));
   const card: CardData = { pan, expMonth: expiry.month, expYear: expiry.year };
   // Co-badged: the network the shopper selected in the number field, sealed only when this number can
   // route on it (the vault refuses any other; the field offers only these).

@@ -68,7 +68,15 @@ export class Tokenizer {
       const key = await this.#o.client.encryptionKey(refreshedKey);
       if (!key.ok) return { error: key.error };
       const { pk, origin, api } = this.#o;
-      const claims: SealedClaims = { ...card, aud: api, pk, sid: session.value.sid, origin, iat: Math.floor((this.#now() + session.value.skew) / 1000), jti: randomId() };
+      const claims: SealedClaims = {
+        ...card,
+        aud: api,
+        pk,
+        sid: session.value.sid,
+        origin,
+        iat: Math.floor((this.#now() + session.value.skew) / 1000),
+        jti: randomId(),
+      };
       const ephemeral = await this.#takeKey();
       const jwe = await sealJwe(claims, key.value, ephemeral ? { ephemeral } : {});
       const r = await this.#o.client.createToken(jwe, crypto.randomUUID());
@@ -117,7 +125,9 @@ export class Tokenizer {
         return this.#currentSession();
       });
     }
-    const opened = this.#o.client.createSession(this.#o.origin).then((r): VaultResult<Session> => (r.ok ? { ok: true, value: toSession(r.value, this.#now()) } : r));
+    const opened = this.#o.client
+      .createSession(this.#o.origin)
+      .then((r): VaultResult<Session> => (r.ok ? { ok: true, value: toSession(r.value, this.#now()) } : r));
     this.#session = opened;
     return opened;
   }

@@ -68,10 +68,18 @@ export class VaultClient {
       const { type, code, message, param } = json.error;
       return { ok: false, error: { type, code, message }, ...(param !== undefined ? { param } : {}) };
     }
-    return { ok: false, error: { type: 'api_error', code: 'internal_error', message: `The vault answered ${status} with an unexpected body.` } };
+    return {
+      ok: false,
+      error: { type: 'api_error', code: 'internal_error', message: `The vault answered ${status} with an unexpected body.` },
+    };
   }
 
-  async #request(method: 'GET' | 'POST', path: string, body?: string, idempotencyKey?: string): Promise<VaultResult<{ status: number; body: unknown }>> {
+  async #request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: string,
+    idempotencyKey?: string,
+  ): Promise<VaultResult<{ status: number; body: unknown }>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (method === 'POST') {
       headers['Authorization'] = `Bearer ${this.#pk}`;
@@ -89,9 +97,18 @@ export class VaultClient {
           cache: 'no-store',
           referrerPolicy: 'no-referrer',
         });
-        if (!RETRY_STATUS.has(res.status) || last) return { ok: true, value: { status: res.status, body: await res.json().catch(() => undefined) } };
+        if (!RETRY_STATUS.has(res.status) || last)
+          return { ok: true, value: { status: res.status, body: await res.json().catch(() => undefined) } };
       } catch {
-        if (last) return { ok: false, error: { type: 'network_error', code: 'network_error', message: 'Could not reach the card vault. Check the connection and try again.' } };
+        if (last)
+          return {
+            ok: false,
+            error: {
+              type: 'network_error',
+              code: 'network_error',
+              message: 'Could not reach the card vault. Check the connection and try again.',
+            },
+          };
       }
       await this.#sleep(BACKOFF_MS[attempt] ?? 0);
     }

@@ -40,7 +40,9 @@ export function bootField(card: boolean): void {
     onReveal: () => el.reveal(),
     onAutofill: (values) => el.applyValues(values),
     onBrand: (brand, cvcLength) => {
-      if (type === 'cardCvc') (el as TfInput).brand = brand === 'unknown' ? undefined : { id: brand, name: brand, lengths: [], cvcLength, gaps: [], luhn: true, networks: [brand] };
+      if (type === 'cardCvc')
+        (el as TfInput).brand =
+          brand === 'unknown' ? undefined : { id: brand, name: brand, lengths: [], cvcLength, gaps: [], luhn: true, networks: [brand] };
     },
   });
   const configurator = new FieldConfigurator(document, el, readFontHosts(document));
@@ -90,4 +92,3 @@ function reportHeight(emit: (height: number) => void): void {
     if (height !== last) emit((last = height));
   }).observe(document.documentElement);
 }
-

@@ -6,7 +6,11 @@
  */
 const FAMILY = /^[A-Za-z0-9][A-Za-z0-9 ]{0,47}$/;
 
-export function loadFonts(doc: Document, families: readonly string[], hosts: readonly string[]): { warnings: string[]; loaded: Promise<unknown> } {
+export function loadFonts(
+  doc: Document,
+  families: readonly string[],
+  hosts: readonly string[],
+): { warnings: string[]; loaded: Promise<unknown> } {
   const warnings: string[] = [];
   const jobs: Promise<unknown>[] = [];
   const host = hosts[0];

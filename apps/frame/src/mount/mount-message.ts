@@ -60,7 +60,13 @@ export function isMountMessage(x: unknown): x is MountMessage {
     case 'collect':
       return exactKeys(x, [...common, 'nonce']) && isId(x['nonce']);
     case 'values':
-      return exactKeys(x, [...common, 'to', 'nonce', 'field', 'values']) && isId(x['to']) && isId(x['nonce']) && isFieldType(x['field']) && isValues(x['values'], VALUE_KEYS);
+      return (
+        exactKeys(x, [...common, 'to', 'nonce', 'field', 'values']) &&
+        isId(x['to']) &&
+        isId(x['nonce']) &&
+        isFieldType(x['field']) &&
+        isValues(x['values'], VALUE_KEYS)
+      );
     case 'autofill':
       return exactKeys(x, [...common, 'values']) && isValues(x['values'], AUTOFILL_KEYS);
     case 'brand':

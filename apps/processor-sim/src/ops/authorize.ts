@@ -15,9 +15,34 @@ import type { TxnRecord } from '../txn-record';
 
 /** The `auth` fields the simulator reads; any other field is ignored. */
 const AUTH_FIELDS = [
-  'merchid', 'account', 'expiry', 'amount', 'currency', 'cvv2', 'name', 'company', 'address', 'address2', 'city', 'region',
-  'country', 'postal', 'phone', 'email', 'orderid', 'ecomind', 'capture', 'profile', 'tokenize', 'bin', 'receipt',
-  'cof', 'cofscheduled', 'cofpermission', 'termid', 'accttype',
+  'merchid',
+  'account',
+  'expiry',
+  'amount',
+  'currency',
+  'cvv2',
+  'name',
+  'company',
+  'address',
+  'address2',
+  'city',
+  'region',
+  'country',
+  'postal',
+  'phone',
+  'email',
+  'orderid',
+  'ecomind',
+  'capture',
+  'profile',
+  'tokenize',
+  'bin',
+  'receipt',
+  'cof',
+  'cofscheduled',
+  'cofpermission',
+  'termid',
+  'accttype',
 ] as const;
 
 /**

@@ -16,7 +16,8 @@ export function capture(ctx: SimContext, body: Record<string, unknown>): Gateway
   const { txn, fields } = found;
   const retref = txn.retref;
   ctx.ledger.update(retref, (t) => void t.captureRequests++, ctx.now());
-  if (txn.kind !== 'auth' || txn.respstat !== 'A' || txn.setlstat === 'Voided' || txn.setlstat === 'Zero Amount') return ppsAnswer('29', { retref });
+  if (txn.kind !== 'auth' || txn.respstat !== 'A' || txn.setlstat === 'Voided' || txn.setlstat === 'Zero Amount')
+    return ppsAnswer('29', { retref });
   if (txn.setlstat !== 'Authorized') return ppsAnswer('27', { retref });
   const cents = fields.amount === undefined ? txn.amount : parseAmount(fields.amount);
   if (cents === undefined || cents <= 0 || cents > txn.amount) return ppsAnswer('43', { retref });

@@ -15,7 +15,13 @@ export function refund(ctx: SimContext, body: Record<string, unknown>): GatewayA
   if ('answer' in found) return found.answer;
   const { txn, fields } = found;
   const retref = txn.retref;
-  if (txn.kind !== 'auth' || txn.respstat !== 'A' || txn.setlstat === 'Voided' || txn.setlstat === 'Zero Amount' || txn.setlstat === 'Declined') {
+  if (
+    txn.kind !== 'auth' ||
+    txn.respstat !== 'A' ||
+    txn.setlstat === 'Voided' ||
+    txn.setlstat === 'Zero Amount' ||
+    txn.setlstat === 'Declined'
+  ) {
     return ppsAnswer('29', { retref });
   }
   if (txn.setlstat === 'Authorized') return ppsAnswer('28', { retref });
@@ -46,10 +52,14 @@ export function refund(ctx: SimContext, body: Record<string, unknown>): GatewayA
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
-  ctx.ledger.update(retref, (t) => {
-    t.refunded += cents;
-    t.refunds.push(refundRetref);
-  }, now);
+  ctx.ledger.update(
+    retref,
+    (t) => {
+      t.refunded += cents;
+      t.refunds.push(refundRetref);
+    },
+    now,
+  );
   return {
     merchid: txn.merchid,
     account: txn.account,

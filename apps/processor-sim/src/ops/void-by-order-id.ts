@@ -14,7 +14,8 @@ export function voidByOrderId(ctx: SimContext, body: Record<string, unknown>): G
   if ('invalid' in read) return ppsAnswer('34');
   const { merchid, orderid } = read.fields;
   if (!merchid || !orderid) return ppsAnswer('34');
-  const approved = merchid === ctx.config.merchid ? ctx.ledger.byOrderId(orderid, merchid).filter((t) => t.kind === 'auth' && t.respstat === 'A') : [];
+  const approved =
+    merchid === ctx.config.merchid ? ctx.ledger.byOrderId(orderid, merchid).filter((t) => t.kind === 'auth' && t.respstat === 'A') : [];
   if (approved.length === 0) return ppsAnswer('29', { orderid });
   let last: GatewayAnswer | undefined;
   for (const t of approved) last = voidTxn(ctx, t);

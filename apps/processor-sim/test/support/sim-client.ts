@@ -19,7 +19,10 @@ export interface Answer {
 
 /** A minimal CardPointe client over real HTTP, as the vault's connector would be. */
 export class SimClient {
-  constructor(readonly url: string, readonly authorization: string | null = BASIC) {}
+  constructor(
+    readonly url: string,
+    readonly authorization: string | null = BASIC,
+  ) {}
 
   async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
     return fetch(`${this.url}${path}`, {
@@ -44,7 +47,11 @@ export class SimClient {
   }
 
   auth(fields: Record<string, string>, headers?: Record<string, string>): Promise<Answer> {
-    return this.put('auth', { merchid: MERCHID, account: '4111111111111111', expiry: '1249', amount: '10.00', currency: 'USD', ...fields }, headers);
+    return this.put(
+      'auth',
+      { merchid: MERCHID, account: '4111111111111111', expiry: '1249', amount: '10.00', currency: 'USD', ...fields },
+      headers,
+    );
   }
 
   async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {

@@ -72,14 +72,19 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
   app.get('/v1/frames/status', async (c) => {
     const limit = await d.lookupLimiter.consume(`lookup:${clientNet(c)}`);
     if (!limit.ok) {
-      const headers = { 'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))), 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
+      const headers = {
+        'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))),
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'no-store',
+      };
       throw vaultError(429, 'rate_limited', 'Too many frame status lookups from this client. Retry later.', undefined, headers);
     }
     const pk = c.req.query('pk') ?? '';
     const origin = c.req.query('origin') ?? '';
     const code = await d.keys.frameStatus(pk, origin);
     // An SDK that names the protocol version (`v`) gets the text to show; older ones only know `code`.
-    const body = c.req.query('v') === undefined ? { code } : { code, message: frameStatusMessage(code, canonicalOrigin(origin), d.framesOrigin) };
+    const body =
+      c.req.query('v') === undefined ? { code } : { code, message: frameStatusMessage(code, canonicalOrigin(origin), d.framesOrigin) };
     return jsonResponse(200, body, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
   });
 
@@ -98,12 +103,21 @@ export function createApiApp(d: ApiAppDeps): Hono<AppEnv> {
     if (isStoreBusy(err)) {
       d.logger.warn({ requestId: c.get('requestId'), code: (err as { code?: string }).code }, 'storage busy');
       return errorResponse(
-        vaultError(503, 'service_unavailable', 'The vault\'s database is busy. Retry the request after the Retry-After seconds (with the same Idempotency-Key).', undefined, { 'Retry-After': '1' }),
+        vaultError(
+          503,
+          'service_unavailable',
+          "The vault's database is busy. Retry the request after the Retry-After seconds (with the same Idempotency-Key).",
+          undefined,
+          { 'Retry-After': '1' },
+        ),
         c.get('requestId'),
       );
     }
     d.logger.error({ requestId: c.get('requestId'), err: { name: err.name, message: err.message } }, 'unhandled error');
-    return errorResponse(vaultError(500, 'internal_error', 'Something went wrong in the vault. Quote the request id when reporting it.'), c.get('requestId'));
+    return errorResponse(
+      vaultError(500, 'internal_error', 'Something went wrong in the vault. Quote the request id when reporting it.'),
+      c.get('requestId'),
+    );
   });
   return app;
 }

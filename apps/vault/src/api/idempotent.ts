@@ -30,9 +30,20 @@ export async function idempotent(
   }
   const key = c.get('key');
   const reply = await idempotency.run(
-    { accountId: key.accountId, key: `${key.id}:${header}`, method: c.req.method, path: c.req.path, rawBody: o.rawBody, mode: o.mode, client: clientNet(c) },
+    {
+      accountId: key.accountId,
+      key: `${key.id}:${header}`,
+      method: c.req.method,
+      path: c.req.path,
+      rawBody: o.rawBody,
+      mode: o.mode,
+      client: clientNet(c),
+    },
     run,
   );
   const replayed: Record<string, string> = reply.replayed ? { 'Idempotent-Replayed': 'true' } : {};
-  return new Response(reply.body, { status: reply.status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers, ...replayed } });
+  return new Response(reply.body, {
+    status: reply.status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers, ...replayed },
+  });
 }

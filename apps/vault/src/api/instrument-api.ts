@@ -47,10 +47,14 @@ export function instrumentApi(
     outer.get('/metrics', requestContext(o.logger), async (c) => {
       const presented = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
       if (!timingSafeEqual(digest(presented), digest(metricsToken))) {
-        const denied = vaultError(401, 'invalid_api_key', 'Send "Authorization: Bearer <TOKENFRAME_METRICS_TOKEN>".', undefined, { 'Cache-Control': 'no-store' });
+        const denied = vaultError(401, 'invalid_api_key', 'Send "Authorization: Bearer <TOKENFRAME_METRICS_TOKEN>".', undefined, {
+          'Cache-Control': 'no-store',
+        });
         return errorResponse(denied, c.get('requestId'));
       }
-      return new Response(metrics.render(), { headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' } });
+      return new Response(metrics.render(), {
+        headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' },
+      });
     });
   }
   outer.all('*', async (c) => {

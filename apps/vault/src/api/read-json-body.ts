@@ -15,7 +15,11 @@ export interface JsonBody {
  * whose keys are all in `allowed` — so `__proto__`, `constructor` and typos are refused, not
  * ignored (`'any'`: the proxy, whose body is the processor's, not ours). `allowEmpty` accepts a missing body as `{}` (reveal, persist, delete).
  */
-export async function readJsonBody(req: Request, allowed: readonly string[] | 'any', opts: { allowEmpty?: boolean } = {}): Promise<JsonBody | VaultError> {
+export async function readJsonBody(
+  req: Request,
+  allowed: readonly string[] | 'any',
+  opts: { allowEmpty?: boolean } = {},
+): Promise<JsonBody | VaultError> {
   const declared = req.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) return tooLarge();
   // With a Content-Length, HTTP framing bounds the body, so the server adapter's buffered fast path
@@ -41,7 +45,11 @@ export async function readJsonBody(req: Request, allowed: readonly string[] | 'a
   }
   for (const key of allowed === 'any' ? [] : Object.keys(value)) {
     if (!allowed.includes(key)) {
-      return vaultError(400, 'malformed_request', `Unknown field in the request body. Allowed fields: ${(allowed as readonly string[]).join(', ') || 'none'}.`);
+      return vaultError(
+        400,
+        'malformed_request',
+        `Unknown field in the request body. Allowed fields: ${(allowed as readonly string[]).join(', ') || 'none'}.`,
+      );
     }
   }
   return { value: value as Record<string, unknown>, raw: text };

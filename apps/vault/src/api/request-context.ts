@@ -24,6 +24,15 @@ export function requestContext(logger: Logger, headers: Record<string, string> =
     if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', API_CSP);
     h.set('Referrer-Policy', 'no-referrer');
     for (const [k, v] of Object.entries(headers)) if (!h.has(k)) h.set(k, v);
-    logger.info({ requestId, method: c.req.method, path: maskPath(c.req.path), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    logger.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: maskPath(c.req.path),
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
   };
 }

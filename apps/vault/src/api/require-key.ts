@@ -18,11 +18,20 @@ function bearer(header: string | undefined): string | undefined {
 
 async function authenticate(keys: KeyService, header: string | undefined, type: 'publishable' | 'secret') {
   const presented = bearer(header);
-  const missing: VaultError = vaultError(401, 'invalid_api_key', `Send a ${type} key as "Authorization: Bearer ${type === 'secret' ? 'sk' : 'pk'}_…".`);
+  const missing: VaultError = vaultError(
+    401,
+    'invalid_api_key',
+    `Send a ${type} key as "Authorization: Bearer ${type === 'secret' ? 'sk' : 'pk'}_…".`,
+  );
   if (!presented) return { error: missing };
   const auth = await keys.authenticate(presented, type);
   if (!auth.ok) {
-    return { error: auth.code === 'revoked_key' ? vaultError(401, 'revoked_key', 'This API key was revoked or rolled.') : vaultError(401, 'invalid_api_key', 'Invalid API key.') };
+    return {
+      error:
+        auth.code === 'revoked_key'
+          ? vaultError(401, 'revoked_key', 'This API key was revoked or rolled.')
+          : vaultError(401, 'invalid_api_key', 'Invalid API key.'),
+    };
   }
   return { key: auth.key, presented };
 }

@@ -3,8 +3,12 @@ import { canonicalIp } from './ip-ranges';
 
 /** Eight 16-bit groups of an IPv6 address (zone id dropped, a trailing dotted IPv4 part folded in). */
 function groups(v6: string): number[] | undefined {
-  const text = v6.split('%')[0]!.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_m, a: string, b: string, c: string, d: string) =>
-    `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`);
+  const text = v6
+    .split('%')[0]!
+    .replace(
+      /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+      (_m, a: string, b: string, c: string, d: string) => `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`,
+    );
   const [left, right] = text.includes('::') ? text.split('::') : [text, undefined];
   const part = (s: string | undefined) => (s ? s.split(':') : []);
   const l = part(left);
@@ -29,5 +33,8 @@ export function clientNet(ip: string, v6Prefix: number): string {
     const keep = Math.max(0, Math.min(16, v6Prefix - i * 16));
     return keep === 0 ? 0 : n & ((0xffff << (16 - keep)) & 0xffff);
   });
-  return `${masked.map((n) => n.toString(16)).join(':').replace(/(^|:)0(:0)+(:|$)/, '::')}/${v6Prefix}`;
+  return `${masked
+    .map((n) => n.toString(16))
+    .join(':')
+    .replace(/(^|:)0(:0)+(:|$)/, '::')}/${v6Prefix}`;
 }

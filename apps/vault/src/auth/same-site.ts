@@ -8,7 +8,10 @@ const COMMON_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'a
 
 /** The registrable part of a host, approximately (IP addresses and single labels are their own site). */
 export function siteOf(host: string): string {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const h = host
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (isIP(h) !== 0) return h;
   const labels = h.split('.');
   if (labels.length <= 2) return h;

@@ -21,22 +21,40 @@ interface Io {
 }
 
 /** `pnpm vault connections create|list|delete`; undefined when `command` is not one of them. */
-export async function runConnectionsCommand(command: string, v: Values, positionals: string[], vault: Vault, io: Io): Promise<number | undefined> {
+export async function runConnectionsCommand(
+  command: string,
+  v: Values,
+  positionals: string[],
+  vault: Vault,
+  io: Io,
+): Promise<number | undefined> {
   switch (command) {
     case 'connections create': {
       const missing = (['account', 'env', 'kind', 'url', 'merchid', 'username', 'password'] as const).filter((k) => !v[k]);
       if (missing.length) return io.fail(`connections create needs ${missing.map((k) => `--${k}`).join(', ')}.`);
       const r = await vault.connections.create({
-        account: v.account!, env: v.env as 'test' | 'live', kind: v.kind!, url: v.url!, merchid: v.merchid!, username: v.username!, password: v.password!,
+        account: v.account!,
+        env: v.env as 'test' | 'live',
+        kind: v.kind!,
+        url: v.url!,
+        merchid: v.merchid!,
+        username: v.username!,
+        password: v.password!,
       });
       if (!r.ok) return io.fail(r.message);
-      io.print(r.value, `${r.value.env} connection ${r.value.id} (${r.value.kind}) to ${r.value.url} created; its credentials are sealed and will not be shown again`);
+      io.print(
+        r.value,
+        `${r.value.env} connection ${r.value.id} (${r.value.kind}) to ${r.value.url} created; its credentials are sealed and will not be shown again`,
+      );
       return 0;
     }
     case 'connections list': {
       const r = await vault.connections.list(v.account);
       if (!r.ok) return io.fail(r.message);
-      io.print(r.value, r.value.map((c) => `${c.id}  ${c.account}  ${c.env}  ${c.kind}  ${c.url}  merchid ${c.merchid}`).join('\n') || '(no connections)');
+      io.print(
+        r.value,
+        r.value.map((c) => `${c.id}  ${c.account}  ${c.env}  ${c.kind}  ${c.url}  merchid ${c.merchid}`).join('\n') || '(no connections)',
+      );
       return 0;
     }
     case 'connections delete': {

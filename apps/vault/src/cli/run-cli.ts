@@ -99,13 +99,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (v.type !== 'publishable' && v.type !== 'secret') return fail('--type must be publishable or secret.');
         if (v.env !== 'test' && v.env !== 'live') return fail('--env must be test or live.');
         const r = await vault.keys.createKey({
-          account: v.account, type: v.type as KeyType, env: v.env as KeyEnv,
-          origins: v.origin ?? [], scopes: v.scope ?? [], ips: v.ip ?? [], label: v.label ?? '',
+          account: v.account,
+          type: v.type as KeyType,
+          env: v.env as KeyEnv,
+          origins: v.origin ?? [],
+          scopes: v.scope ?? [],
+          ips: v.ip ?? [],
+          label: v.label ?? '',
         });
         if (!r.ok) return fail(r.message);
         const k = r.value;
         const warnings = k.origins.map((o) => sameSiteWarning(o, vault.framesUrl)).filter((w) => w !== undefined);
-        const base = { id: k.id, key: k.key, account: k.account, type: k.type, env: k.env, origins: k.origins, ...(warnings.length ? { warnings } : {}) };
+        const base = {
+          id: k.id,
+          key: k.key,
+          account: k.account,
+          type: k.type,
+          env: k.env,
+          origins: k.origins,
+          ...(warnings.length ? { warnings } : {}),
+        };
         const out = k.type === 'publishable' ? base : { ...base, scopes: k.scopes };
         for (const w of warnings) io.err(`warning: ${w}`);
         print(out, `${k.type} ${k.env} key ${k.id} for "${k.account}" — shown once, store it now:\n${k.key}`);
@@ -114,10 +127,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'keys list': {
         const keys = await vault.keys.listKeys(v.account);
         const rows = keys.map((k) => ({
-          id: k.id, hint: k.hint, account: k.accountId, type: k.type, env: k.env, label: k.label, origins: k.origins,
-          scopes: k.scopes, ips: k.ipAllowlist, createdAt: k.createdAt, expiresAt: k.expiresAt, revokedAt: k.revokedAt,
+          id: k.id,
+          hint: k.hint,
+          account: k.accountId,
+          type: k.type,
+          env: k.env,
+          label: k.label,
+          origins: k.origins,
+          scopes: k.scopes,
+          ips: k.ipAllowlist,
+          createdAt: k.createdAt,
+          expiresAt: k.expiresAt,
+          revokedAt: k.revokedAt,
         }));
-        print(rows, rows.map((k) => `${k.id}  ${k.hint}  ${k.type}/${k.env}  ${k.revokedAt ? 'revoked' : k.expiresAt ? `overlap until ${new Date(k.expiresAt).toISOString()}` : 'active'}  ${[...k.origins, ...k.scopes].join(' ')}`).join('\n') || '(no keys)');
+        print(
+          rows,
+          rows
+            .map(
+              (k) =>
+                `${k.id}  ${k.hint}  ${k.type}/${k.env}  ${k.revokedAt ? 'revoked' : k.expiresAt ? `overlap until ${new Date(k.expiresAt).toISOString()}` : 'active'}  ${[...k.origins, ...k.scopes].join(' ')}`,
+            )
+            .join('\n') || '(no keys)',
+        );
         return 0;
       }
       case 'keys roll': {
@@ -127,7 +158,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!(hours >= 0)) return fail('--overlap-hours must be a number ≥ 0.');
         const r = await vault.keys.rollKey(id, hours * 3_600_000);
         if (!r.ok) return fail(r.message);
-        print({ ...r.value, replaces: id }, `key ${id} rolled: it keeps working for ${hours} h. New key ${r.value.id} — shown once:\n${r.value.key}`);
+        print(
+          { ...r.value, replaces: id },
+          `key ${id} rolled: it keeps working for ${hours} h. New key ${r.value.id} — shown once:\n${r.value.key}`,
+        );
         return 0;
       }
       case 'keys revoke': {
@@ -142,7 +176,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!v.account || !v.origin?.[0]) return fail('origins verify needs --account <name> --origin <origin>.');
         const r = await vault.keys.verifyOrigin(v.account, v.origin[0], { force: v.force === true });
         if (!r.ok) return fail(r.message);
-        const shared = r.value.alsoVerifiedBy.length ? `; also verified for ${r.value.alsoVerifiedBy.map((n) => `"${n}"`).join(', ')} (--force)` : '';
+        const shared = r.value.alsoVerifiedBy.length
+          ? `; also verified for ${r.value.alsoVerifiedBy.map((n) => `"${n}"`).join(', ')} (--force)`
+          : '';
         print({ ...r.value, verified: true }, `${r.value.origin} verified for "${r.value.account}" (live keys may now use it)${shared}`);
         return 0;
       }
@@ -153,19 +189,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'master-key rewrap': {
         if (vault.masterKeys.previous.length === 0) {
-          return fail('Set TOKENFRAME_PREVIOUS_MASTER_KEYS to the old master key (base64) and TOKENFRAME_MASTER_KEY(_FILE) to the new one, then run this again.');
+          return fail(
+            'Set TOKENFRAME_PREVIOUS_MASTER_KEYS to the old master key (base64) and TOKENFRAME_MASTER_KEY(_FILE) to the new one, then run this again.',
+          );
         }
         const n = await vault.secrets.rewrapAll();
         // The live CVC key generations (in Redis) are wrapped under the master key too.
         const generations = await vault.cvcKeys.rewrapAll();
         // The Redis prefix's key check follows the master key (server/check-redis-prefix.ts).
-        await vault.shared.claimPrefix(vault.masterKeys.data.key, vault.masterKeys.previous.map((p) => p.data.key));
-        print({ rewrapped: n, cvcKeyGenerations: generations }, `${n} envelopes and ${generations} CVC key generations rewrapped under the current master key; the previous key can be retired.`);
+        await vault.shared.claimPrefix(
+          vault.masterKeys.data.key,
+          vault.masterKeys.previous.map((p) => p.data.key),
+        );
+        print(
+          { rewrapped: n, cvcKeyGenerations: generations },
+          `${n} envelopes and ${generations} CVC key generations rewrapped under the current master key; the previous key can be retired.`,
+        );
         return 0;
       }
       default:
         if (positionals[0] === 'webhooks' && positionals[1]) return await webhookCommand(vault, positionals[1], v, print, fail);
-        return (await runConnectionsCommand(command, v, positionals, vault, { print, fail })) ?? fail(`Unknown command "${command}".\n\n${USAGE}`);
+        return (
+          (await runConnectionsCommand(command, v, positionals, vault, { print, fail })) ??
+          fail(`Unknown command "${command}".\n\n${USAGE}`)
+        );
     }
   } finally {
     await vault.close();

@@ -38,11 +38,19 @@ export async function webhookCommand(
     case 'create': {
       if (!v.url || !v.event?.length) return fail('webhooks create needs --url <url> and at least one --event <type> (or --event "*").');
       const input = { url: v.url, events: v.event, ...(v.description ? { description: v.description } : {}) };
-      return done(await vault.webhooks.create(owner, input), (e) => `endpoint ${e.id} → ${e.url} (${e.events.join(', ')}); secret — shown once, store it now:\n${e.secret}`);
+      return done(
+        await vault.webhooks.create(owner, input),
+        (e) => `endpoint ${e.id} → ${e.url} (${e.events.join(', ')}); secret — shown once, store it now:\n${e.secret}`,
+      );
     }
     case 'list': {
       const list = await vault.webhooks.list(owner);
-      print(list, list.map((e) => `${e.id}  ${e.status}  ${e.url}  ${e.events.join(',')}${e.disabledReason ? `  (${e.disabledReason})` : ''}`).join('\n') || '(no webhook endpoints)');
+      print(
+        list,
+        list
+          .map((e) => `${e.id}  ${e.status}  ${e.url}  ${e.events.join(',')}${e.disabledReason ? `  (${e.disabledReason})` : ''}`)
+          .join('\n') || '(no webhook endpoints)',
+      );
       return 0;
     }
     case 'delete':
@@ -50,7 +58,11 @@ export async function webhookCommand(
       return done(await vault.webhooks.remove(owner, v.id), (r) => `endpoint ${r.id} deleted`);
     case 'rotate':
       if (!v.id) return fail('webhooks rotate needs --id <we_…>.');
-      return done(await vault.webhooks.rotateSecret(owner, v.id), (e) => `endpoint ${e.id}: new secret — shown once; the old one signs until ${new Date(e.previousSecretExpiresAt).toISOString()}:\n${e.secret}`);
+      return done(
+        await vault.webhooks.rotateSecret(owner, v.id),
+        (e) =>
+          `endpoint ${e.id}: new secret — shown once; the old one signs until ${new Date(e.previousSecretExpiresAt).toISOString()}:\n${e.secret}`,
+      );
     default:
       return fail(`Unknown command "webhooks ${sub}".`);
   }

@@ -3,7 +3,16 @@ export interface Limit {
   points: number;
   seconds: number;
 }
-export const LIMIT_NAMES = ['perKey', 'perIp', 'perSession', 'perFingerprint', 'perBin', 'distinctCardsPerBin', 'distinctCardsPerIp', 'distinctCardsPerBinLast4'] as const;
+export const LIMIT_NAMES = [
+  'perKey',
+  'perIp',
+  'perSession',
+  'perFingerprint',
+  'perBin',
+  'distinctCardsPerBin',
+  'distinctCardsPerIp',
+  'distinctCardsPerBinLast4',
+] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 export type TokenizeLimits = Record<LimitName, Limit>;
 
@@ -37,7 +46,8 @@ function parseLimits(x: unknown, where: string): Partial<TokenizeLimits> {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new Error(`${where} must be an object of limits.`);
   const out: Partial<TokenizeLimits> = {};
   for (const [name, v] of Object.entries(x)) {
-    if (!(LIMIT_NAMES as readonly string[]).includes(name)) throw new Error(`${where}: unknown limit "${name}". Limits: ${LIMIT_NAMES.join(', ')}.`);
+    if (!(LIMIT_NAMES as readonly string[]).includes(name))
+      throw new Error(`${where}: unknown limit "${name}". Limits: ${LIMIT_NAMES.join(', ')}.`);
     const ok = Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n > 0);
     if (!ok) throw new Error(`${where}.${name} must be [points, seconds], two positive integers.`);
     out[name as LimitName] = { points: v[0] as number, seconds: v[1] as number };

@@ -32,8 +32,15 @@ function decodeKey(text: string, where: string): Buffer | string {
 /** Derives the two KEKs; ids name the key they came from (without revealing it) so envelopes can find it. */
 export function deriveKeks(master: Buffer): { data: Kek; cvc: Kek } {
   const derive = (info: string): Buffer => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
-  const tag = createHash('sha256').update(master).digest('base64url').slice(0, 10).replace(/[^A-Za-z0-9]/g, 'x');
-  return { data: { id: `mk_${tag}`, key: derive('tokenframe/kek/data/v1') }, cvc: { id: `ck_${tag}`, key: derive('tokenframe/kek/cvc/v1') } };
+  const tag = createHash('sha256')
+    .update(master)
+    .digest('base64url')
+    .slice(0, 10)
+    .replace(/[^A-Za-z0-9]/g, 'x');
+  return {
+    data: { id: `mk_${tag}`, key: derive('tokenframe/kek/data/v1') },
+    cvc: { id: `ck_${tag}`, key: derive('tokenframe/kek/cvc/v1') },
+  };
 }
 
 export function loadMasterKeys(config: VaultConfig['masterKey'], dataDir: string, production: boolean): MasterKeyResult {
@@ -63,7 +70,11 @@ export function loadMasterKeys(config: VaultConfig['masterKey'], dataDir: string
     return typeof k === 'string' ? { ok: false, message: k } : done(k, 'file');
   }
   if (production) {
-    return { ok: false, message: 'NODE_ENV=production and no master key: set TOKENFRAME_MASTER_KEY (base64 of 32 random bytes) or TOKENFRAME_MASTER_KEY_FILE. The vault will not invent one in production.' };
+    return {
+      ok: false,
+      message:
+        'NODE_ENV=production and no master key: set TOKENFRAME_MASTER_KEY (base64 of 32 random bytes) or TOKENFRAME_MASTER_KEY_FILE. The vault will not invent one in production.',
+    };
   }
   const file = join(dataDir, 'master.key');
   if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

@@ -4,8 +4,7 @@ import { parseEnv } from './env-vars';
 import { parseLimitConfig, type LimitConfig } from './limit-config';
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; busyTimeoutMs: number | undefined }
-  | { kind: 'postgres'; url: string; schema: string | undefined; poolSize: number };
+  { kind: 'sqlite'; busyTimeoutMs: number | undefined } | { kind: 'postgres'; url: string; schema: string | undefined; poolSize: number };
 
 /**
  * Everything the vault reads from its environment, parsed and validated once (config/env-vars.ts)
@@ -117,7 +116,10 @@ export function loadVaultConfig(env: Env): VaultConfig {
 function scaleOutProblem(processes: number, redis: boolean, postgres: boolean): string | undefined {
   if (processes === 1) return undefined;
   const problems: string[] = [];
-  if (!redis) problems.push('no REDIS_URL: rate limits, the replay fast path and CVC key generations would be per process (a CVC sealed by one process could not be revealed by another)');
+  if (!redis)
+    problems.push(
+      'no REDIS_URL: rate limits, the replay fast path and CVC key generations would be per process (a CVC sealed by one process could not be revealed by another)',
+    );
   if (!postgres) problems.push('no postgres:// DATABASE_URL: SQLite is for one host');
   if (problems.length === 0) return undefined;
   return `TOKENFRAME_PROCESSES=${processes} but ${problems.join('; ')}. See docs/operations.md, "Several processes".`;

@@ -64,9 +64,14 @@ export class CvcKeyGenerations {
    */
   async current(now: number, read?: SlotRead): Promise<Kek> {
     const w = windowAt(now, this.cvcTtlMs);
-    const wrapped = (read && read.slotKey === this.slotKeyAt(now) ? read.wrapped : await this.#slots.get(w.id)) ?? (await this.#slots.putIfAbsent(w.id, this.#wrapNew(w.id), w.destroyAt));
+    const wrapped =
+      (read && read.slotKey === this.slotKeyAt(now) ? read.wrapped : await this.#slots.get(w.id)) ??
+      (await this.#slots.putIfAbsent(w.id, this.#wrapNew(w.id), w.destroyAt));
     const key = this.#unwrap(w.id, wrapped);
-    if (!key) throw new Error(`CVC key generation ${w.id} does not unwrap with this vault's master key: do all vault processes share one TOKENFRAME_MASTER_KEY?`);
+    if (!key)
+      throw new Error(
+        `CVC key generation ${w.id} does not unwrap with this vault's master key: do all vault processes share one TOKENFRAME_MASTER_KEY?`,
+      );
     return { id: w.id, key };
   }
 
@@ -101,7 +106,8 @@ export class CvcKeyGenerations {
           n++;
           break;
         }
-        if (attempt === REWRAP_ATTEMPTS) throw new Error(`CVC key generation ${id} kept changing during the rewrap; run master-key rewrap again.`);
+        if (attempt === REWRAP_ATTEMPTS)
+          throw new Error(`CVC key generation ${id} kept changing during the rewrap; run master-key rewrap again.`);
       }
     }
     return n;

@@ -38,7 +38,11 @@ export function generationLengthMs(cvcTtlMs: number): number {
 }
 
 function window(start: number, lengthMs: number, ttlSeconds: number): GenerationWindow {
-  return { id: `cg-${start / 1000}-${lengthMs / 1000}-${ttlSeconds}`, start, destroyAt: start + lengthMs + ttlSeconds * 1000 + GENERATION_MARGIN_MS };
+  return {
+    id: `cg-${start / 1000}-${lengthMs / 1000}-${ttlSeconds}`,
+    start,
+    destroyAt: start + lengthMs + ttlSeconds * 1000 + GENERATION_MARGIN_MS,
+  };
 }
 
 /** The window containing `now`, for a vault whose CVC TTL is `cvcTtlMs` (whole seconds, rounded up). */

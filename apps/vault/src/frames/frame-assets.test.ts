@@ -25,7 +25,10 @@ describe('FrameAssets', () => {
   });
 
   test('fonts are served as they are (already compressed)', async () => {
-    expect(await new FrameAssets(dir).get('font-abc.woff2', 'br, gzip')).toEqual({ body: new Uint8Array(Buffer.from('wOF2 binary')), encoding: 'identity' });
+    expect(await new FrameAssets(dir).get('font-abc.woff2', 'br, gzip')).toEqual({
+      body: new Uint8Array(Buffer.from('wOF2 binary')),
+      encoding: 'identity',
+    });
   });
 
   test('a missing file is undefined and not remembered: it is served once the build lands', async () => {

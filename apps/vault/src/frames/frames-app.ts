@@ -37,7 +37,10 @@ const ASSET_TYPES: Record<string, string> = {
 
 /** A fixed-text answer: this origin never reflects anything from the request. */
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
-  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': DENY, 'Cache-Control': 'no-store', ...extra } });
+  new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': DENY, 'Cache-Control': 'no-store', ...extra },
+  });
 
 /**
  * The frames origin (DESIGN.md "The channel", step 2). A frame document is served only for an
@@ -65,7 +68,10 @@ export function createFramesApp(d: FramesAppDeps): Hono<AppEnv> {
     const peer = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
     const client = clientNet(clientIpFrom(peer, c.req.header('X-Forwarded-For'), d.trustedProxies), d.ipv6Prefix);
     const limit = await d.lookupLimiter.consume(`lookup:${client}`);
-    if (!limit.ok) return plain(429, 'Too many frame documents from this client. Retry later.', { 'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))) });
+    if (!limit.ok)
+      return plain(429, 'Too many frame documents from this client. Retry later.', {
+        'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))),
+      });
     const status = await d.keys.frameStatus(pk, origin);
     if (status !== 'ok') return plain(403, 'This frame cannot be shown here. Ask GET /v1/frames/status on the vault API why.');
     const built = await docs.get(doc === 'field.html' && type === 'card' ? 'card.html' : doc);

@@ -16,13 +16,18 @@ describe('cspHash', () => {
 
 describe('inlineHashes', () => {
   test('a built frame document: one module script and one stylesheet', () => {
-    const html = '<!doctype html><html><head><script type="module">go()</script><style>p{}</style></head><body><noscript><p>off</p></noscript></body></html>';
+    const html =
+      '<!doctype html><html><head><script type="module">go()</script><style>p{}</style></head><body><noscript><p>off</p></noscript></body></html>';
     expect(inlineHashes(html)).toEqual({ script: [sha('go()')], style: [sha('p{}')] });
   });
 
   test.each([
     ['no inline blocks', '<html><head><title>c</title></head></html>', { script: [], style: [] }],
-    ['an external script is not a block', '<script type="module" crossorigin src="/frames/v1/assets/a.js"></script>', { script: [], style: [] }],
+    [
+      'an external script is not a block',
+      '<script type="module" crossorigin src="/frames/v1/assets/a.js"></script>',
+      { script: [], style: [] },
+    ],
     ['an empty block', '<script></script><style></style>', { script: [], style: [] }],
     ['noscript is not a script', '<noscript>x()</noscript>', { script: [], style: [] }],
     ['the same block twice is listed once', '<script>a()</script><script>a()</script>', { script: [sha('a()')], style: [] }],

@@ -16,6 +16,13 @@ export async function recordCardTesting(
     type: 'card_testing.suspected',
     livemode: c.key.env === 'live',
     createdAt: d.now(),
-    data: { scope: trip.scope, ...trip.shown, keyId: c.key.id, distinctCards: trip.distinctCards, limit: trip.limit, windowSeconds: trip.windowSeconds },
+    data: {
+      scope: trip.scope,
+      ...trip.shown,
+      keyId: c.key.id,
+      distinctCards: trip.distinctCards,
+      limit: trip.limit,
+      windowSeconds: trip.windowSeconds,
+    },
   });
 }

@@ -54,7 +54,8 @@ export function afterOpenSteps(c: OpenedContext): LimitStep[] {
   const perKey: LimitStep = { name: 'perKey', kind: 'count', id: key.id };
   if (key.env === 'test' && c.testCard) return [session, perKey];
   const mode = key.env;
-  const distinct = (name: LimitName, scope: Scope, shown: Record<string, string>, id: string): LimitStep[] => (c.luhnValid ? [{ name, kind: 'distinct', id, scope, shown }] : []);
+  const distinct = (name: LimitName, scope: Scope, shown: Record<string, string>, id: string): LimitStep[] =>
+    c.luhnValid ? [{ name, kind: 'distinct', id, scope, shown }] : [];
   return [
     session,
     ...distinct('distinctCardsPerIp', 'ip', { ip: c.ip }, `${key.id}:${c.ip}`),

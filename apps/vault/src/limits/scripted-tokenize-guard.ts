@@ -38,7 +38,13 @@ export class ScriptedTokenizeGuard implements TokenizeGuard {
     });
   }
 
-  async #walk(key: ApiKeyRecord, steps: LimitStep[], opened: OpenedContext | undefined, jti?: string, read?: string): Promise<VaultError | 'replayed' | { read: string | undefined }> {
+  async #walk(
+    key: ApiKeyRecord,
+    steps: LimitStep[],
+    opened: OpenedContext | undefined,
+    jti?: string,
+    read?: string,
+  ): Promise<VaultError | 'replayed' | { read: string | undefined }> {
     const replay = jti === undefined ? undefined : { key: this.#replay.keyFor(jti), ttlMs: this.#replay.ttlMs };
     const v = await this.#script.walk(this.#scriptSteps(key, steps, opened?.fingerprint), replay, read);
     if (v.kind === 'ok') return { read: v.read };
@@ -47,7 +53,13 @@ export class ScriptedTokenizeGuard implements TokenizeGuard {
     const refused = limited(this.#d, step.name as LimitName, v.msBeforeNext);
     if (step.kind === 'distinct' && v.firstEvent) {
       const { points, seconds } = limitsFor(this.#d.config, key.id)[step.name];
-      await recordCardTesting(this.#d, opened!, { scope: step.scope, shown: step.shown, distinctCards: v.consumed, limit: points, windowSeconds: seconds });
+      await recordCardTesting(this.#d, opened!, {
+        scope: step.scope,
+        shown: step.shown,
+        distinctCards: v.consumed,
+        limit: points,
+        windowSeconds: seconds,
+      });
     }
     return refused;
   }

@@ -34,7 +34,9 @@ export interface GuardDeps {
 /** The 429 of a tokenize limit; `msBeforeNext` becomes Retry-After (whole seconds, at least 1). */
 export function limited(d: GuardDeps, name: LimitName, msBeforeNext: number): VaultError {
   d.metrics?.rateLimitHit(name);
-  return vaultError(429, 'rate_limited', 'Too many tokenization attempts. Retry later.', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(msBeforeNext / 1000))) });
+  return vaultError(429, 'rate_limited', 'Too many tokenization attempts. Retry later.', undefined, {
+    'Retry-After': String(Math.max(1, Math.ceil(msBeforeNext / 1000))),
+  });
 }
 
 /** consume() that returns the limiter's verdict instead of rejecting with it. */
@@ -101,7 +103,14 @@ export class RateLimitGuard implements TokenizeGuard {
     if (!res || res.consumedPoints <= points) return undefined;
     const refused = limited(this.#d, step.name, res.msBeforeNext);
     const once = await consume(this.#d.shared.limiter(`event-${step.scope}`, 1, seconds), step.id);
-    if (once.consumedPoints === 1) await recordCardTesting(this.#d, opened!, { scope: step.scope, shown: step.shown, distinctCards: res.consumedPoints, limit: points, windowSeconds: seconds });
+    if (once.consumedPoints === 1)
+      await recordCardTesting(this.#d, opened!, {
+        scope: step.scope,
+        shown: step.shown,
+        distinctCards: res.consumedPoints,
+        limit: points,
+        windowSeconds: seconds,
+      });
     return refused;
   }
 }

@@ -3,7 +3,19 @@ import { serializeError } from './serialize-error';
 
 /** Keys that hold card data, claims, credentials or raw request bodies in the shapes the vault handles. */
 const SENSITIVE_KEYS = [
-  'pan', 'cvc', 'cvv', 'number', 'card', 'name', 'postal', 'claims', 'jwe', 'body', 'authorization', 'Authorization', 'cookie',
+  'pan',
+  'cvc',
+  'cvv',
+  'number',
+  'card',
+  'name',
+  'postal',
+  'claims',
+  'jwe',
+  'body',
+  'authorization',
+  'Authorization',
+  'cookie',
 ];
 const MAX_DEPTH = 5;
 

@@ -40,10 +40,18 @@ export interface SerializedError {
  */
 export function serializeError(e: unknown): SerializedError {
   // Also the plain `{name, message}` objects some call sites log, and anything else thrown.
-  const o = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown };
+  const o = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    stack?: unknown;
+  };
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const code = text(o.code);
-  const frames = text(o.stack)?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+  const frames = text(o.stack)
+    ?.split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .join('\n');
   return {
     type: text(o.name) ?? 'Error',
     message: (text(o.message) ?? '').slice(0, MAX_MESSAGE).replace(DIGIT_RUN, '[digits]'),

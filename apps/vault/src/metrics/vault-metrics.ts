@@ -24,7 +24,10 @@ export class VaultMetrics {
     this.#define('tokenframe_card_testing_suspected_total', 'Card-testing bursts detected, by scope (bin, ip, bin_last4).');
     this.#define('tokenframe_purged_total', 'Rows removed by the purge sweep, by kind.');
     this.#define('tokenframe_cvc_key_generations_shredded_total', 'CVC key generations destroyed by the purge sweep (crypto-shredding).');
-    this.#define('tokenframe_cvc_unreadable_total', 'CVCs within their TTL whose key generation was gone (lost with a Redis or memory-only restart).');
+    this.#define(
+      'tokenframe_cvc_unreadable_total',
+      'CVCs within their TTL whose key generation was gone (lost with a Redis or memory-only restart).',
+    );
   }
 
   #define(name: string, help: string): void {
@@ -75,7 +78,11 @@ export class VaultMetrics {
     out.push(`# HELP ${h} API request latency by route template.`, `# TYPE ${h} histogram`);
     for (const [route, v] of this.#histogram) {
       BUCKETS.forEach((b, i) => out.push(`${h}_bucket${labelText({ route, le: String(b) })} ${v.buckets[i]}`));
-      out.push(`${h}_bucket${labelText({ route, le: '+Inf' })} ${v.count}`, `${h}_sum${labelText({ route })} ${v.sum}`, `${h}_count${labelText({ route })} ${v.count}`);
+      out.push(
+        `${h}_bucket${labelText({ route, le: '+Inf' })} ${v.count}`,
+        `${h}_sum${labelText({ route })} ${v.sum}`,
+        `${h}_count${labelText({ route })} ${v.count}`,
+      );
     }
     return `${out.join('\n')}\n`;
   }

@@ -52,7 +52,10 @@ function allowed(cls: AddressClass, policy: UrlPolicy): boolean {
  */
 export async function resolveChecked(hostname: string, policy: UrlPolicy): Promise<AddressCheck> {
   const cls = classifyAddress(hostname);
-  if (cls !== 'invalid') return allowed(cls, policy) ? { ok: true, address: hostname, family: hostname.includes(':') ? 6 : 4 } : refuse(`${hostname} is a ${cls.replace('_', '-')} address`);
+  if (cls !== 'invalid')
+    return allowed(cls, policy)
+      ? { ok: true, address: hostname, family: hostname.includes(':') ? 6 : 4 }
+      : refuse(`${hostname} is a ${cls.replace('_', '-')} address`);
   let addrs: { address: string; family: number }[];
   try {
     addrs = await lookup(hostname, { all: true, verbatim: true });

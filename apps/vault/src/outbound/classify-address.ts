@@ -8,7 +8,8 @@ import { parseIp } from './parse-ip';
  * NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4 2002::/16, Teredo 2001::/32, IPv4-compatible ::/96),
  * which could smuggle a private IPv4 address past an IPv4 rule.
  */
-export type AddressClass = 'public' | 'loopback' | 'private' | 'link_local' | 'multicast' | 'unspecified' | 'reserved' | 'embedded_ipv4' | 'invalid';
+export type AddressClass =
+  'public' | 'loopback' | 'private' | 'link_local' | 'multicast' | 'unspecified' | 'reserved' | 'embedded_ipv4' | 'invalid';
 
 type Rule = readonly [prefix: string, bits: number, cls: AddressClass];
 

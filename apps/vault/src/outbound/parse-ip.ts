@@ -13,8 +13,10 @@ export function parseIp(text: string): IpBytes | undefined {
   if (family === 4) return { family: 4, bytes: text.split('.').map(Number) };
   if (family !== 6 || text.includes('%')) return undefined; // zone ids (fe80::1%eth0) are never ours to dial
   // A trailing dotted IPv4 part (::ffff:1.2.3.4) becomes its two hex groups (::ffff:102:304).
-  const v6 = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_m, a: string, b: string, c: string, d: string) =>
-    `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`);
+  const v6 = text.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_m, a: string, b: string, c: string, d: string) => `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`,
+  );
   const [left, right] = v6.includes('::') ? v6.split('::') : [v6, undefined];
   const groups = (s: string | undefined) => (s ? s.split(':') : []);
   const l = groups(left);

@@ -55,10 +55,17 @@ export async function safeRequest(input: SafeRequestInput): Promise<SafeResponse
   });
   const resolved = await Promise.race([resolveChecked(checked.hostname, policy), dnsTimeout]).finally(() => clearTimeout(dnsTimer));
   if (!resolved.ok) {
-    throw new OutboundError(resolved.unresolved ? 'unreachable' : 'refused', `Outbound request ${resolved.unresolved ? 'failed' : 'refused'}: ${resolved.reason}.`, false);
+    throw new OutboundError(
+      resolved.unresolved ? 'unreachable' : 'refused',
+      `Outbound request ${resolved.unresolved ? 'failed' : 'refused'}: ${resolved.reason}.`,
+      false,
+    );
   }
   const pinned: LookupFunction = (_host, opts, cb) => {
-    if ((opts as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: resolved.address, family: resolved.family }]);
+    if ((opts as { all?: boolean }).all)
+      (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: resolved.address, family: resolved.family },
+      ]);
     else cb(null, resolved.address, resolved.family);
   };
   const sni = checked.literal ? undefined : checked.hostname;
@@ -77,7 +84,14 @@ export async function safeRequest(input: SafeRequestInput): Promise<SafeResponse
 /** A reused connection failed before any answer (the peer had closed it): worth one more try on a new one. */
 class StaleConnection extends Error {}
 
-function send(url: URL, sniName: string | undefined, lookup: LookupFunction, input: SafeRequestInput, timeoutMs: number, agent: http.Agent | false): Promise<SafeResponse> {
+function send(
+  url: URL,
+  sniName: string | undefined,
+  lookup: LookupFunction,
+  input: SafeRequestInput,
+  timeoutMs: number,
+  agent: http.Agent | false,
+): Promise<SafeResponse> {
   const body = input.body === undefined ? undefined : Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body, 'utf8');
   const secure = url.protocol === 'https:';
   return new Promise<SafeResponse>((resolve, reject) => {
@@ -109,8 +123,12 @@ function send(url: URL, sniName: string | undefined, lookup: LookupFunction, inp
     // A reused connection is already open: whatever is written on it may be received.
     req.on('socket', (socket) => (req.reusedSocket ? (sent = true) : socket.once('connect', () => void (sent = true))));
     req.on('error', (e: NodeJS.ErrnoException) => {
-      if (req.reusedSocket && !answered && ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(e.code ?? '')) return finish(() => reject(new StaleConnection(e.code)));
-      fail(sent ? 'reset' : 'unreachable', sent ? `The connection failed after the request was sent (${e.code ?? e.message}).` : `Could not connect (${e.code ?? e.message}).`);
+      if (req.reusedSocket && !answered && ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(e.code ?? ''))
+        return finish(() => reject(new StaleConnection(e.code)));
+      fail(
+        sent ? 'reset' : 'unreachable',
+        sent ? `The connection failed after the request was sent (${e.code ?? e.message}).` : `Could not connect (${e.code ?? e.message}).`,
+      );
     });
     req.on('response', (res) => {
       answered = true;

@@ -61,14 +61,42 @@ export function buildApps(
   const lookupLimiter = sharedLimiter(vault, 'frame-lookups', config.frameLookupsPerMinute);
   const cvc = new CvcCipher(vault.cvcKeys, vault.secrets.kekFor, (generation) => {
     vault.metrics.cvcUnreadable();
-    o.logger.warn({ generation, store: vault.cvcKeys.kind }, 'a CVC within its TTL could not be opened: its key generation is gone (Redis restarted or flushed, or a vault without REDIS_URL restarted); the reveal answered without it. See docs/operations.md, "CVC key generations".');
+    o.logger.warn(
+      { generation, store: vault.cvcKeys.kind },
+      'a CVC within its TTL could not be opened: its key generation is gone (Redis restarted or flushed, or a vault without REDIS_URL restarted); the reveal answered without it. See docs/operations.md, "CVC key generations".',
+    );
   });
   const replay = new ReplayGuard(vault.shared.replay, config.sessionTtlMs + 60_000);
   const guard = tokenizeGuard(vault, replay, o.now);
-  const tokens = new TokenService({ store: vault.stores, replay, keys: vault.keys, secrets: vault.secrets, apiOrigin: o.apiUrl, tokenTtlMs: config.tokenTtlMs, cvc, now: o.now, guard });
-  const connections = new ConnectionService({ stores: vault.stores, keys: vault.keys, secrets: vault.secrets, allowPrivate: config.allowPrivateNetwork, now: o.now });
+  const tokens = new TokenService({
+    store: vault.stores,
+    replay,
+    keys: vault.keys,
+    secrets: vault.secrets,
+    apiOrigin: o.apiUrl,
+    tokenTtlMs: config.tokenTtlMs,
+    cvc,
+    now: o.now,
+    guard,
+  });
+  const connections = new ConnectionService({
+    stores: vault.stores,
+    keys: vault.keys,
+    secrets: vault.secrets,
+    allowPrivate: config.allowPrivateNetwork,
+    now: o.now,
+  });
   const connector = new CardPointeConnector({ timeoutMs: config.processorTimeoutMs, allowPrivate: config.allowPrivateNetwork });
-  const chargeDeps = { stores: vault.stores, connections, connector, secrets: vault.secrets, cvc, logger: o.logger, now: o.now, maxAmount: config.chargeMaxAmount };
+  const chargeDeps = {
+    stores: vault.stores,
+    connections,
+    connector,
+    secrets: vault.secrets,
+    cvc,
+    logger: o.logger,
+    now: o.now,
+    maxAmount: config.chargeMaxAmount,
+  };
   const charges = new ChargeService(chargeDeps);
   const sdkVersion = (JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as { version: string }).version;
   const inner = createApiApp({
@@ -81,10 +109,20 @@ export function buildApps(
     proxy: new ProxyService(chargeDeps),
     secrets: vault.secrets,
     logger: o.logger,
-    limiter: o.limiter ?? (vault.shared.kind === 'redis' ? sharedLimiter(vault, 'sessions', config.sessionRatePerMinute) : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),
+    limiter:
+      o.limiter ??
+      (vault.shared.kind === 'redis'
+        ? sharedLimiter(vault, 'sessions', config.sessionRatePerMinute)
+        : new MemoryRateLimiter(config.sessionRatePerMinute, 60)),
     lookupLimiter,
     framesOrigin: o.framesUrl,
-    sessions: new SessionService({ stores: vault.stores, keys: vault.keys, ttlMs: config.sessionTtlMs, maxUses: config.sessionMaxUses, now: o.now }),
+    sessions: new SessionService({
+      stores: vault.stores,
+      keys: vault.keys,
+      ttlMs: config.sessionTtlMs,
+      maxUses: config.sessionMaxUses,
+      now: o.now,
+    }),
     sdkDir: config.sdkDistDir ?? join(root, 'packages/sdk/dist'),
     sdkVersion,
     accepting: o.accepting,
@@ -92,7 +130,13 @@ export function buildApps(
     webhooks: vault.webhooks,
   });
   // The edge: client IP (trusted proxies), /metrics, request metrics; then the API unchanged.
-  const api = instrumentApi(inner, { metrics: vault.metrics, metricsToken: config.metricsToken, trustedProxies, ipv6Prefix: config.ipv6Prefix, logger: o.logger });
+  const api = instrumentApi(inner, {
+    metrics: vault.metrics,
+    metricsToken: config.metricsToken,
+    trustedProxies,
+    ipv6Prefix: config.ipv6Prefix,
+    logger: o.logger,
+  });
   const frames = createFramesApp({
     keys: vault.keys,
     logger: o.logger,
@@ -113,7 +157,9 @@ export function buildApps(
 function tokenizeGuard(vault: VaultParts, replay: ReplayGuard, now: () => number): TokenizeGuard {
   const deps = { shared: vault.shared, config: vault.config.limits, store: vault.stores, metrics: vault.metrics, now };
   const { limitScript, replay: cache } = vault.shared;
-  return limitScript && cache ? new ScriptedTokenizeGuard(deps, limitScript, { keyFor: (jti) => cache.keyFor(jti), ttlMs: replay.ttlMs }) : new RateLimitGuard(deps);
+  return limitScript && cache
+    ? new ScriptedTokenizeGuard(deps, limitScript, { keyFor: (jti) => cache.keyFor(jti), ttlMs: replay.ttlMs })
+    : new RateLimitGuard(deps);
 }
 
 /** A per-minute limiter over shared state, so every process counts the same requests. */

@@ -106,7 +106,9 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
     secrets = await VaultSecrets.load(stores, master.keys, now());
   } catch (e) {
     await close();
-    throw new Error(`Could not unseal the vault's secrets with this master key (wrong key for ${dataDir}?): ${(e as Error).message}`, { cause: e });
+    throw new Error(`Could not unseal the vault's secrets with this master key (wrong key for ${dataDir}?): ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const cvcKeys = new CvcKeyGenerations(shared.cvcKeySlots, { wrapKek: () => secrets.cvcKek, kekFor: secrets.kekFor }, config.cvcTtlMs);
   const keys = new KeyService(stores, now);
@@ -114,14 +116,27 @@ export async function buildVault(config: VaultConfig, opts: BuildOptions): Promi
   const framesUrl = opts.urls?.framesUrl ?? config.framesUrl ?? `http://${urlHost(config.host)}:${config.framesPort}`;
   const webhooks = new WebhookService({ stores, secrets, allowPrivateNetwork: config.allowPrivateNetwork, now });
   const worker = (started.worker = new WebhookWorker({
-    stores, webhooks, allowPrivateNetwork: config.allowPrivateNetwork, logger, now, pollMs: config.webhookPollMs, leaseMs: config.webhookLeaseMs,
+    stores,
+    webhooks,
+    allowPrivateNetwork: config.allowPrivateNetwork,
+    logger,
+    now,
+    pollMs: config.webhookPollMs,
+    leaseMs: config.webhookLeaseMs,
     ...(opts.webhookSchedule ? { schedule: opts.webhookSchedule } : {}),
     ...(opts.webhookTimeoutMs ? { timeoutMs: opts.webhookTimeoutMs } : {}),
   }));
   nudgeAfterCommits(stores, worker);
   if (opts.webhookWorker !== false) worker.start();
   const parts = { config, stores, shared, metrics, keys, secrets, cvcKeys, webhooks };
-  const apps = buildApps(parts, { apiUrl, framesUrl, logger, now, accepting: opts.accepting ?? (() => true), ...(opts.limiter ? { limiter: opts.limiter } : {}) });
+  const apps = buildApps(parts, {
+    apiUrl,
+    framesUrl,
+    logger,
+    now,
+    accepting: opts.accepting ?? (() => true),
+    ...(opts.limiter ? { limiter: opts.limiter } : {}),
+  });
   return { ...parts, webhookWorker: worker, dataDir, masterKeys: master.keys, apiUrl, framesUrl, ...apps, close };
 }
 

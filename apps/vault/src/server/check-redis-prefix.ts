@@ -14,7 +14,13 @@ export async function checkRedisPrefix(shared: SharedState, keys: MasterKeys, co
   if (!config.redis) return;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS)));
-  const owner = await Promise.race([shared.claimPrefix(keys.data.key, keys.previous.map((p) => p.data.key)), timeout])
+  const owner = await Promise.race([
+    shared.claimPrefix(
+      keys.data.key,
+      keys.previous.map((p) => p.data.key),
+    ),
+    timeout,
+  ])
     .catch((e: unknown) => (e as Error).message)
     .finally(() => clearTimeout(timer));
   const prefix = config.redis.prefix;

@@ -47,7 +47,8 @@ export async function sweepOnce(d: SweepDeps): Promise<void> {
   } catch (e) {
     d.logger.error({ err: { message: (e as Error).message } }, 'charge reconciliation failed');
   }
-  if (shredded > 0 || (counts ? Object.values(counts) : []).some((n) => n > 0)) d.logger.info({ purged: counts, cvcKeyGenerationsShredded: shredded }, 'purge sweep');
+  if (shredded > 0 || (counts ? Object.values(counts) : []).some((n) => n > 0))
+    d.logger.info({ purged: counts, cvcKeyGenerationsShredded: shredded }, 'purge sweep');
 }
 
 /** Runs sweepOnce every `intervalMs`, one at a time. Returns stop(), which waits for a running sweep. */

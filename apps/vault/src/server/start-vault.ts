@@ -56,9 +56,12 @@ export async function startVault(config: VaultConfig, opts: { logger: Logger; no
   // The apps need the bound ports (tests listen on port 0), so the listeners start first and
   // answer 503 until the vault is built; a vault that fails to build closes them again.
   const apps: { api?: Hono<AppEnv>; frames?: Hono<AppEnv> } = {};
-  const unavailable = () => new Response('{"error":{"type":"api_error","code":"service_unavailable","message":"Starting up.","requestId":""}}', { status: 503 });
+  const unavailable = () =>
+    new Response('{"error":{"type":"api_error","code":"service_unavailable","message":"Starting up.","requestId":""}}', { status: 503 });
   const apiServer = await listen(config.host, config.port, (req, e) => (apps.api ? apps.api.fetch(req, e) : unavailable()));
-  const framesServer = await listen(config.host, config.framesPort, (req, e) => (apps.frames ? apps.frames.fetch(req, e) : unavailable())).catch(async (e: unknown) => {
+  const framesServer = await listen(config.host, config.framesPort, (req, e) =>
+    apps.frames ? apps.frames.fetch(req, e) : unavailable(),
+  ).catch(async (e: unknown) => {
     await close(apiServer, 0);
     throw e;
   });
@@ -77,11 +80,22 @@ export async function startVault(config: VaultConfig, opts: { logger: Logger; no
     throw e;
   }
   const { api, frames } = Object.assign(apps, { api: vault.api, frames: vault.frames });
-  const stopSweep = startPurgeSweep({ stores: vault.stores, charges: vault.charges, secrets: vault.secrets, cvcKeys: vault.cvcKeys, metrics: vault.metrics, logger: opts.logger, intervalMs: config.purgeIntervalMs, now });
+  const stopSweep = startPurgeSweep({
+    stores: vault.stores,
+    charges: vault.charges,
+    secrets: vault.secrets,
+    cvcKeys: vault.cvcKeys,
+    metrics: vault.metrics,
+    logger: opts.logger,
+    intervalMs: config.purgeIntervalMs,
+    now,
+  });
   opts.logger.info({ apiUrl, framesUrl, dataDir: vault.dataDir, groupCommit: config.groupCommit }, 'vault listening');
   opts.logger.info({ store: vault.stores.kind, sharedState: vault.shared.kind, cvcKeyGenerations: vault.cvcKeys.kind }, 'vault storage');
   void reportCvcKeyStorage(vault, opts.logger, now);
-  void reportSameSiteOrigins(vault.keys, framesUrl, opts.logger, now()).catch((e: unknown) => opts.logger.warn({ err: e }, 'could not check key origins against the frames origin'));
+  void reportSameSiteOrigins(vault.keys, framesUrl, opts.logger, now()).catch((e: unknown) =>
+    opts.logger.warn({ err: e }, 'could not check key origins against the frames origin'),
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -16,14 +16,21 @@ export function checkCard(c: SealedClaims, env: KeyEnv, now: number): { brand: s
   if (c.expYear * 12 + c.expMonth < d.getUTCFullYear() * 12 + d.getUTCMonth() + 1) {
     return vaultError(402, 'expired_card', 'The card has expired.', 'exp');
   }
-  if (c.cvc !== undefined && !validateCvc(c.cvc, number.brand).isValid) return vaultError(402, 'invalid_cvc', 'The CVC does not fit the card brand.', 'cvc');
+  if (c.cvc !== undefined && !validateCvc(c.cvc, number.brand).isValid)
+    return vaultError(402, 'invalid_cvc', 'The CVC does not fit the card brand.', 'cvc');
   const test = isTestCard(c.pan);
   if (env === 'test' && !test) {
-    return vaultError(402, 'live_card_in_test_mode', 'Test keys accept only the documented test cards (see docs/api.md, "Test cards").', 'number');
+    return vaultError(
+      402,
+      'live_card_in_test_mode',
+      'Test keys accept only the documented test cards (see docs/api.md, "Test cards").',
+      'number',
+    );
   }
   if (env === 'live' && test) return vaultError(402, 'test_card_in_live_mode', 'A test card was used with a live key.', 'number');
   const outcome = test ? testCardOutcome(c.pan) : 'success';
   if (outcome === 'processing_error') return vaultError(402, 'processing_error', 'The card could not be processed (test card outcome).');
-  if (outcome === 'rate_limited') return vaultError(429, 'rate_limited', 'Too many requests (test card outcome). Retry later.', undefined, { 'Retry-After': '1' });
+  if (outcome === 'rate_limited')
+    return vaultError(429, 'rate_limited', 'Too many requests (test card outcome). Retry later.', undefined, { 'Retry-After': '1' });
   return { brand: number.brand.id };
 }

@@ -41,7 +41,8 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
       : vaultError(400, 'invalid_jwe', 'The JWE could not be opened.', 'jwe');
   }
   const parsed = parseClaims(opened.claims);
-  if (!parsed.ok) return vaultError(400, 'malformed_request', `The sealed claims do not match the schema (claim "${parsed.claim}").`, 'jwe');
+  if (!parsed.ok)
+    return vaultError(400, 'malformed_request', `The sealed claims do not match the schema (claim "${parsed.claim}").`, 'jwe');
   const c = parsed.claims;
   if (c.pk !== input.presentedKey) return vaultError(400, 'key_mismatch', 'The JWE was sealed for another publishable key.', 'jwe');
   const origin = canonicalOrigin(c.origin);
@@ -55,7 +56,16 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
   if (session!.origin !== origin) return vaultError(403, 'origin_not_allowed', 'The session was opened for another origin.', 'origin');
   if (verdict !== 'ok') return sessionError(verdict);
   const fp = fingerprint(secrets.fingerprintSecret, input.key.accountId, c.pan);
-  const seen = { key: input.key, ip, sid: c.sid, bin: bin(c.pan), last4: last4(c.pan), fingerprint: fp, luhnValid: validateNumber(c.pan).isValid, testCard: isTestCard(c.pan) };
+  const seen = {
+    key: input.key,
+    ip,
+    sid: c.sid,
+    bin: bin(c.pan),
+    last4: last4(c.pan),
+    fingerprint: fp,
+    luhnValid: validateNumber(c.pan).isValid,
+    testCard: isTestCard(c.pan),
+  };
   if (o.guard?.afterOpenClaiming) {
     // Redis: the limits, the replay check and the jti claim in one round trip (the database stays
     // the replay authority inside the commit). Whatever stops the request after this gives the jti back.
@@ -65,7 +75,9 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
     if (late === 'replayed') return replayed();
     if (isVaultError(late)) return late;
     try {
-      const sealed = await sealRecord(o, now, input, c, fp, session!.expiresAt, { ...(slotKey === undefined ? {} : { slot: { slotKey, wrapped: late.read } }) });
+      const sealed = await sealRecord(o, now, input, c, fp, session!.expiresAt, {
+        ...(slotKey === undefined ? {} : { slot: { slotKey, wrapped: late.read } }),
+      });
       if (isVaultError(sealed)) await o.replay?.release(c.jti);
       return sealed;
     } catch (e) {
@@ -80,7 +92,15 @@ export async function decideTokenization(o: TokenServiceOptions, now: number, in
 }
 
 /** The card checks (after the limits: a refused card still spends them) and the sealed record. */
-async function sealRecord(o: TokenServiceOptions, now: number, input: TokenizeInput, c: SealedClaims, fp: string, sessionExpiresAt: number, claimed?: { slot?: SlotRead }): Promise<Decided | VaultError> {
+async function sealRecord(
+  o: TokenServiceOptions,
+  now: number,
+  input: TokenizeInput,
+  c: SealedClaims,
+  fp: string,
+  sessionExpiresAt: number,
+  claimed?: { slot?: SlotRead },
+): Promise<Decided | VaultError> {
   const { secrets } = o;
   const card = checkCard(c, input.key.env, now);
   if (isVaultError(card)) return card;

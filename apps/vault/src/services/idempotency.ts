@@ -46,10 +46,20 @@ const IN_FLIGHT_STALE_MS = 60_000;
 /** Outcomes a retry could change are not stored under the Idempotency-Key. */
 const retryable = (e: VaultError): boolean => e.status === 429 || e.status >= 500;
 const alreadyRan = (): VaultError =>
-  vaultError(409, 'replayed_request', 'A reveal already ran with this Idempotency-Key; its response holds card data and is never stored, so it cannot be replayed. Reveal again with a new Idempotency-Key (a CVC, if any, was deleted by the first reveal).', 'Idempotency-Key');
+  vaultError(
+    409,
+    'replayed_request',
+    'A reveal already ran with this Idempotency-Key; its response holds card data and is never stored, so it cannot be replayed. Reveal again with a new Idempotency-Key (a CVC, if any, was deleted by the first reveal).',
+    'Idempotency-Key',
+  );
 const storedError = (e: VaultError): StoredResponse => ({ status: e.status, body: JSON.stringify(e), isError: true });
 const notYours = (): VaultError =>
-  vaultError(409, 'replayed_request', 'This request already ran. Its response is returned only to the same client while the session that made it lasts; tokenize again with a new JWE and Idempotency-Key.', 'Idempotency-Key');
+  vaultError(
+    409,
+    'replayed_request',
+    'This request already ran. Its response is returned only to the same client while the session that made it lasts; tokenize again with a new JWE and Idempotency-Key.',
+    'Idempotency-Key',
+  );
 
 /**
  * The one Idempotency-Key path of every POST and DELETE (docs/api.md "Idempotency"). Requirements:
@@ -72,10 +82,20 @@ export class Idempotency {
     const clientTag = createHash('sha256').update(`idempotency-client\n${req.accountId}\n${req.client}`).digest('base64url');
     const begun = await this.#store.idempotency.begin(req.accountId, req.key, hash, this.#now(), IN_FLIGHT_STALE_MS);
     if (begun.kind === 'conflict') {
-      throw vaultError(422, 'idempotency_conflict', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.', 'Idempotency-Key');
+      throw vaultError(
+        422,
+        'idempotency_conflict',
+        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+        'Idempotency-Key',
+      );
     }
     if (begun.kind === 'in_flight') {
-      throw vaultError(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed. Retry shortly.', 'Idempotency-Key');
+      throw vaultError(
+        409,
+        'idempotency_in_flight',
+        'A request with this Idempotency-Key is still being processed. Retry shortly.',
+        'Idempotency-Key',
+      );
     }
     if (begun.kind === 'stored') {
       const r = begun.response;

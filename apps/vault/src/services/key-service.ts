@@ -47,7 +47,8 @@ export class KeyService {
   }
 
   async createAccount(name: string): Promise<Result<AccountRecord>> {
-    if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/.test(name)) return fail('An account name is 1–64 letters, digits, spaces, dots, dashes or underscores.');
+    if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/.test(name))
+      return fail('An account name is 1–64 letters, digits, spaces, dots, dashes or underscores.');
     if (await this.#store.keys.findAccountByName(name)) return fail(`An account named "${name}" already exists.`);
     const account = { id: randomId('acct', 12), name, createdAt: this.#now() };
     await this.#store.keys.createAccount(account);
@@ -58,7 +59,10 @@ export class KeyService {
     const origins: string[] = [];
     for (const o of input.origins ?? []) {
       const c = canonicalOrigin(o);
-      if (!c) return fail(`"${o}" is not an exact origin: use scheme://host[:port], e.g. http://localhost:5173 (no path, no wildcard, no trailing slash).`);
+      if (!c)
+        return fail(
+          `"${o}" is not an exact origin: use scheme://host[:port], e.g. http://localhost:5173 (no path, no wildcard, no trailing slash).`,
+        );
       if (!origins.includes(c)) origins.push(c);
     }
     const scopes = input.scopes?.length ? [...new Set(input.scopes)] : input.type === 'secret' ? [...DEFAULT_SECRET_SCOPES] : [];
@@ -82,7 +86,9 @@ export class KeyService {
     if (input.env === 'live') {
       for (const o of origins) {
         if (!(await this.#store.keys.isOriginVerified(account.id, o))) {
-          return fail(`Origin ${o} is not verified for account "${account.name}". Live keys accept only verified origins: run \`pnpm vault origins verify --account ${account.name} --origin ${o}\` first.`);
+          return fail(
+            `Origin ${o} is not verified for account "${account.name}". Live keys accept only verified origins: run \`pnpm vault origins verify --account ${account.name} --origin ${o}\` first.`,
+          );
         }
       }
     }
@@ -111,16 +117,42 @@ export class KeyService {
     const old = await this.#store.keys.findKey(id);
     if (!old || keyState(old, this.#now()) !== 'active') return fail(`No active key ${id}.`);
     const key = generateApiKey(old.type, old.env);
-    const successor: ApiKeyRecord = { ...old, id: randomId('key', 12), hash: hashApiKey(key), hint: keyHint(key), createdAt: this.#now(), expiresAt: null, revokedAt: null };
+    const successor: ApiKeyRecord = {
+      ...old,
+      id: randomId('key', 12),
+      hash: hashApiKey(key),
+      hint: keyHint(key),
+      createdAt: this.#now(),
+      expiresAt: null,
+      revokedAt: null,
+    };
     const at = this.#now();
     const expiresAt = at + overlapMs;
     // The roll and its key.rolled event (and webhooks) together.
     await this.#store.transaction(async (tx) => {
       await tx.keys.rollKey(old.id, expiresAt, successor);
-      await tx.events.record(newEvent('key.rolled', { accountId: old.accountId, livemode: old.env === 'live' }, { keyId: old.id, newKeyId: successor.id, type: old.type, expiresAt }, at));
+      await tx.events.record(
+        newEvent(
+          'key.rolled',
+          { accountId: old.accountId, livemode: old.env === 'live' },
+          { keyId: old.id, newKeyId: successor.id, type: old.type, expiresAt },
+          at,
+        ),
+      );
     });
     const account = await this.#store.keys.findAccount(old.accountId);
-    return { ok: true, value: { id: successor.id, key, account: account?.name ?? old.accountId, type: old.type, env: old.env, origins: old.origins, scopes: old.scopes } };
+    return {
+      ok: true,
+      value: {
+        id: successor.id,
+        key,
+        account: account?.name ?? old.accountId,
+        type: old.type,
+        env: old.env,
+        origins: old.origins,
+        scopes: old.scopes,
+      },
+    };
   }
 
   async revokeKey(id: string): Promise<Result<{ id: string }>> {
@@ -128,7 +160,9 @@ export class KeyService {
     const done = await this.#store.transaction(async (tx) => {
       const key = await tx.keys.findKey(id);
       if (!key || !(await tx.keys.revokeKey(id, at))) return false;
-      await tx.events.record(newEvent('key.revoked', { accountId: key.accountId, livemode: key.env === 'live' }, { keyId: id, type: key.type }, at));
+      await tx.events.record(
+        newEvent('key.revoked', { accountId: key.accountId, livemode: key.env === 'live' }, { keyId: id, type: key.type }, at),
+      );
       return true;
     });
     return done ? { ok: true, value: { id } } : fail(`No unrevoked key ${id}.`);
@@ -139,7 +173,11 @@ export class KeyService {
    * refused unless `force` (one site, two merchants is almost always a typo or a takeover attempt:
    * each account's live keys would then accept the other's checkout page).
    */
-  async verifyOrigin(accountName: string, origin: string, o2: { force?: boolean } = {}): Promise<Result<{ account: string; origin: string; alsoVerifiedBy: string[] }>> {
+  async verifyOrigin(
+    accountName: string,
+    origin: string,
+    o2: { force?: boolean } = {},
+  ): Promise<Result<{ account: string; origin: string; alsoVerifiedBy: string[] }>> {
     const account = await this.account(accountName);
     if (!account) return fail(`No account "${accountName}".`);
     const o = canonicalOrigin(origin);
@@ -147,7 +185,9 @@ export class KeyService {
     const others = (await this.#store.keys.accountsVerifying(o)).filter((id) => id !== account.id);
     const names = await Promise.all(others.map(async (id) => `"${(await this.#store.keys.findAccount(id))?.name ?? id}"`));
     if (names.length && !o2.force) {
-      return fail(`Origin ${o} is already verified for account ${names.join(', ')}. One origin for two accounts lets each account's live keys serve the other's checkout; if that is really intended, run the command again with --force.`);
+      return fail(
+        `Origin ${o} is already verified for account ${names.join(', ')}. One origin for two accounts lets each account's live keys serve the other's checkout; if that is really intended, run the command again with --force.`,
+      );
     }
     await this.#store.keys.verifyOrigin(account.id, o, this.#now());
     return { ok: true, value: { account: account.name, origin: o, alsoVerifiedBy: names.map((n) => n.slice(1, -1)) } };

@@ -5,7 +5,8 @@ const REQUIRED = ['pan', 'expMonth', 'expYear', 'aud', 'pk', 'sid', 'origin', 'i
 const OPTIONAL = ['cvc', 'name', 'postal', 'network'] as const;
 const ALLOWED: readonly string[] = [...REQUIRED, ...OPTIONAL];
 
-const isStr = (v: unknown, max: number, re?: RegExp): v is string => typeof v === 'string' && v.length > 0 && v.length <= max && (!re || re.test(v));
+const isStr = (v: unknown, max: number, re?: RegExp): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= max && (!re || re.test(v));
 const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /**

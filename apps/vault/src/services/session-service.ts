@@ -19,10 +19,21 @@ export class SessionService {
 
   async open(key: ApiKeyRecord, requestedOrigin: unknown): Promise<SessionResponse | VaultError> {
     const origin = typeof requestedOrigin === 'string' ? canonicalOrigin(requestedOrigin) : undefined;
-    if (!origin) return vaultError(400, 'malformed_request', 'The body must be {"origin": "<page origin, scheme://host[:port]>"}.', 'origin');
-    if (!(await this.#d.keys.originAllowed(key, origin))) return vaultError(403, 'origin_not_allowed', 'This origin is not allowed for this publishable key.', 'origin');
+    if (!origin)
+      return vaultError(400, 'malformed_request', 'The body must be {"origin": "<page origin, scheme://host[:port]>"}.', 'origin');
+    if (!(await this.#d.keys.originAllowed(key, origin)))
+      return vaultError(403, 'origin_not_allowed', 'This origin is not allowed for this publishable key.', 'origin');
     const now = this.#d.now();
-    const session = { id: randomId('ses', 18), accountId: key.accountId, keyId: key.id, origin, createdAt: now, expiresAt: now + this.#d.ttlMs, maxUses: this.#d.maxUses, uses: 0 };
+    const session = {
+      id: randomId('ses', 18),
+      accountId: key.accountId,
+      keyId: key.id,
+      origin,
+      createdAt: now,
+      expiresAt: now + this.#d.ttlMs,
+      maxUses: this.#d.maxUses,
+      uses: 0,
+    };
     await this.#d.stores.sessions.insert(session);
     return { sid: session.id, expiresAt: session.expiresAt, serverTime: now };
   }

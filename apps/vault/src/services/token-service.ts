@@ -83,7 +83,11 @@ export class TokenService {
         const now = this.#now();
         const idempotency = { accountId: claim.accountId, key: claim.key, response };
         const event = tokenEvent('token.created', d.token, now);
-        return commitVerdict(await store.commitToken({ sid: d.sid, keyId: d.token.keyId, jti: d.jti, now, token: d.token, idempotency, event }), d.token.keyId, now);
+        return commitVerdict(
+          await store.commitToken({ sid: d.sid, keyId: d.token.keyId, jti: d.jti, now, token: d.token, idempotency, event }),
+          d.token.keyId,
+          now,
+        );
       }
       return await store.transaction(async (tx) => {
         const spent = await spendSession(tx, { sid: d.sid, keyId: d.token.keyId, jti: d.jti, now: this.#now() });
@@ -116,7 +120,11 @@ export class TokenService {
   /** Within its TTL and it opens (the cipher's `readable`): exactly when a reveal would return it. */
   async #cvcPresent(t: TokenRecord): Promise<boolean> {
     const now = this.#now();
-    return t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now && (await this.#o.cvc.readable(t.cvcEnc, { account: t.accountId, token: t.id, field: 'cvc' }, now));
+    return (
+      t.cvcEnc !== null &&
+      (t.cvcExpiresAt ?? 0) > now &&
+      (await this.#o.cvc.readable(t.cvcEnc, { account: t.accountId, token: t.id, field: 'cvc' }, now))
+    );
   }
 
   /**
@@ -137,7 +145,16 @@ export class TokenService {
       // The CVC taken and the audit row written together.
       t = await this.#o.store.transaction(async (tx) => {
         const taken = await tx.tokens.takeCvc(id);
-        if (taken) await tx.events.audit({ at: now, accountId: taken.accountId, livemode: taken.livemode, keyId: key.id, action: 'reveal', tokenId: id, requestId });
+        if (taken)
+          await tx.events.audit({
+            at: now,
+            accountId: taken.accountId,
+            livemode: taken.livemode,
+            keyId: key.id,
+            action: 'reveal',
+            tokenId: id,
+            requestId,
+          });
         return taken;
       });
       // Open only what this transaction read: a concurrent reveal may have taken the CVC first.
@@ -147,12 +164,20 @@ export class TokenService {
     }
     if (!t) return NOT_FOUND;
     const { kekFor } = this.#o.secrets;
-    const open = (field: string, env: string | null) => (env === null ? undefined : openField(kekFor, env, { account: t.accountId, token: t.id, field }));
+    const open = (field: string, env: string | null) =>
+      env === null ? undefined : openField(kekFor, env, { account: t.accountId, token: t.id, field });
     const name = open('name', t.nameEnc);
     const postal = open('postal', t.postalEnc);
     return {
       id: t.id,
-      card: { number: open('pan', t.panEnc)!, expMonth: t.expMonth, expYear: t.expYear, ...(cvc ? { cvc } : {}), ...(name ? { name } : {}), ...(postal ? { postal } : {}) },
+      card: {
+        number: open('pan', t.panEnc)!,
+        expMonth: t.expMonth,
+        expYear: t.expYear,
+        ...(cvc ? { cvc } : {}),
+        ...(name ? { name } : {}),
+        ...(postal ? { postal } : {}),
+      },
     };
   }
 
@@ -168,7 +193,15 @@ export class TokenService {
     const ok = await this.#o.store.transaction(async (tx) => {
       const gone = await tx.tokens.delete(id);
       if (gone) {
-        await tx.events.audit({ at, accountId: gone.accountId, livemode: gone.livemode, keyId: key.id, action: 'delete', tokenId: id, requestId });
+        await tx.events.audit({
+          at,
+          accountId: gone.accountId,
+          livemode: gone.livemode,
+          keyId: key.id,
+          action: 'delete',
+          tokenId: id,
+          requestId,
+        });
         await tx.events.record(newEvent('token.deleted', gone, { tokenId: id, keyId: key.id, requestId }, at));
       }
       return gone !== undefined;

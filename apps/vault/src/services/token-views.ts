@@ -3,7 +3,12 @@ import type { TokenRecord } from '../stores/records';
 
 /** What the publishable side sees: brand, last4, expiry. Never BIN or fingerprint. */
 export function createdView(t: TokenRecord): TokenCreateResponse {
-  return { id: t.id, card: { brand: t.brand, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear }, expiresAt: t.expiresAt ?? 0, livemode: t.livemode };
+  return {
+    id: t.id,
+    card: { brand: t.brand, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear },
+    expiresAt: t.expiresAt ?? 0,
+    livemode: t.livemode,
+  };
 }
 
 export interface TokenReadView {
@@ -23,7 +28,15 @@ export interface TokenReadView {
 export function readView(t: TokenRecord, cvcPresent: boolean): TokenReadView {
   return {
     id: t.id,
-    card: { brand: t.brand, bin: t.bin, last4: t.last4, expMonth: t.expMonth, expYear: t.expYear, fingerprint: t.fingerprint, ...(t.network === null ? {} : { network: t.network }) },
+    card: {
+      brand: t.brand,
+      bin: t.bin,
+      last4: t.last4,
+      expMonth: t.expMonth,
+      expYear: t.expYear,
+      fingerprint: t.fingerprint,
+      ...(t.network === null ? {} : { network: t.network }),
+    },
     createdAt: t.createdAt,
     expiresAt: t.expiresAt,
     livemode: t.livemode,

@@ -40,7 +40,13 @@ export class VaultError extends Error {
   }
 
   toJSON(): VaultErrorData {
-    return { status: this.status, code: this.code, message: this.message, ...(this.param ? { param: this.param } : {}), ...(this.headers ? { headers: this.headers } : {}) };
+    return {
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      ...(this.param ? { param: this.param } : {}),
+      ...(this.headers ? { headers: this.headers } : {}),
+    };
   }
 }
 

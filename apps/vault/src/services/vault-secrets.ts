@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { openField, sealField, rewrapField, type FieldAad, type Kek } from '@tokenframe/crypto/at-rest';
-import { createKeyring, jwksOf, privateKeyFor, pruneKeyring, rotateKeyring, type KeyringState, type PublicJwk } from '@tokenframe/crypto/keys';
+import {
+  createKeyring,
+  jwksOf,
+  privateKeyFor,
+  pruneKeyring,
+  rotateKeyring,
+  type KeyringState,
+  type PublicJwk,
+} from '@tokenframe/crypto/keys';
 import type { KeyObject } from 'node:crypto';
 import type { MasterKeys } from '../config/master-key';
 import { isGenerationId, kekIdOf } from '../cvc/generation-window';
@@ -92,7 +100,12 @@ export class VaultSecrets {
     // Token envelopes, webhook secrets, connection credentials and the vault's own secrets together: all under the new key, or none.
     const n = await this.#store.transaction(async (tx) => {
       kept = 0; // a retried transaction (PostgreSQL) counts again
-      return (await tx.tokens.rewrap(rewrap)) + (await tx.state.rewrap(rewrap)) + (await tx.webhooks.rewrap(rewrap)) + (await tx.connections.rewrap(rewrap));
+      return (
+        (await tx.tokens.rewrap(rewrap)) +
+        (await tx.state.rewrap(rewrap)) +
+        (await tx.webhooks.rewrap(rewrap)) +
+        (await tx.connections.rewrap(rewrap))
+      );
     });
     return n - kept;
   }
@@ -107,7 +120,9 @@ export class VaultSecrets {
    * moment may have stored its own first, and then both must use that one (insert-if-absent).
    */
   async #readOrCreate(name: string, make: () => string, now: number): Promise<string> {
-    const sealed = (await this.#store.state.get(name)) ?? (await this.#store.state.putIfAbsent(name, sealField(this.dataKek, make(), stateAad(name)), now));
+    const sealed =
+      (await this.#store.state.get(name)) ??
+      (await this.#store.state.putIfAbsent(name, sealField(this.dataKek, make(), stateAad(name)), now));
     return openField(this.kekFor, sealed, stateAad(name));
   }
 }

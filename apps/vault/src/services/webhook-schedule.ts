@@ -3,7 +3,16 @@
  * 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h and 24 h — full jitter (uniformly 0…delay), about three
  * days in all; after the last one the delivery has failed.
  */
-export const RETRY_DELAYS_MS: readonly number[] = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000, 10 * 3_600_000, 24 * 3_600_000];
+export const RETRY_DELAYS_MS: readonly number[] = [
+  5_000,
+  5 * 60_000,
+  30 * 60_000,
+  2 * 3_600_000,
+  5 * 3_600_000,
+  10 * 3_600_000,
+  10 * 3_600_000,
+  24 * 3_600_000,
+];
 
 export interface WebhookSchedule {
   /** The delay before attempt number `attemptsMade + 1`, or undefined when no attempt is left. */

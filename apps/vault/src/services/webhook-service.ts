@@ -17,7 +17,10 @@ export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 export const CreateEndpointInput = z
   .object({
     url: z.string().min(1).max(2048),
-    events: z.array(z.enum([...SUBSCRIBABLE_TYPES, '*'])).min(1).max(EVENT_TYPES.length + 1),
+    events: z
+      .array(z.enum([...SUBSCRIBABLE_TYPES, '*']))
+      .min(1)
+      .max(EVENT_TYPES.length + 1),
     description: z.string().max(500).optional(),
   })
   .strict();
@@ -53,7 +56,12 @@ export class WebhookService {
     const parsed = CreateEndpointInput.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return vaultError(400, 'malformed_request', `${issue.path.join('.') || 'body'}: ${issue.message}. Send {url, events: [${SUBSCRIBABLE_TYPES.join(', ')} or *], description?}.`, String(issue.path[0] ?? ''));
+      return vaultError(
+        400,
+        'malformed_request',
+        `${issue.path.join('.') || 'body'}: ${issue.message}. Send {url, events: [${SUBSCRIBABLE_TYPES.join(', ')} or *], description?}.`,
+        String(issue.path[0] ?? ''),
+      );
     }
     const input = parsed.data;
     const policy = { mode: owner.livemode ? 'live' : 'test', allowPrivate: this.#allowPrivate } as const;
@@ -62,13 +70,24 @@ export class WebhookService {
     // A name that resolves to a refused address now is refused now; one that does not resolve yet is
     // accepted (its deliveries are checked again, address by address, when they are sent).
     const resolved = await resolveChecked(checked.hostname, policy);
-    if (!resolved.ok && !resolved.unresolved) return vaultError(400, 'malformed_request', `The endpoint URL is refused: ${resolved.reason}.`, 'url');
+    if (!resolved.ok && !resolved.unresolved)
+      return vaultError(400, 'malformed_request', `The endpoint URL is refused: ${resolved.reason}.`, 'url');
     const id = `we_${randomBytes(12).toString('base64url')}`;
     const secret = newWebhookSecret();
     const record: WebhookEndpointRecord = {
-      id, accountId: owner.accountId, livemode: owner.livemode, url: checked.url.href, events: [...new Set(input.events)],
-      description: input.description ?? null, secretEnc: sealField(this.#secrets.dataKek, secret, aad({ accountId: owner.accountId, id })),
-      previousSecretEnc: null, previousSecretExpiresAt: null, disabledAt: null, disabledReason: null, failingSince: null, createdAt: this.#now(),
+      id,
+      accountId: owner.accountId,
+      livemode: owner.livemode,
+      url: checked.url.href,
+      events: [...new Set(input.events)],
+      description: input.description ?? null,
+      secretEnc: sealField(this.#secrets.dataKek, secret, aad({ accountId: owner.accountId, id })),
+      previousSecretEnc: null,
+      previousSecretExpiresAt: null,
+      disabledAt: null,
+      disabledReason: null,
+      failingSince: null,
+      createdAt: this.#now(),
     };
     await this.#stores.webhooks.insertEndpoint(record);
     return { ...endpointView(record), secret };
@@ -94,7 +113,10 @@ export class WebhookService {
   }
 
   /** A new secret, shown once; the previous one keeps signing for 24 h. */
-  async rotateSecret(owner: Owner, id: string): Promise<(WebhookEndpointView & { secret: string; previousSecretExpiresAt: number }) | VaultError> {
+  async rotateSecret(
+    owner: Owner,
+    id: string,
+  ): Promise<(WebhookEndpointView & { secret: string; previousSecretExpiresAt: number }) | VaultError> {
     const e = await this.#own(owner, id);
     if (!e) return NOT_FOUND;
     const secret = newWebhookSecret();
@@ -111,7 +133,8 @@ export class WebhookService {
   /** Sends the event again, as a new delivery (same webhook-id), to every enabled endpoint subscribed to it now. */
   async redeliver(owner: Owner, eventId: string): Promise<{ id: string; deliveries: number } | VaultError> {
     const event = /^evt_[A-Za-z0-9_-]{1,64}$/.test(eventId) ? await this.#stores.events.find(eventId) : undefined;
-    if (!event || event.accountId !== owner.accountId || event.livemode !== owner.livemode) return vaultError(404, 'resource_missing', 'No such event.', 'id');
+    if (!event || event.accountId !== owner.accountId || event.livemode !== owner.livemode)
+      return vaultError(404, 'resource_missing', 'No such event.', 'id');
     const deliveries = await this.#stores.webhooks.enqueue(event, this.#now());
     return { id: eventId, deliveries };
   }
@@ -119,7 +142,10 @@ export class WebhookService {
   /** The secrets that sign now: the current one, and the previous one until its overlap ends. */
   signingSecrets(e: WebhookEndpointRecord, now: number): string[] {
     const current = openField(this.#secrets.kekFor, e.secretEnc, aad(e));
-    const previous = e.previousSecretEnc !== null && (e.previousSecretExpiresAt ?? 0) > now ? openField(this.#secrets.kekFor, e.previousSecretEnc, aad(e)) : undefined;
+    const previous =
+      e.previousSecretEnc !== null && (e.previousSecretExpiresAt ?? 0) > now
+        ? openField(this.#secrets.kekFor, e.previousSecretEnc, aad(e))
+        : undefined;
     return previous === undefined ? [current] : [current, previous];
   }
 }

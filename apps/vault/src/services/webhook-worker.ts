@@ -111,7 +111,10 @@ export class WebhookWorker {
         if (claimed.length < want) return;
       }
     } catch (e) {
-      this.#o.logger.error({ err: { message: (e as Error).message } }, 'webhook worker: claiming deliveries failed; retrying at the next poll');
+      this.#o.logger.error(
+        { err: { message: (e as Error).message } },
+        'webhook worker: claiming deliveries failed; retrying at the next poll',
+      );
     }
   }
 
@@ -124,7 +127,12 @@ export class WebhookWorker {
 
   #track(p: Promise<void>): Promise<void> {
     const tracked = p
-      .catch((e: unknown) => this.#o.logger.error({ err: { message: (e as Error).message } }, 'webhook worker: an attempt failed unexpectedly; it is retried when its lease runs out'))
+      .catch((e: unknown) =>
+        this.#o.logger.error(
+          { err: { message: (e as Error).message } },
+          'webhook worker: an attempt failed unexpectedly; it is retried when its lease runs out',
+        ),
+      )
       .finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
     return tracked;
@@ -141,18 +149,38 @@ export class WebhookWorker {
     let error: string | null = null;
     const started = performance.now();
     try {
-      const headers = { 'Content-Type': 'application/json', 'User-Agent': 'Tokenframe-Webhooks/1', ...signWebhook(c.event.id, at / 1000, body, this.#o.webhooks.signingSecrets(c.endpoint, at)) };
+      const headers = {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Tokenframe-Webhooks/1',
+        ...signWebhook(c.event.id, at / 1000, body, this.#o.webhooks.signingSecrets(c.endpoint, at)),
+      };
       answer = await safeRequest({
-        url: c.endpoint.url, method: 'POST', headers, body, timeoutMs: this.#o.timeoutMs, maxResponseBytes: RESPONSE_KEPT_BYTES, truncate: true,
-        allowPrivate: this.#o.allowPrivateNetwork, livemode: c.endpoint.livemode, keepAlive: true,
+        url: c.endpoint.url,
+        method: 'POST',
+        headers,
+        body,
+        timeoutMs: this.#o.timeoutMs,
+        maxResponseBytes: RESPONSE_KEPT_BYTES,
+        truncate: true,
+        allowPrivate: this.#o.allowPrivateNetwork,
+        livemode: c.endpoint.livemode,
+        keepAlive: true,
       });
     } catch (e) {
       error = (e as Error).message;
     }
     const attempt: AttemptRecord = {
-      id: `wha_${randomBytes(12).toString('base64url')}`, deliveryId: c.delivery.id, eventId: c.event.id, endpointId: c.endpoint.id, at,
-      attempt: c.delivery.attempts + 1, worker: this.id, status: answer?.status ?? null, latencyMs: Math.round(performance.now() - started),
-      response: answer ? answer.body.toString('utf8') : null, error,
+      id: `wha_${randomBytes(12).toString('base64url')}`,
+      deliveryId: c.delivery.id,
+      eventId: c.event.id,
+      endpointId: c.endpoint.id,
+      at,
+      attempt: c.delivery.attempts + 1,
+      worker: this.id,
+      status: answer?.status ?? null,
+      latencyMs: Math.round(performance.now() - started),
+      response: answer ? answer.body.toString('utf8') : null,
+      error,
     };
     await this.#finish(c, decideOutcome(c, attempt, answer, this.#o.now(), this.#o.schedule));
   }
@@ -185,7 +213,10 @@ export class WebhookWorker {
     const kept = await this.#o.stores.transaction(async (tx) => {
       // The common outcomes in one store call; one that disables its endpoint (rare) on its own, after them.
       const plain = batch.filter((f) => !f.outcome.disable);
-      const plainKept = await tx.webhooks.finishAttempts(this.id, plain.map(({ c, outcome }) => ({ deliveryId: c.delivery.id, outcome })));
+      const plainKept = await tx.webhooks.finishAttempts(
+        this.id,
+        plain.map(({ c, outcome }) => ({ deliveryId: c.delivery.id, outcome })),
+      );
       const out = new Map(plain.map((f, i) => [f, plainKept[i]!]));
       for (const f of batch.filter((x) => x.outcome.disable)) {
         const { c, outcome } = f;
@@ -199,13 +230,21 @@ export class WebhookWorker {
       return batch.map((f) => out.get(f)!);
     });
     batch.forEach(({ c, outcome }, i) => {
-      if (!kept[i]) this.#o.logger.warn({ delivery: c.delivery.id }, 'webhook worker: the lease ran out before the attempt was recorded; another worker retries it');
-      if (outcome.disable && kept[i]) this.#o.logger.warn({ endpoint: c.endpoint.id, reason: outcome.disable.reason }, 'webhook endpoint disabled');
+      if (!kept[i])
+        this.#o.logger.warn(
+          { delivery: c.delivery.id },
+          'webhook worker: the lease ran out before the attempt was recorded; another worker retries it',
+        );
+      if (outcome.disable && kept[i])
+        this.#o.logger.warn({ endpoint: c.endpoint.id, reason: outcome.disable.reason }, 'webhook endpoint disabled');
     });
   }
 
   #recordFailed(f: Finished, e: unknown): void {
-    this.#o.logger.error({ err: { message: (e as Error).message }, delivery: f.c.delivery.id }, 'webhook worker: recording an attempt failed; the delivery is retried when its lease runs out');
+    this.#o.logger.error(
+      { err: { message: (e as Error).message }, delivery: f.c.delivery.id },
+      'webhook worker: recording an attempt failed; the delivery is retried when its lease runs out',
+    );
   }
 
   /** Stops claiming; waits up to `graceMs` for attempts in flight (a lease outlives an abandoned one). */

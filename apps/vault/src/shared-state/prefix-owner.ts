@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /** A value only this master key produces (an HMAC under its derived data key), never the key itself. */
-export const keyCheckValue = (dataKey: Buffer): string => createHmac('sha256', dataKey).update('tokenframe/redis-prefix-owner/v1').digest('base64url');
+export const keyCheckValue = (dataKey: Buffer): string =>
+  createHmac('sha256', dataKey).update('tokenframe/redis-prefix-owner/v1').digest('base64url');
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 

@@ -42,14 +42,19 @@ export class RedisCvcKeySlots implements CvcKeySlots {
     const [err, held] = replies?.[1] ?? [new Error('MULTI was discarded'), null];
     if (err) throw err;
     // null: the slot's PXAT was already past by Redis's clock (it expired at once). Nothing usable is stored.
-    if (typeof held !== 'string') throw new Error(`CVC key slot ${name} expired as it was written: is the vault's clock far behind Redis's?`);
+    if (typeof held !== 'string')
+      throw new Error(`CVC key slot ${name} expired as it was written: is the vault's clock far behind Redis's?`);
     return held;
   }
 
   async destroyExpired(now: number): Promise<number> {
     const names = await this.#redis.zrangebyscore(this.#index, '-inf', now);
     if (names.length === 0) return 0;
-    await this.#redis.multi().del(...names.map((n) => this.#prefix + n)).zrem(this.#index, ...names).exec();
+    await this.#redis
+      .multi()
+      .del(...names.map((n) => this.#prefix + n))
+      .zrem(this.#index, ...names)
+      .exec();
     return names.length;
   }
 

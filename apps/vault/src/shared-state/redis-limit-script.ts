@@ -86,6 +86,12 @@ export class RedisLimitScript {
     const r = await this.#redis.tfLimitWalk(keys.length, ...keys, ...args);
     if (r[0] === 'replayed') return { kind: 'replayed' };
     if (r[0] === 'ok') return { kind: 'ok', read: typeof r[1] === 'string' ? r[1] : undefined };
-    return { kind: 'refused', step: Number(r[1]), consumed: Number(r[2]), msBeforeNext: Math.max(0, Number(r[3])), firstEvent: Number(r[4]) === 1 };
+    return {
+      kind: 'refused',
+      step: Number(r[1]),
+      consumed: Number(r[2]),
+      msBeforeNext: Math.max(0, Number(r[3])),
+      firstEvent: Number(r[4]) === 1,
+    };
   }
 }

@@ -24,15 +24,24 @@ export async function readRedisSettings(redis: Redis, now: () => number): Promis
     const [, value] = (await redis.config('GET', name)) as string[];
     return value;
   };
-  const persistence = Promise.all([config('save'), config('appendonly')]).then(([save, aof]) => {
-    const on = [save ? `RDB snapshots (save "${save}")` : '', aof === 'yes' ? 'AOF (appendonly yes)' : ''].filter(Boolean);
-    return on.length ? on.join(' and ') : undefined;
-  }, () => 'unknown');
-  const evictionPolicy = config('maxmemory-policy').then((p) => p ?? 'unknown', () => 'unknown');
+  const persistence = Promise.all([config('save'), config('appendonly')]).then(
+    ([save, aof]) => {
+      const on = [save ? `RDB snapshots (save "${save}")` : '', aof === 'yes' ? 'AOF (appendonly yes)' : ''].filter(Boolean);
+      return on.length ? on.join(' and ') : undefined;
+    },
+    () => 'unknown',
+  );
+  const evictionPolicy = config('maxmemory-policy').then(
+    (p) => p ?? 'unknown',
+    () => 'unknown',
+  );
   const sent = now();
-  const clockSkewMs = redis.time().then(([seconds, micros]) => {
-    const received = now();
-    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - Math.round((sent + received) / 2);
-  }, () => undefined);
+  const clockSkewMs = redis.time().then(
+    ([seconds, micros]) => {
+      const received = now();
+      return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - Math.round((sent + received) / 2);
+    },
+    () => undefined,
+  );
   return { persistence: await persistence, evictionPolicy: await evictionPolicy, clockSkewMs: await clockSkewMs };
 }

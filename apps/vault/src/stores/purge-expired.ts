@@ -9,7 +9,8 @@ export const WEBHOOK_RETENTION_MS = 30 * 86_400_000;
 export function purgeExpired(stores: VaultStores, now: number): Promise<PurgeCounts> {
   return stores.transaction(async (tx) => {
     const { expired, ...tokens } = await tx.tokens.purge(now);
-    for (const t of expired) await tx.events.record(newEvent('token.expired', t, { tokenId: t.id, keyId: t.keyId, brand: t.brand, last4: t.last4 }, now));
+    for (const t of expired)
+      await tx.events.record(newEvent('token.expired', t, { tokenId: t.id, keyId: t.keyId, brand: t.brand, last4: t.last4 }, now));
     const sessions = await tx.sessions.purge(now);
     const idempotency = await tx.idempotency.purge(now);
     return { ...tokens, ...sessions, idempotency, webhooks: await tx.webhooks.purge(now - WEBHOOK_RETENTION_MS) };

@@ -79,10 +79,7 @@ export interface StoredResponse {
 }
 
 export type IdempotencyBegin =
-  | { kind: 'new' }
-  | { kind: 'stored'; response: StoredResponse }
-  | { kind: 'conflict' }
-  | { kind: 'in_flight' };
+  { kind: 'new' } | { kind: 'stored'; response: StoredResponse } | { kind: 'conflict' } | { kind: 'in_flight' };
 
 export type CommitTokenResult = 'ok' | 'session_expired' | 'session_exhausted' | 'replayed';
 

@@ -25,8 +25,21 @@ describe.each(['sqlite', 'postgres'])('charges against the processor simulator (
       expect(res.status).toBe(201);
       const ch = (await res.json()) as Charge;
       expect(ch).toMatchObject({
-        object: 'charge', status: 'succeeded', amount: 2500, amountAuthorized: 2500, amountCaptured: 2500, amountRefunded: 0, currency: 'usd',
-        captured: true, refunded: false, orderId: 'order-1', token, connection: w.connection, livemode: false, card: { brand: 'visa', last4: '4242' }, failureCode: null,
+        object: 'charge',
+        status: 'succeeded',
+        amount: 2500,
+        amountAuthorized: 2500,
+        amountCaptured: 2500,
+        amountRefunded: 0,
+        currency: 'usd',
+        captured: true,
+        refunded: false,
+        orderId: 'order-1',
+        token,
+        connection: w.connection,
+        livemode: false,
+        card: { brand: 'visa', last4: '4242' },
+        failureCode: null,
       });
       expect(ch.id).toMatch(/^ch_[A-Za-z0-9]{16}$/);
       expect(ch.processor).toMatchObject({ name: 'cardpointe', respcode: '00', resptext: 'Approval', cvvresp: 'M' });
@@ -52,8 +65,15 @@ describe.each(['sqlite', 'postgres'])('charges against the processor simulator (
       const body = (await res.json()) as { error: Record<string, unknown>; charge: Charge };
       expect(body.error).toMatchObject({ type: 'card_error', code: 'card_declined', declineCode: code });
       expect(body.error.message).toContain(text);
-      expect(body.charge).toMatchObject({ status: 'declined', amountCaptured: 0, failureCode: 'card_declined', processor: { respcode: code } });
-      const events = (await w.h.vault.stores.events.list((await w.h.vault.keys.account('shop'))!.id, { livemode: false, limit: 50 })).filter((e) => e.data.chargeId === body.charge.id);
+      expect(body.charge).toMatchObject({
+        status: 'declined',
+        amountCaptured: 0,
+        failureCode: 'card_declined',
+        processor: { respcode: code },
+      });
+      const events = (
+        await w.h.vault.stores.events.list((await w.h.vault.keys.account('shop'))!.id, { livemode: false, limit: 50 })
+      ).filter((e) => e.data.chargeId === body.charge.id);
       expect(events.map((e) => e.type)).toEqual(['charge.declined']);
     });
 
@@ -75,7 +95,10 @@ describe.each(['sqlite', 'postgres'])('charges against the processor simulator (
       const txn = (await ledger()).find((t) => t.retref === auth.processor.retref)!;
       expect(txn).toMatchObject({ captured: 3000, refunded: 3000, captureRequests: 1 });
       const acct = (await w.h.vault.keys.account('shop'))!.id;
-      const types = (await w.h.vault.stores.events.list(acct, { livemode: false, limit: 100 })).filter((e) => e.data.chargeId === auth.id).map((e) => e.type).sort();
+      const types = (await w.h.vault.stores.events.list(acct, { livemode: false, limit: 100 }))
+        .filter((e) => e.data.chargeId === auth.id)
+        .map((e) => e.type)
+        .sort();
       expect(types).toEqual(['charge.captured', 'charge.refunded', 'charge.refunded', 'charge.succeeded']);
     });
 
@@ -87,7 +110,11 @@ describe.each(['sqlite', 'postgres'])('charges against the processor simulator (
       expect((await ledger()).find((t) => t.retref === p.charge.processor.retref)?.setlstat).toBe('Voided');
       const retry = await w.post('/v1/charges', { token: await w.token({ pan: '4999006200620062' }), amount: 1000, currency: 'usd' });
       expect(retry.status).toBe(402);
-      expect(((await retry.json()) as { charge: Charge }).charge).toMatchObject({ status: 'declined', failureCode: 'try_again_later', processor: { respcode: '62' } });
+      expect(((await retry.json()) as { charge: Charge }).charge).toMatchObject({
+        status: 'declined',
+        failureCode: 'try_again_later',
+        processor: { respcode: '62' },
+      });
     });
 
     test('a duplicate while the first is still at the processor is 409 idempotency_in_flight, and only one authorization is made', async () => {

@@ -25,7 +25,10 @@ test('no card number, middle digits or CVC in charge answers, logs, events or th
   const psk = (await w.h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'proxy:invoke')).key;
   const bodies: string[] = [];
   const proxied: string[] = [];
-  const keep = async (res: Response) => (bodies.push(await res.clone().text()), (await res.json()) as { id: string; charge?: { id: string } });
+  const keep = async (res: Response) => (
+    bodies.push(await res.clone().text()),
+    (await res.json()) as { id: string; charge?: { id: string } }
+  );
   const tok = (i: number) => w.token({ pan, cvc: cvcs[i]!, name: 'Canary Person', postal: '94107' });
 
   const ok = await keep(await w.post('/v1/charges', { token: await tok(0), amount: 1200, currency: 'usd' }));
@@ -40,18 +43,36 @@ test('no card number, middle digits or CVC in charge answers, logs, events or th
   await keep(await w.post('/v1/charges', { token: await tok(3), amount: 700, currency: 'usd' }));
   await keep(await w.get(`/v1/charges/${ok.id}`));
   const t4 = await tok(4);
-  const p = await w.post(`/v1/proxy/${w.connection}/cardconnect/rest/auth`, { merchid: '800000000001', account: `{{ ${t4} | pan }}`, expiry: `{{ ${t4} | expiry }}`, cvv2: `{{ ${t4} | cvc }}`, amount: '5', orderid: 'canary' }, { sk: psk, idem: null });
+  const p = await w.post(
+    `/v1/proxy/${w.connection}/cardconnect/rest/auth`,
+    {
+      merchid: '800000000001',
+      account: `{{ ${t4} | pan }}`,
+      expiry: `{{ ${t4} | expiry }}`,
+      cvv2: `{{ ${t4} | cvc }}`,
+      amount: '5',
+      orderid: 'canary',
+    },
+    { sk: psk, idem: null },
+  );
   proxied.push(await p.text());
-  proxied.push(await (await w.post(`/v1/proxy/${w.connection}/cardconnect/rest/${pan}`, { echo: `{{ ${await tok(5)} | pan }}` }, { sk: psk, idem: null })).text());
+  proxied.push(
+    await (
+      await w.post(`/v1/proxy/${w.connection}/cardconnect/rest/${pan}`, { echo: `{{ ${await tok(5)} | pan }}` }, { sk: psk, idem: null })
+    ).text(),
+  );
   expect([p.status, JSON.parse(proxied[0]!).body.respstat]).toEqual([200, 'A']);
 
   const gatewayTokens = [...new Set((await w.simGet<{ transactions: TxnRecord[] }>('/__sim/ledger')).transactions.map((t) => t.account))];
   expect(gatewayTokens.length).toBeGreaterThan(0);
   const logs = w.h.logs.join('\n');
-  const events = JSON.stringify(await w.h.vault.stores.events.list((await w.h.vault.keys.account('shop'))!.id, { livemode: false, limit: 500 }));
+  const events = JSON.stringify(
+    await w.h.vault.stores.events.list((await w.h.vault.keys.account('shop'))!.id, { livemode: false, limit: 500 }),
+  );
   const answers = bodies.join('\n');
   const everything = [answers, proxied.join('\n'), logs, events].join('\n');
-  for (const [i, part] of [answers, proxied.join('\n'), logs, events].entries()) expect(part.includes(pan), `part ${i}: ${part.slice(Math.max(0, part.indexOf(pan) - 100), part.indexOf(pan) + 100)}`).toBe(false);
+  for (const [i, part] of [answers, proxied.join('\n'), logs, events].entries())
+    expect(part.includes(pan), `part ${i}: ${part.slice(Math.max(0, part.indexOf(pan) - 100), part.indexOf(pan) + 100)}`).toBe(false);
   expect(everything).not.toContain(middle);
   for (const cvc of cvcs) expect(everything).not.toMatch(new RegExp(`"${cvc}"|[^\\d]${cvc}[^\\d]`));
   for (const g of gatewayTokens) expect(answers + logs + events).not.toContain(g);

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-const authCount = async () => (await w.simGet<{ requests: LoggedRequest[] }>('/__sim/requests')).requests.filter((r) => r.endpoint === 'auth').length;
+const authCount = async () =>
+  (await w.simGet<{ requests: LoggedRequest[] }>('/__sim/requests')).requests.filter((r) => r.endpoint === 'auth').length;
 const err = async (res: Response) => ((await res.json()) as { error: { code: string; param?: string; message: string } }).error;
 
 describe('POST /v1/charges refuses bad input before anything reaches the processor', () => {
@@ -43,7 +44,15 @@ describe('POST /v1/charges refuses bad input before anything reaches the process
   test('keys: none 401, revoked 401, without charges:write 403 (default scopes have none), charges:read only reads', async () => {
     const before = await authCount();
     const body = { token, amount: 1000, currency: 'usd' };
-    expect((await w.h.api.request('/v1/charges', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'x' }, body: JSON.stringify(body) })).status).toBe(401);
+    expect(
+      (
+        await w.h.api.request('/v1/charges', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'x' },
+          body: JSON.stringify(body),
+        })
+      ).status,
+    ).toBe(401);
     const plain = (await w.h.key('--account', 'shop', '--type', 'secret', '--env', 'test')).key;
     const r1 = await w.post('/v1/charges', body, { sk: plain });
     expect([r1.status, (await err(r1)).code]).toEqual([403, 'insufficient_scope']);
@@ -53,7 +62,16 @@ describe('POST /v1/charges refuses bad input before anything reaches the process
     await w.h.cli('keys', 'revoke', '--key', revoked.id);
     const r2 = await w.post('/v1/charges', body, { sk: revoked.key });
     expect([r2.status, (await err(r2)).code]).toEqual([401, 'revoked_key']);
-    const withBrowser = await w.h.api.request('/v1/charges', { method: 'POST', headers: { Authorization: `Bearer ${w.sk}`, Origin: 'http://localhost:5173', 'Content-Type': 'application/json', 'Idempotency-Key': 'y' }, body: JSON.stringify(body) });
+    const withBrowser = await w.h.api.request('/v1/charges', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${w.sk}`,
+        Origin: 'http://localhost:5173',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'y',
+      },
+      body: JSON.stringify(body),
+    });
     expect(withBrowser.status).toBe(403);
     expect(await authCount()).toBe(before);
     const ok = (await (await w.post('/v1/charges', body)).json()) as { id: string };
@@ -80,8 +98,9 @@ describe('POST /v1/charges refuses bad input before anything reaches the process
 });
 
 describe('isolation: other accounts and modes see nothing', () => {
-  test('a token of another account, a live key on a test token, another account\'s charge: all the same 404', async () => {
-    const otherPk = (await w.h.key('--account', 'other', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')).key;
+  test("a token of another account, a live key on a test token, another account's charge: all the same 404", async () => {
+    const otherPk = (await w.h.key('--account', 'other', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173'))
+      .key;
     const otherSk = (await w.h.key('--account', 'other', '--type', 'secret', '--env', 'test', ...CHARGE_SCOPES)).key;
     const liveSk = (await w.h.key('--account', 'shop', '--type', 'secret', '--env', 'live', ...CHARGE_SCOPES)).key;
     const theirs = await w.token({}, otherPk);
@@ -103,11 +122,21 @@ describe('isolation: other accounts and modes see nothing', () => {
     const noConn = await w.post('/v1/charges', { token: mineForThem, amount: 900, currency: 'usd' }, { sk: otherSk });
     expect([noConn.status, (await err(noConn)).code]).toEqual([400, 'connection_missing']);
     // A test key cannot name a live connection (a test token never goes to a live processor).
-    const live = await w.h.vault.connections.create({ account: 'shop', env: 'live', kind: 'cardpointe', url: 'https://gw.example.com', merchid: '800000000001', username: 'u', password: 'p' });
+    const live = await w.h.vault.connections.create({
+      account: 'shop',
+      env: 'live',
+      kind: 'cardpointe',
+      url: 'https://gw.example.com',
+      merchid: '800000000001',
+      username: 'u',
+      password: 'p',
+    });
     if (!live.ok) throw new Error(live.message);
     expect((await w.post('/v1/charges', { token, amount: 900, currency: 'usd', connection: live.value.id })).status).toBe(404);
     // A live key cannot name the test connection either.
-    expect((await w.post('/v1/charges', { token, amount: 900, currency: 'usd', connection: w.connection }, { sk: liveSk })).status).toBe(404);
+    expect((await w.post('/v1/charges', { token, amount: 900, currency: 'usd', connection: w.connection }, { sk: liveSk })).status).toBe(
+      404,
+    );
     expect(await authCount()).toBe(before);
   });
 });

@@ -30,7 +30,11 @@ describe.each(BACKENDS)('charges under processor faults (%s)', (_name, schema) =
   const charge = async (body: Record<string, unknown>, idem = randomUUID()): Promise<Answer> => {
     const res = await w.post('/v1/charges', body, { idem });
     const json = (await res.json()) as Charge & { charge?: Charge; error?: { retryable?: boolean; code: string } };
-    return { status: res.status, charge: json.charge ?? json, ...(json.error ? { retryable: json.error.retryable, code: json.error.code } : {}) };
+    return {
+      status: res.status,
+      charge: json.charge ?? json,
+      ...(json.error ? { retryable: json.error.retryable, code: json.error.code } : {}),
+    };
   };
 
   test('accept-then-timeout: the answer is lost, inquireByOrderid finds the approval, 201 succeeded, one authorization', async () => {
@@ -46,12 +50,21 @@ describe.each(BACKENDS)('charges under processor faults (%s)', (_name, schema) =
     await armFault(w, 'status=502');
     const idem = randomUUID();
     const a = await charge({ token, amount: 999, currency: 'usd' }, idem);
-    expect(a).toMatchObject({ status: 502, code: 'processor_error', retryable: false, charge: { status: 'failed', failureCode: 'processor_error' } });
+    expect(a).toMatchObject({
+      status: 502,
+      code: 'processor_error',
+      retryable: false,
+      charge: { status: 'failed', failureCode: 'processor_error' },
+    });
     const authsBefore = (await requests()).filter((r) => r.endpoint === 'auth').length;
     const b = await charge({ token, amount: 999, currency: 'usd' }, idem);
     expect(b).toEqual(a);
     expect((await requests()).filter((r) => r.endpoint === 'auth').length).toBe(authsBefore);
-    expect((await requests()).some((r) => r.endpoint === 'voidByOrderId' && (r.body as { orderid?: string } | undefined)?.orderid === a.charge.id)).toBe(true);
+    expect(
+      (await requests()).some(
+        (r) => r.endpoint === 'voidByOrderId' && (r.body as { orderid?: string } | undefined)?.orderid === a.charge.id,
+      ),
+    ).toBe(true);
     expect(await auths(a.charge.id)).toEqual([]);
   });
 
@@ -114,7 +127,19 @@ describe.each(BACKENDS)('charges under processor faults (%s)', (_name, schema) =
   });
 
   test('200 charges with random faults: 0 duplicate captures, every succeeded charge is in the ledger, nothing left pending, no money behind a failed charge', async () => {
-    const faults = ['', '', '', '', 'status=500', 'status=502', 'reset', 'accept-then-reset', 'accept-then-timeout', 'delay=30', 'delay=20, status=503'];
+    const faults = [
+      '',
+      '',
+      '',
+      '',
+      'status=500',
+      'status=502',
+      'reset',
+      'accept-then-reset',
+      'accept-then-timeout',
+      'delay=30',
+      'delay=20, status=503',
+    ];
     const tokens = await Promise.all(Array.from({ length: 20 }, () => w.token()));
     const results: Answer[] = [];
     let next = 0;
@@ -139,10 +164,18 @@ describe.each(BACKENDS)('charges under processor faults (%s)', (_name, schema) =
     const standing = (id: string) => (byOrder.get(id) ?? []).filter((t) => t.respstat === 'A' && t.setlstat !== 'Voided');
     const counts: Record<string, number> = {};
     for (const r of results) counts[`${r.status} ${r.charge.status}`] = (counts[`${r.status} ${r.charge.status}`] ?? 0) + 1;
-    const duplicateCaptures = [...byOrder.values()].filter((ts) => ts.filter((t) => t.captured > 0 && t.setlstat !== 'Voided').length > 1 || ts.some((t) => t.captured > t.amount)).length;
-    const lostSucceeded = results.filter((r) => r.charge.status === 'succeeded' && !standing(r.charge.id).some((t) => t.captured === r.charge.amountCaptured && t.retref === r.charge.processor.retref)).length;
+    const duplicateCaptures = [...byOrder.values()].filter(
+      (ts) => ts.filter((t) => t.captured > 0 && t.setlstat !== 'Voided').length > 1 || ts.some((t) => t.captured > t.amount),
+    ).length;
+    const lostSucceeded = results.filter(
+      (r) =>
+        r.charge.status === 'succeeded' &&
+        !standing(r.charge.id).some((t) => t.captured === r.charge.amountCaptured && t.retref === r.charge.processor.retref),
+    ).length;
     const moneyBehindFailures = results.filter((r) => r.charge.status !== 'succeeded' && standing(r.charge.id).length > 0).length;
-    console.warn(`fault run (${_name}): ${JSON.stringify(counts)}, duplicateCaptures=${duplicateCaptures}, lostSucceeded=${lostSucceeded}, moneyBehindFailures=${moneyBehindFailures}`);
+    console.warn(
+      `fault run (${_name}): ${JSON.stringify(counts)}, duplicateCaptures=${duplicateCaptures}, lostSucceeded=${lostSucceeded}, moneyBehindFailures=${moneyBehindFailures}`,
+    );
     expect(results).toHaveLength(200);
     expect(duplicateCaptures).toBe(0);
     expect(lostSucceeded).toBe(0);

@@ -14,12 +14,20 @@ afterAll(() => w.close());
 const sent = async () => (await w.simGet<{ requests: LoggedRequest[] }>('/__sim/requests')).requests.length;
 const proxy = (path: string, body: unknown, sk = psk) => w.post(`/v1/proxy/${w.connection}${path}`, body, { sk, idem: null });
 const authBody = (tok: string, over: Record<string, string> = {}) => ({
-  merchid: '800000000001', account: `{{ ${tok} | pan }}`, expiry: `{{${tok}|expiry:'MMYY'}}`, cvv2: `{{ ${tok} | cvc }}`, postal: `{{ ${tok} | postal }}`,
-  amount: '1000', currency: 'USD', orderid: `px-${tok.slice(-6)}`, capture: 'Y', ...over,
+  merchid: '800000000001',
+  account: `{{ ${tok} | pan }}`,
+  expiry: `{{${tok}|expiry:'MMYY'}}`,
+  cvv2: `{{ ${tok} | cvc }}`,
+  postal: `{{ ${tok} | postal }}`,
+  amount: '1000',
+  currency: 'USD',
+  orderid: `px-${tok.slice(-6)}`,
+  capture: 'Y',
+  ...over,
 });
 
 describe('POST /v1/proxy/:connection/<path>', () => {
-  test('an authorization with the card substituted: the processor\'s answer comes back as it is, the CVC is then gone', async () => {
+  test("an authorization with the card substituted: the processor's answer comes back as it is, the CVC is then gone", async () => {
     const tok = await w.token({ cvc: '112', postal: '10001', expMonth: 7, expYear: 2031 });
     const res = await proxy('/cardconnect/rest/auth', authBody(tok));
     expect(res.status).toBe(200);
@@ -40,14 +48,16 @@ describe('POST /v1/proxy/:connection/<path>', () => {
     expect(await sent()).toBe(before);
   });
 
-  test('a card number in the processor\'s answer is masked', async () => {
+  test("a card number in the processor's answer is masked", async () => {
     const res = await proxy('/cardconnect/rest/4111111111111111', {});
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ status: 404, body: { status: 404, error: 'Not Found' } });
     expect(text).toContain('************1111');
     expect(text).not.toContain('4111111111111111');
-    expect(maskCardNumbers('{"a":"4242 4242 4242 4242","b":"1234567890123","c":"x5555555555554444y","d":"123"}', ['123'])).toBe('{"a":"************4242","b":"1234567890123","c":"x************4444y","d":"***"}');
+    expect(maskCardNumbers('{"a":"4242 4242 4242 4242","b":"1234567890123","c":"x5555555555554444y","d":"123"}', ['123'])).toBe(
+      '{"a":"************4242","b":"1234567890123","c":"x************4444y","d":"***"}',
+    );
   });
 
   test.each([
@@ -55,7 +65,11 @@ describe('POST /v1/proxy/:connection/<path>', () => {
     ['a broken expression', (t: string) => ({ x: { y: [`ab {{ ${t} pan }}`] } }), /body\.x\.y\[0\], character 3/],
     ['an unknown expiry format', (t: string) => ({ expiry: `{{ ${t} | expiry: 'YY' }}` }), /unknown expiry format/],
     ['an unknown token', () => ({ account: '{{ tok_nothere000000000000000 | pan }}' }), /unknown token tok_nothere/],
-    ['more than 20 tokens', () => ({ list: Array.from({ length: 21 }, (_, i) => `{{ tok_${String(i).padStart(24, 'x')} | pan }}`) }), /body\.list\[20\].*more than 20 tokens/],
+    [
+      'more than 20 tokens',
+      () => ({ list: Array.from({ length: 21 }, (_, i) => `{{ tok_${String(i).padStart(24, 'x')} | pan }}`) }),
+      /body\.list\[20\].*more than 20 tokens/,
+    ],
   ])('refuses %s with 400 and its position; nothing is sent', async (_n, body, message) => {
     const tok = await w.token();
     const before = await sent();
@@ -67,13 +81,17 @@ describe('POST /v1/proxy/:connection/<path>', () => {
     expect(await sent()).toBe(before);
   });
 
-  test('another account\'s token is an unknown token; another account\'s connection is 404; no scope is 403; an encoded slash is refused', async () => {
-    const otherPk = (await w.h.key('--account', 'other', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')).key;
+  test("another account's token is an unknown token; another account's connection is 404; no scope is 403; an encoded slash is refused", async () => {
+    const otherPk = (await w.h.key('--account', 'other', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173'))
+      .key;
     const otherSk = (await w.h.key('--account', 'other', '--type', 'secret', '--env', 'test', '--scope', 'proxy:invoke')).key;
     const theirs = await w.token({}, otherPk);
     const before = await sent();
     const a = await proxy('/cardconnect/rest/auth', authBody(theirs));
-    expect([a.status, ((await a.json()) as { error: { message: string } }).error.message]).toEqual([400, expect.stringContaining(`unknown token ${theirs}`)]);
+    expect([a.status, ((await a.json()) as { error: { message: string } }).error.message]).toEqual([
+      400,
+      expect.stringContaining(`unknown token ${theirs}`),
+    ]);
     expect((await proxy('/cardconnect/rest/auth', {}, otherSk)).status).toBe(404);
     expect((await proxy('/cardconnect/rest/auth', {}, w.sk)).status).toBe(403);
     // (A literal `..` is resolved by URL parsing before routing, so it cannot climb out of the connection's base.)

@@ -24,7 +24,11 @@ describe('generation windows', () => {
 
   test('a window is named by its start, length and TTL, and is destroyed one window + one TTL + the margin after it starts', () => {
     const w = windowAt(1_800_000_123_456, TTL);
-    expect(w).toEqual({ id: 'cg-1800000000-600-600', start: 1_800_000_000_000, destroyAt: 1_800_000_000_000 + 600_000 + TTL + GENERATION_MARGIN_MS });
+    expect(w).toEqual({
+      id: 'cg-1800000000-600-600',
+      start: 1_800_000_000_000,
+      destroyAt: 1_800_000_000_000 + 600_000 + TTL + GENERATION_MARGIN_MS,
+    });
     expect(windowOf(w.id)).toEqual(w);
   });
 
@@ -96,7 +100,7 @@ describe.each(SLOTS)('CvcKeyGenerations on %s slots', (_name, makeSlots) => {
     expect(await stranger.find(id, NOW)).toBeUndefined();
   });
 
-  test('a wrapped key copied into another generation\'s slot does not open there (the wrap binds the generation id)', async () => {
+  test("a wrapped key copied into another generation's slot does not open there (the wrap binds the generation id)", async () => {
     const slots = makeSlots();
     const g = new CvcKeyGenerations(slots, master(), TTL);
     const { id } = await g.current(NOW);

@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 async function services(): Promise<{ pg: PgSchema; redis: RedisSpace }> {
   const [pg, redis] = [await freshPgSchema(), await freshRedisSpace()];
-  cleanups.push(() => pg.drop(), () => redis.clear());
+  cleanups.push(
+    () => pg.drop(),
+    () => redis.clear(),
+  );
   return { pg, redis };
 }
 /** A vault on a data folder and master key that outlive it, so a second one is "the same vault, restarted". */
@@ -34,7 +37,8 @@ async function open(env: Record<string, string>): Promise<Harness> {
 }
 async function keys(h: Harness) {
   const pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
-  const sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read', '--scope', 'tokens:reveal')).key;
+  const sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read', '--scope', 'tokens:reveal'))
+    .key;
   return { pk, sk };
 }
 async function tokenize(h: Harness, pk: string, cvc = '482'): Promise<string> {
@@ -88,7 +92,11 @@ test('with Redis, CVCs survive a vault restart and are shared by every process (
   await first.vault.close(); // the first process stops (close() is idempotent)
   const restarted = await open(env);
   const reveal = async (h: Harness, id: string) =>
-    ((await (await h.api.request(`/v1/tokens/${id}/reveal`, { method: 'POST', headers: secretHeaders(sk) })).json()) as { card: { cvc?: string } }).card.cvc;
+    (
+      (await (await h.api.request(`/v1/tokens/${id}/reveal`, { method: 'POST', headers: secretHeaders(sk) })).json()) as {
+        card: { cvc?: string };
+      }
+    ).card.cvc;
   expect([await reveal(second, a), await reveal(restarted, b)]).toEqual(['111', '222']);
 });
 
@@ -102,7 +110,10 @@ test('without Redis, a restart makes CVCs not yet revealed unreadable — answer
   const { read, reveal } = await readAndReveal(after, sk, id);
   expect([read[0], reveal[0]]).toEqual([200, 200]);
   expect(read[1]).toContain('"cvcPresent":false');
-  expect(JSON.parse(reveal[1] as string)).toEqual({ id: 'tok_X', card: { number: CARD, expMonth: 12, expYear: expect.any(Number) as number } });
+  expect(JSON.parse(reveal[1] as string)).toEqual({
+    id: 'tok_X',
+    card: { number: CARD, expMonth: 12, expYear: expect.any(Number) as number },
+  });
   expect(after.logs.some((l) => l.includes('its key generation is gone'))).toBe(true);
 });
 

@@ -16,7 +16,8 @@ let secretKey: ApiKeyRecord;
 beforeAll(async () => {
   h = await makeHarness();
   pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
-  const sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read', '--scope', 'tokens:reveal')).key;
+  const sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read', '--scope', 'tokens:reveal'))
+    .key;
   const auth = await h.vault.keys.authenticate(sk, 'secret');
   if (!auth.ok) throw new Error(auth.code);
   secretKey = auth.key;
@@ -56,7 +57,15 @@ describe('generation keys are zeroed after use', () => {
         return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       },
     });
-    const tokens = new TokenService({ store: failing, keys: h.vault.keys, secrets: h.vault.secrets, apiOrigin: 'http://127.0.0.1:4000', tokenTtlMs: 60_000, cvc: cipher, now: () => h.clock.now });
+    const tokens = new TokenService({
+      store: failing,
+      keys: h.vault.keys,
+      secrets: h.vault.secrets,
+      apiOrigin: 'http://127.0.0.1:4000',
+      tokenTtlMs: 60_000,
+      cvc: cipher,
+      now: () => h.clock.now,
+    });
     await expect(tokens.reveal(secretKey, id, 'req_1')).rejects.toThrow('connection lost');
     expect(handedOut).toHaveLength(1);
     expect(zeroed(handedOut[0])).toBe(true);
@@ -65,7 +74,7 @@ describe('generation keys are zeroed after use', () => {
 
   test.each([
     ['the CVC opens', 'ok'],
-    ['the envelope does not open (another token\'s AAD)', 'wrong-aad'],
+    ["the envelope does not open (another token's AAD)", 'wrong-aad'],
     ['a concurrent reveal took the CVC first', 'gone'],
   ])('open zeroes the key when %s', async (_n, how) => {
     const id = await tokenWithCvc();
@@ -98,7 +107,11 @@ describe('generation keys are zeroed after use', () => {
       return k;
     };
     try {
-      const envelope = await new CvcCipher(g, h.vault.secrets.kekFor).seal('271', { account: 'acct_x', token: 'tok_x', field: 'cvc' }, h.clock.now);
+      const envelope = await new CvcCipher(g, h.vault.secrets.kekFor).seal(
+        '271',
+        { account: 'acct_x', token: 'tok_x', field: 'cvc' },
+        h.clock.now,
+      );
       expect(envelope).toMatch(/^v1\.cg-/);
       expect(zeroed(handedOut[0])).toBe(true);
     } finally {

@@ -49,7 +49,12 @@ describe('Redis unreachable from one vault process', () => {
       expect(res.status).toBe(500);
       // Exactly the generic error: no Redis message, address, generation id or card data.
       expect(await res.json()).toEqual({
-        error: { type: 'api_error', code: 'internal_error', message: 'Something went wrong in the vault. Quote the request id when reporting it.', requestId: expect.stringMatching(/^req_[\w-]{16}$/) as string },
+        error: {
+          type: 'api_error',
+          code: 'internal_error',
+          message: 'Something went wrong in the vault. Quote the request id when reporting it.',
+          requestId: expect.stringMatching(/^req_[\w-]{16}$/) as string,
+        },
       });
     }
     expect((await up.vault.stores.tokens.find(id))?.cvcEnc).toMatch(/^v1\.cg-/);

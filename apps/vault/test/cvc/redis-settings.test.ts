@@ -16,10 +16,29 @@ const GOOD: RedisSettings = { persistence: undefined, evictionPolicy: 'noevictio
 describe('what the start report says about Redis', () => {
   test.each([
     ['all as required: nothing', GOOD, []],
-    ['RDB snapshots on: a warning', { ...GOOD, persistence: 'RDB snapshots (save "3600 1")' }, [['warn', /Redis persists to disk: RDB snapshots/]]],
-    ['CONFIG refused: ask to check persistence and eviction', { ...GOOD, persistence: 'unknown', evictionPolicy: 'unknown' }, [['info', /persistence/], ['info', /maxmemory-policy/]]],
-    ['allkeys-lru: a warning that generations can be evicted', { ...GOOD, evictionPolicy: 'allkeys-lru' }, [['warn', /maxmemory-policy is allkeys-lru.*noeviction/]]],
-    ['volatile-ttl (evicts exactly keys with an expiry, like the slots): a warning', { ...GOOD, evictionPolicy: 'volatile-ttl' }, [['warn', /volatile-ttl/]]],
+    [
+      'RDB snapshots on: a warning',
+      { ...GOOD, persistence: 'RDB snapshots (save "3600 1")' },
+      [['warn', /Redis persists to disk: RDB snapshots/]],
+    ],
+    [
+      'CONFIG refused: ask to check persistence and eviction',
+      { ...GOOD, persistence: 'unknown', evictionPolicy: 'unknown' },
+      [
+        ['info', /persistence/],
+        ['info', /maxmemory-policy/],
+      ],
+    ],
+    [
+      'allkeys-lru: a warning that generations can be evicted',
+      { ...GOOD, evictionPolicy: 'allkeys-lru' },
+      [['warn', /maxmemory-policy is allkeys-lru.*noeviction/]],
+    ],
+    [
+      'volatile-ttl (evicts exactly keys with an expiry, like the slots): a warning',
+      { ...GOOD, evictionPolicy: 'volatile-ttl' },
+      [['warn', /volatile-ttl/]],
+    ],
     ['Redis 30 s ahead: a warning', { ...GOOD, clockSkewMs: 30_000 }, [['warn', /Redis's clock is 30 s ahead of this vault's/]]],
     ['Redis 12 s behind: a warning', { ...GOOD, clockSkewMs: -12_000 }, [['warn', /12 s behind/]]],
     ['9 s apart: within the warning threshold', { ...GOOD, clockSkewMs: 9_000 }, []],
@@ -41,10 +60,13 @@ function capture() {
 }
 
 describe('reading the settings', () => {
-  test('the real Redis: its eviction policy, and a clock skew measured against the vault\'s clock', async () => {
+  test("the real Redis: its eviction policy, and a clock skew measured against the vault's clock", async () => {
     const space = await freshRedisSpace();
     const shared = createSharedState({ url: space.url, prefix: space.prefix });
-    closers.push(() => shared.close(), () => space.clear());
+    closers.push(
+      () => shared.close(),
+      () => space.clear(),
+    );
     const s = (await shared.redisSettings(Date.now))!;
     expect(s.evictionPolicy).toMatch(/^[a-z-]+$/);
     expect(Math.abs(s.clockSkewMs!)).toBeLessThan(1_000);
@@ -53,19 +75,26 @@ describe('reading the settings', () => {
     expect(behind.clockSkewMs).toBeLessThan(-29_000);
   });
 
-  test('a vault whose clock is 30 s ahead of Redis\'s is warned at start, with the skew in the message', async () => {
+  test("a vault whose clock is 30 s ahead of Redis's is warned at start, with the skew in the message", async () => {
     const space = await freshRedisSpace();
     const h = await makeHarness(space.env);
-    closers.push(() => h.close(), () => space.clear());
+    closers.push(
+      () => h.close(),
+      () => space.clear(),
+    );
     const { lines, logger } = capture();
     await reportCvcKeyStorage(h.vault, logger, () => Date.now() + 30_000);
-    expect(lines.filter((l) => l.includes('"level":40') && l.includes('s behind this vault\'s'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('"level":40') && l.includes("s behind this vault's"))).toHaveLength(1);
   });
 
   test('Redis unreachable: the report says it could not check, and neither throws nor warns', async () => {
     const h = await makeHarness({ REDIS_URL: 'redis://127.0.0.1:1' });
     closers.push(() => h.close());
-    expect(await h.vault.shared.redisSettings(Date.now)).toEqual({ persistence: 'unknown', evictionPolicy: 'unknown', clockSkewMs: undefined });
+    expect(await h.vault.shared.redisSettings(Date.now)).toEqual({
+      persistence: 'unknown',
+      evictionPolicy: 'unknown',
+      clockSkewMs: undefined,
+    });
     const { lines, logger } = capture();
     await reportCvcKeyStorage(h.vault, logger);
     expect(lines.map((l) => (JSON.parse(l) as { level: number }).level)).toEqual([30, 30]);

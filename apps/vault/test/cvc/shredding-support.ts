@@ -34,7 +34,14 @@ export async function cvcEnvelopesInTableFile(db: PgSchema): Promise<string[]> {
 /** The real sweep body (src/server/purge-sweep.ts) on the harness's clock. */
 export function sweepDeps(h: Harness): SweepDeps {
   const logger = createLogger({ destination: { write: (s: string) => void h.logs.push(s) } });
-  return { stores: h.vault.stores, secrets: h.vault.secrets, cvcKeys: h.vault.cvcKeys, metrics: h.vault.metrics, logger, now: () => h.clock.now };
+  return {
+    stores: h.vault.stores,
+    secrets: h.vault.secrets,
+    cvcKeys: h.vault.cvcKeys,
+    metrics: h.vault.metrics,
+    logger,
+    now: () => h.clock.now,
+  };
 }
 
 /**

@@ -34,7 +34,15 @@ beforeEach(() => {
 });
 
 const input = (over: Partial<SafeRequestInput> = {}): SafeRequestInput => ({
-  url: `http://127.0.0.1:${port}/hooks`, method: 'POST', body: '{}', timeoutMs: 2_000, maxResponseBytes: 1_000, allowPrivate: true, livemode: false, keepAlive: true, ...over,
+  url: `http://127.0.0.1:${port}/hooks`,
+  method: 'POST',
+  body: '{}',
+  timeoutMs: 2_000,
+  maxResponseBytes: 1_000,
+  allowPrivate: true,
+  livemode: false,
+  keepAlive: true,
+  ...over,
 });
 
 test('sequential requests to one checked address, host and port share one connection; without keepAlive each opens its own', async () => {
@@ -106,9 +114,13 @@ test('a reused connection the peer had closed is retried once on a new connectio
   }
 });
 
-test('an answer slower than the idle timeout of kept connections still arrives (the idle timeout is for free connections only)', async () => {
-  await safeRequest(input());
-  const res = await safeRequest(input({ url: `http://127.0.0.1:${port}/slower-than-idle`, timeoutMs: IDLE_MS + 2_000 }));
-  expect(res.body.toString()).toBe('late');
-  expect(connections).toBe(1);
-}, IDLE_MS + 5_000);
+test(
+  'an answer slower than the idle timeout of kept connections still arrives (the idle timeout is for free connections only)',
+  async () => {
+    await safeRequest(input());
+    const res = await safeRequest(input({ url: `http://127.0.0.1:${port}/slower-than-idle`, timeoutMs: IDLE_MS + 2_000 }));
+    expect(res.body.toString()).toBe('late');
+    expect(connections).toBe(1);
+  },
+  IDLE_MS + 5_000,
+);

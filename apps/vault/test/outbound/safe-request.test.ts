@@ -17,7 +17,11 @@ beforeAll(async () => {
     if (req.url === '/reset') return req.socket.destroy();
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, body })));
+    req.on('end', () =>
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, body })),
+    );
   });
   server.on('connection', (s) => {
     connections++;
@@ -36,17 +40,28 @@ beforeEach(() => {
 });
 
 const base = (over: Partial<SafeRequestInput>): SafeRequestInput => ({
-  url: `http://127.0.0.1:${port}/`, method: 'GET', timeoutMs: 1_000, maxResponseBytes: 1_000, allowPrivate: true, livemode: false, ...over,
+  url: `http://127.0.0.1:${port}/`,
+  method: 'GET',
+  timeoutMs: 1_000,
+  maxResponseBytes: 1_000,
+  allowPrivate: true,
+  livemode: false,
+  ...over,
 });
 
 async function refusal(input: SafeRequestInput): Promise<OutboundError> {
-  const e = await safeRequest(input).then(() => undefined, (x: unknown) => x);
+  const e = await safeRequest(input).then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(OutboundError);
   return e as OutboundError;
 }
 
 test('a test-mode request with TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 reaches the loopback listener, body and Host intact', async () => {
-  const r = await safeRequest(base({ url: `http://localhost:${port}/echo?x=1`, method: 'PUT', body: '{"a":"b"}', headers: { 'Content-Type': 'application/json' } }));
+  const r = await safeRequest(
+    base({ url: `http://localhost:${port}/echo?x=1`, method: 'PUT', body: '{"a":"b"}', headers: { 'Content-Type': 'application/json' } }),
+  );
   expect(r.status).toBe(200);
   expect(JSON.parse(r.body.toString())).toEqual({ method: 'PUT', url: '/echo?x=1', host: `localhost:${port}`, body: '{"a":"b"}' });
   expect(connections).toBe(1);

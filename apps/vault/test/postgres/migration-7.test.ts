@@ -17,7 +17,8 @@ const withoutSix = <M extends { version: number }>(list: readonly M[]) => list.f
 test('SQLite: a store migrated to 1–5 and 7 applies 6 and 9 later', () => {
   const db = new Database(':memory:');
   migrateSqlite(db, withoutSix(SQLITE_MIGRATIONS));
-  const versions = () => (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+  const versions = () =>
+    (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
   expect(versions()).toEqual([1, 2, 3, 4, 5, 7]);
   migrateSqlite(db);
   expect(versions()).toEqual([1, 2, 3, 4, 5, 6, 7, 9]);
@@ -30,7 +31,8 @@ test('PostgreSQL: a store migrated to 1–5 and 7 applies 6 and 9 later', async 
   const pool = createPool(schema.url, { schema: schema.schema, max: 2 });
   try {
     await migratePg(pool, withoutSix(PG_MIGRATIONS));
-    const versions = async () => (await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+    const versions = async () =>
+      (await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
     expect(await versions()).toEqual([1, 2, 3, 4, 5, 7]);
     await migratePg(pool);
     expect(await versions()).toEqual([1, 2, 3, 4, 5, 6, 7, 9]);
@@ -56,7 +58,10 @@ test('migration 7 moves past deletes from the audit trail to events under the id
   for (const m of SQLITE_MIGRATIONS.filter((x) => x.version < 7)) db.exec(m.sql);
   for (const sql of BEFORE) db.exec(sql.replace('$1', '1').replace('$2', '2'));
   for (const m of SQLITE_MIGRATIONS.filter((x) => x.version === 7)) db.exec(m.sql);
-  const rows = (db.prepare('SELECT id, type, created_at, data FROM events ORDER BY id').all() as { data: string }[]).map((r) => ({ ...r, data: JSON.parse(r.data) as unknown }));
+  const rows = (db.prepare('SELECT id, type, created_at, data FROM events ORDER BY id').all() as { data: string }[]).map((r) => ({
+    ...r,
+    data: JSON.parse(r.data) as unknown,
+  }));
   db.close();
   expect(rows).toEqual(AFTER);
 
@@ -67,7 +72,11 @@ test('migration 7 moves past deletes from the audit trail to events under the id
     for (const m of PG_MIGRATIONS.filter((x) => x.version < 7)) await c.query(m.sql);
     for (const sql of BEFORE) await c.query(sql.replace('$1', "'1'").replace('$2', "'2'"));
     for (const m of PG_MIGRATIONS.filter((x) => x.version === 7)) await c.query(m.sql);
-    const pgRows = (await c.query<{ id: string; type: string; created_at: string; data: string }>('SELECT id, type, created_at, data FROM events ORDER BY id')).rows;
+    const pgRows = (
+      await c.query<{ id: string; type: string; created_at: string; data: string }>(
+        'SELECT id, type, created_at, data FROM events ORDER BY id',
+      )
+    ).rows;
     expect(pgRows.map((r) => ({ ...r, created_at: Number(r.created_at), data: JSON.parse(r.data) as unknown }))).toEqual(AFTER);
   } finally {
     await c.end();

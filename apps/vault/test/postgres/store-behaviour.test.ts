@@ -14,61 +14,153 @@ import { freshPgSchema } from '../support/services';
 /** The VaultStores contract, run unchanged against both backends (each on a fresh database/schema). */
 type Opened = { store: VaultStores; dispose: () => Promise<void> };
 const ADAPTERS: [string, () => Promise<Opened>][] = [
-  ['sqlite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tf-store-'));
-    const store = openSqliteStores(join(dir, 'vault.sqlite'));
-    return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }],
-  ['postgres', async () => {
-    const pg = await freshPgSchema();
-    const store = await openPgStores(pg.url, { schema: pg.schema, poolSize: 4 });
-    return { store, dispose: async () => { await store.close(); await pg.drop(); } };
-  }],
+  [
+    'sqlite',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tf-store-'));
+      const store = openSqliteStores(join(dir, 'vault.sqlite'));
+      return {
+        store,
+        dispose: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+  [
+    'postgres',
+    async () => {
+      const pg = await freshPgSchema();
+      const store = await openPgStores(pg.url, { schema: pg.schema, poolSize: 4 });
+      return {
+        store,
+        dispose: async () => {
+          await store.close();
+          await pg.drop();
+        },
+      };
+    },
+  ],
 ];
 
 const T0 = 1_800_000_000_000;
 const key = (id: string, over: Partial<ApiKeyRecord> = {}): ApiKeyRecord => ({
-  id, accountId: 'acct_1', type: 'publishable', env: 'test', hash: Buffer.from(id.padEnd(32, 'x')), hint: 'pk_test_…', label: '',
-  origins: ['http://localhost:5173'], scopes: [], ipAllowlist: ['10.0.0.1'], createdAt: T0, expiresAt: null, revokedAt: null, ...over,
+  id,
+  accountId: 'acct_1',
+  type: 'publishable',
+  env: 'test',
+  hash: Buffer.from(id.padEnd(32, 'x')),
+  hint: 'pk_test_…',
+  label: '',
+  origins: ['http://localhost:5173'],
+  scopes: [],
+  ipAllowlist: ['10.0.0.1'],
+  createdAt: T0,
+  expiresAt: null,
+  revokedAt: null,
+  ...over,
 });
 const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord => ({
-  id, accountId: 'acct_1', keyId: 'key_1', origin: 'http://localhost:5173', createdAt: T0, expiresAt: T0 + 60_000, maxUses: 2, uses: 0, ...over,
+  id,
+  accountId: 'acct_1',
+  keyId: 'key_1',
+  origin: 'http://localhost:5173',
+  createdAt: T0,
+  expiresAt: T0 + 60_000,
+  maxUses: 2,
+  uses: 0,
+  ...over,
 });
 const token = (id: string, over: Partial<TokenRecord> = {}): TokenRecord => ({
-  id, accountId: 'acct_1', keyId: 'key_1', livemode: false, brand: 'visa', bin: '42424242', last4: '4242', expMonth: 12, expYear: 2040,
-  fingerprint: 'fp', panEnc: 'env-pan', cvcEnc: 'env-cvc', cvcExpiresAt: T0 + 600_000, nameEnc: null, postalEnc: 'env-postal', network: 'visa',
-  createdAt: T0, expiresAt: T0 + 1_800_000, ...over,
+  id,
+  accountId: 'acct_1',
+  keyId: 'key_1',
+  livemode: false,
+  brand: 'visa',
+  bin: '42424242',
+  last4: '4242',
+  expMonth: 12,
+  expYear: 2040,
+  fingerprint: 'fp',
+  panEnc: 'env-pan',
+  cvcEnc: 'env-cvc',
+  cvcExpiresAt: T0 + 600_000,
+  nameEnc: null,
+  postalEnc: 'env-postal',
+  network: 'visa',
+  createdAt: T0,
+  expiresAt: T0 + 1_800_000,
+  ...over,
 });
 const stored = { status: 201, body: '{"id":"tok"}' };
 const charge = (id: string, over: Partial<ChargeRecord> = {}): ChargeRecord => ({
-  id, accountId: 'acct_1', keyId: 'key_1', livemode: false, connectionId: 'conn_1', tokenId: 'tok_1', idempotencyKey: `key_1:${id}`,
-  orderId: null, amount: 1000, currency: 'USD', capture: true, status: 'pending', amountAuthorized: 0, amountCaptured: 0, amountRefunded: 0,
-  brand: 'visa', last4: '4242', network: null, processor: { name: 'cardpointe', authcode: '', retref: '', respcode: '', resptext: '', respstat: '', avsresp: '', cvvresp: '' },
-  processorAccount: null, failureCode: null, createdAt: T0, updatedAt: T0, ...over,
+  id,
+  accountId: 'acct_1',
+  keyId: 'key_1',
+  livemode: false,
+  connectionId: 'conn_1',
+  tokenId: 'tok_1',
+  idempotencyKey: `key_1:${id}`,
+  orderId: null,
+  amount: 1000,
+  currency: 'USD',
+  capture: true,
+  status: 'pending',
+  amountAuthorized: 0,
+  amountCaptured: 0,
+  amountRefunded: 0,
+  brand: 'visa',
+  last4: '4242',
+  network: null,
+  processor: { name: 'cardpointe', authcode: '', retref: '', respcode: '', resptext: '', respstat: '', avsresp: '', cvvresp: '' },
+  processorAccount: null,
+  failureCode: null,
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
 });
 
-const createdEvent = (t: TokenRecord, at: number) => ({ id: `evt_${t.id}`, accountId: t.accountId, livemode: t.livemode, type: 'token.created', createdAt: at, data: { tokenId: t.id } });
+const createdEvent = (t: TokenRecord, at: number) => ({
+  id: `evt_${t.id}`,
+  accountId: t.accountId,
+  livemode: t.livemode,
+  type: 'token.created',
+  createdAt: at,
+  data: { tokenId: t.id },
+});
 
 /**
  * What TokenService does: the session rule, the token, its `token.created` event (with the webhook
  * outbox rows) and its stored response in one transaction (on PostgreSQL the one-statement
  * `commitToken`, so both backends' tokenize commits meet one contract).
  */
-const commitToken = async (s: VaultStores, a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } }) =>
+const commitToken = async (
+  s: VaultStores,
+  a: { token: TokenRecord; sid: string; jti: string; now: number; idempotency: { key: string; response: typeof stored } },
+) =>
   s.commitToken
     ? commitVerdict(
-        await s.commitToken({ sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now, token: a.token, idempotency: { accountId: a.token.accountId, ...a.idempotency }, event: createdEvent(a.token, a.now) }),
+        await s.commitToken({
+          sid: a.sid,
+          keyId: a.token.keyId,
+          jti: a.jti,
+          now: a.now,
+          token: a.token,
+          idempotency: { accountId: a.token.accountId, ...a.idempotency },
+          event: createdEvent(a.token, a.now),
+        }),
         a.token.keyId,
         a.now,
       )
     : s.transaction(async (tx) => {
-    const spent = await spendSession(tx, { sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now });
-    if (spent !== 'ok') return spent;
-    await tx.tokens.insert(a.token);
-    await tx.events.record(createdEvent(a.token, a.now));
-    await tx.idempotency.finish(a.token.accountId, a.idempotency.key, a.idempotency.response);
-    return 'ok';
-  });
+        const spent = await spendSession(tx, { sid: a.sid, keyId: a.token.keyId, jti: a.jti, now: a.now });
+        if (spent !== 'ok') return spent;
+        await tx.tokens.insert(a.token);
+        await tx.events.record(createdEvent(a.token, a.now));
+        await tx.idempotency.finish(a.token.accountId, a.idempotency.key, a.idempotency.response);
+        return 'ok';
+      });
 
 describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
   let s: VaultStores;
@@ -85,8 +177,14 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     expect(await s.keys.findAccount('acct_nope')).toBeUndefined();
     await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0);
     await s.keys.verifyOrigin('acct_1', 'https://shop.example', T0 + 1); // idempotent
-    expect([await s.keys.isOriginVerified('acct_1', 'https://shop.example'), await s.keys.isOriginVerified('acct_1', 'https://x.example')]).toEqual([true, false]);
-    expect([await s.keys.accountsVerifying('https://shop.example'), await s.keys.accountsVerifying('https://x.example')]).toEqual([['acct_1'], []]);
+    expect([
+      await s.keys.isOriginVerified('acct_1', 'https://shop.example'),
+      await s.keys.isOriginVerified('acct_1', 'https://x.example'),
+    ]).toEqual([true, false]);
+    expect([await s.keys.accountsVerifying('https://shop.example'), await s.keys.accountsVerifying('https://x.example')]).toEqual([
+      ['acct_1'],
+      [],
+    ]);
     expect(await s.keys.findKey('key_1')).toEqual(key('key_1'));
     expect(await s.keys.findKeyByHash(key('key_1').hash)).toEqual(key('key_1'));
     await expect(s.keys.insertKey(key('key_dup', { hash: key('key_1').hash }))).rejects.toThrow();
@@ -129,7 +227,9 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
   test('commitToken: ok, then replayed jti, exhausted session, expired or foreign session', async () => {
     await s.sessions.insert(session('ses_a'));
     const commit = (id: string, jti: string, sid = 'ses_a', now = T0 + 1) =>
-      s.idempotency.begin('acct_1', `c_${id}`, 'h', now, 60_000).then(() => commitToken(s, { token: token(id), sid, jti, now, idempotency: { key: `c_${id}`, response: stored } }));
+      s.idempotency
+        .begin('acct_1', `c_${id}`, 'h', now, 60_000)
+        .then(() => commitToken(s, { token: token(id), sid, jti, now, idempotency: { key: `c_${id}`, response: stored } }));
     expect(await commit('tok_1', 'jti_1')).toBe('ok');
     expect(await s.sessions.isJtiSeen('jti_1')).toBe(true);
     expect(await s.idempotency.begin('acct_1', 'c_tok_1', 'h', T0 + 2, 60_000)).toEqual({ kind: 'stored', response: stored });
@@ -152,9 +252,19 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
 
   test('commitToken: token.created and its outbox rows (subscribed, enabled, same mode) commit with the token; a refused commit writes neither', async () => {
     const endpoint = (id: string, over: { events?: string[]; livemode?: boolean; disabledAt?: number } = {}) => ({
-      id, accountId: 'acct_1', livemode: over.livemode ?? false, url: 'https://hooks.example.com/x', events: over.events ?? ['token.created'],
-      description: null, secretEnc: 'sealed', previousSecretEnc: null, previousSecretExpiresAt: null, disabledAt: over.disabledAt ?? null,
-      disabledReason: null, failingSince: null, createdAt: T0,
+      id,
+      accountId: 'acct_1',
+      livemode: over.livemode ?? false,
+      url: 'https://hooks.example.com/x',
+      events: over.events ?? ['token.created'],
+      description: null,
+      secretEnc: 'sealed',
+      previousSecretEnc: null,
+      previousSecretExpiresAt: null,
+      disabledAt: over.disabledAt ?? null,
+      disabledReason: null,
+      failingSince: null,
+      createdAt: T0,
     });
     await s.webhooks.insertEndpoint(endpoint('we_sub'));
     await s.webhooks.insertEndpoint(endpoint('we_all', { events: ['*'] }));
@@ -163,7 +273,11 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     await s.webhooks.insertEndpoint(endpoint('we_off', { disabledAt: T0 }));
     await s.sessions.insert(session('ses_ev', { maxUses: 1 }));
     const commit = (id: string, jti: string) =>
-      s.idempotency.begin('acct_1', `ev_${id}`, 'h', T0 + 1, 60_000).then(() => commitToken(s, { token: token(id), sid: 'ses_ev', jti, now: T0 + 1, idempotency: { key: `ev_${id}`, response: stored } }));
+      s.idempotency
+        .begin('acct_1', `ev_${id}`, 'h', T0 + 1, 60_000)
+        .then(() =>
+          commitToken(s, { token: token(id), sid: 'ses_ev', jti, now: T0 + 1, idempotency: { key: `ev_${id}`, response: stored } }),
+        );
     expect(await commit('tok_ev1', 'jti_ev1')).toBe('ok');
     expect((await s.events.find('evt_tok_ev1'))?.type).toBe('token.created');
     expect((await s.webhooks.listDeliveries('evt_tok_ev1')).map((d) => d.endpointId).sort()).toEqual(['we_all', 'we_sub']);
@@ -176,7 +290,15 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
   test('commitToken: concurrent commits cannot overspend a session', async () => {
     await s.sessions.insert(session('ses_race', { maxUses: 3 }));
     const r = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => commitToken(s, { token: token(`tok_r${i}`), sid: 'ses_race', jti: `jti_r${i}`, now: T0 + 1, idempotency: { key: `r${i}`, response: stored } })),
+      Array.from({ length: 10 }, (_, i) =>
+        commitToken(s, {
+          token: token(`tok_r${i}`),
+          sid: 'ses_race',
+          jti: `jti_r${i}`,
+          now: T0 + 1,
+          idempotency: { key: `r${i}`, response: stored },
+        }),
+      ),
     );
     expect(r.filter((x) => x === 'ok')).toHaveLength(3);
     expect((await s.sessions.find('ses_race'))?.uses).toBe(3);
@@ -186,27 +308,94 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     await s.sessions.insert(session('ses_rv'));
     await commitToken(s, { token: token('tok_rv'), sid: 'ses_rv', jti: 'jti_rv', now: T0, idempotency: { key: 'rv', response: stored } });
     expect((await s.tokens.takeCvc('tok_rv'))?.cvcEnc).toBe('env-cvc');
-    await s.events.audit({ at: T0 + 10, accountId: 'acct_1', livemode: false, keyId: 'key_sk', action: 'reveal', tokenId: 'tok_rv', requestId: 'req_1' });
+    await s.events.audit({
+      at: T0 + 10,
+      accountId: 'acct_1',
+      livemode: false,
+      keyId: 'key_sk',
+      action: 'reveal',
+      tokenId: 'tok_rv',
+      requestId: 'req_1',
+    });
     expect((await s.tokens.find('tok_rv'))?.cvcEnc).toBeNull();
     expect(await s.tokens.takeCvc('tok_none')).toBeUndefined();
-    expect([await s.tokens.delete('tok_rv'), await s.tokens.delete('tok_rv')]).toEqual([{ accountId: 'acct_1', livemode: false }, undefined]);
-    await s.events.audit({ at: T0 + 20, accountId: 'acct_1', livemode: false, keyId: 'key_sk', action: 'delete', tokenId: 'tok_rv', requestId: 'req_2' });
+    expect([await s.tokens.delete('tok_rv'), await s.tokens.delete('tok_rv')]).toEqual([
+      { accountId: 'acct_1', livemode: false },
+      undefined,
+    ]);
+    await s.events.audit({
+      at: T0 + 20,
+      accountId: 'acct_1',
+      livemode: false,
+      keyId: 'key_sk',
+      action: 'delete',
+      tokenId: 'tok_rv',
+      requestId: 'req_2',
+    });
     // Since migration 7 a delete is listed from its recorded event (the audit row stays as the trail).
-    await s.events.record({ id: 'evt_del', accountId: 'acct_1', type: 'token.deleted', livemode: false, createdAt: T0 + 20, data: { tokenId: 'tok_rv', keyId: 'key_sk', requestId: 'req_2' } });
+    await s.events.record({
+      id: 'evt_del',
+      accountId: 'acct_1',
+      type: 'token.deleted',
+      livemode: false,
+      createdAt: T0 + 20,
+      data: { tokenId: 'tok_rv', keyId: 'key_sk', requestId: 'req_2' },
+    });
     const events = (await s.events.list('acct_1', { livemode: false, limit: 20 })).filter((e) => e.type !== 'token.created');
-    expect(events.map((e) => [e.type, e.data.tokenId, e.data.requestId, e.livemode])).toEqual([['token.deleted', 'tok_rv', 'req_2', false], ['token.revealed', 'tok_rv', 'req_1', false]]);
-    expect((await s.events.list('acct_1', { livemode: false, limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual(['token.revealed']);
+    expect(events.map((e) => [e.type, e.data.tokenId, e.data.requestId, e.livemode])).toEqual([
+      ['token.deleted', 'tok_rv', 'req_2', false],
+      ['token.revealed', 'tok_rv', 'req_1', false],
+    ]);
+    expect((await s.events.list('acct_1', { livemode: false, limit: 10, type: 'token.revealed' })).map((e) => e.type)).toEqual([
+      'token.revealed',
+    ]);
     expect(await s.events.list('acct_1', { livemode: true, limit: 10 })).toEqual([]);
   });
 
   test('recorded events list newest first, filtered by type, account and mode, capped by limit', async () => {
-    for (let i = 0; i < 3; i++) await s.events.record({ id: `evt_${i}`, accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 100 + i, data: { scope: 'bin', bin: '42424242' } });
-    await s.events.record({ id: 'evt_other', accountId: 'acct_2', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 200, data: {} });
-    await s.events.record({ id: 'evt_live', accountId: 'acct_1', type: 'card_testing_suspected', livemode: true, createdAt: T0 + 300, data: {} });
+    for (let i = 0; i < 3; i++)
+      await s.events.record({
+        id: `evt_${i}`,
+        accountId: 'acct_1',
+        type: 'card_testing_suspected',
+        livemode: false,
+        createdAt: T0 + 100 + i,
+        data: { scope: 'bin', bin: '42424242' },
+      });
+    await s.events.record({
+      id: 'evt_other',
+      accountId: 'acct_2',
+      type: 'card_testing_suspected',
+      livemode: false,
+      createdAt: T0 + 200,
+      data: {},
+    });
+    await s.events.record({
+      id: 'evt_live',
+      accountId: 'acct_1',
+      type: 'card_testing_suspected',
+      livemode: true,
+      createdAt: T0 + 300,
+      data: {},
+    });
     const got = await s.events.list('acct_1', { livemode: false, limit: 2, type: 'card_testing_suspected' });
     expect(got).toEqual([
-      { id: 'evt_2', accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 102, data: { scope: 'bin', bin: '42424242' } },
-      { id: 'evt_1', accountId: 'acct_1', type: 'card_testing_suspected', livemode: false, createdAt: T0 + 101, data: { scope: 'bin', bin: '42424242' } },
+      {
+        id: 'evt_2',
+        accountId: 'acct_1',
+        type: 'card_testing_suspected',
+        livemode: false,
+        createdAt: T0 + 102,
+        data: { scope: 'bin', bin: '42424242' },
+      },
+      {
+        id: 'evt_1',
+        accountId: 'acct_1',
+        type: 'card_testing_suspected',
+        livemode: false,
+        createdAt: T0 + 101,
+        data: { scope: 'bin', bin: '42424242' },
+      },
     ]);
     expect((await s.events.list('acct_1', { livemode: true, limit: 10 })).map((e) => e.id)).toEqual(['evt_live']);
   });
@@ -239,18 +428,27 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
   test('transaction: writes to several aggregates commit together', async () => {
     await s.transaction(async (tx) => {
       await tx.tokens.insert(token('tok_tx1'));
-      await tx.events.record({ id: 'evt_tx1', accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0 + 500, data: { tokenId: 'tok_tx1' } });
+      await tx.events.record({
+        id: 'evt_tx1',
+        accountId: 'acct_1',
+        type: 'token.created',
+        livemode: false,
+        createdAt: T0 + 500,
+        data: { tokenId: 'tok_tx1' },
+      });
     });
     expect(await s.tokens.find('tok_tx1')).toEqual(token('tok_tx1'));
     expect((await s.events.list('acct_1', { livemode: false, limit: 50 })).map((e) => e.id)).toContain('evt_tx1');
   });
 
   test('transaction: an exception rolls back every aggregate; Rollback returns a value and rolls back too', async () => {
-    await expect(s.transaction(async (tx) => {
-      await tx.tokens.insert(token('tok_tx2'));
-      await tx.events.record({ id: 'evt_tx2', accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0, data: {} });
-      throw new Error('webhook outbox full');
-    })).rejects.toThrow('webhook outbox full');
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.tokens.insert(token('tok_tx2'));
+        await tx.events.record({ id: 'evt_tx2', accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0, data: {} });
+        throw new Error('webhook outbox full');
+      }),
+    ).rejects.toThrow('webhook outbox full');
     const v = await s.transaction(async (tx) => {
       await tx.tokens.insert(token('tok_tx3'));
       throw new Rollback('declined');
@@ -262,17 +460,28 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
 
   test('transaction: concurrent transactions and plain writes all land', async () => {
     await Promise.all([
-      ...Array.from({ length: 5 }, (_, i) => s.transaction(async (tx) => {
-        await tx.tokens.insert(token(`tok_c${i}`));
-        await tx.events.record({ id: `evt_c${i}`, accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0, data: {} });
-      })),
+      ...Array.from({ length: 5 }, (_, i) =>
+        s.transaction(async (tx) => {
+          await tx.tokens.insert(token(`tok_c${i}`));
+          await tx.events.record({ id: `evt_c${i}`, accountId: 'acct_1', type: 'token.created', livemode: false, createdAt: T0, data: {} });
+        }),
+      ),
       ...Array.from({ length: 5 }, (_, i) => s.tokens.insert(token(`tok_p${i}`))),
     ]);
     for (let i = 0; i < 5; i++) expect([await s.tokens.find(`tok_c${i}`), await s.tokens.find(`tok_p${i}`)].every(Boolean)).toBe(true);
   });
 
   test('connections: insert, list by account and mode, rewrap, delete', async () => {
-    const c = { id: 'conn_1', accountId: 'acct_1', livemode: false, kind: 'cardpointe' as const, url: 'http://127.0.0.1:4100', merchid: '800000000001', credentialsEnc: 'env-creds', createdAt: T0 };
+    const c = {
+      id: 'conn_1',
+      accountId: 'acct_1',
+      livemode: false,
+      kind: 'cardpointe' as const,
+      url: 'http://127.0.0.1:4100',
+      merchid: '800000000001',
+      credentialsEnc: 'env-creds',
+      createdAt: T0,
+    };
     await s.connections.insert(c);
     await s.connections.insert({ ...c, id: 'conn_live', livemode: true, url: 'https://gw.example.com', createdAt: T0 + 1 });
     expect(await s.connections.find('conn_1')).toEqual(c);
@@ -288,13 +497,35 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     await s.charges.insert(charge('ch_1'));
     expect(await s.charges.findByIdempotencyKey('acct_1', 'key_1:ch_1')).toEqual(charge('ch_1'));
     await expect(s.charges.insert(charge('ch_dup', { idempotencyKey: 'key_1:ch_1' }))).rejects.toThrow();
-    const done = charge('ch_1', { status: 'succeeded', amountAuthorized: 1000, amountCaptured: 1000, processorAccount: '9424', updatedAt: T0 + 5,
-      processor: { name: 'cardpointe', authcode: 'PPS1', retref: '123', respcode: '00', resptext: 'Approval', respstat: 'A', avsresp: 'Y', cvvresp: 'M' } });
+    const done = charge('ch_1', {
+      status: 'succeeded',
+      amountAuthorized: 1000,
+      amountCaptured: 1000,
+      processorAccount: '9424',
+      updatedAt: T0 + 5,
+      processor: {
+        name: 'cardpointe',
+        authcode: 'PPS1',
+        retref: '123',
+        respcode: '00',
+        resptext: 'Approval',
+        respstat: 'A',
+        avsresp: 'Y',
+        cvvresp: 'M',
+      },
+    });
     await s.transaction(async (tx) => {
       const locked = await tx.charges.findForUpdate('ch_1');
       expect(locked?.status).toBe('pending');
       await tx.charges.update(done);
-      await tx.events.record({ id: 'evt_ch1', accountId: 'acct_1', type: 'charge.succeeded', livemode: false, createdAt: T0, data: { chargeId: 'ch_1' } });
+      await tx.events.record({
+        id: 'evt_ch1',
+        accountId: 'acct_1',
+        type: 'charge.succeeded',
+        livemode: false,
+        createdAt: T0,
+        data: { chargeId: 'ch_1' },
+      });
     });
     expect(await s.charges.find('ch_1')).toEqual(done);
     expect(await s.charges.find('ch_none')).toBeUndefined();
@@ -307,6 +538,9 @@ describe.each(ADAPTERS)('VaultStores contract: %s', (_name, open) => {
     await s.charges.insert(charge('ch_fail_old', { status: 'failed', failureCode: 'processor_timeout', updatedAt: T0 - 1000 }));
     await s.charges.insert(charge('ch_declined', { status: 'declined', failureCode: 'card_declined', updatedAt: T0 + 5 }));
     const ids = (await s.charges.listForReconcile({ pendingBefore: T0, failedSince: T0 - 100, limit: 10 })).map((c) => c.id);
-    expect(ids.filter((id) => id.startsWith('ch_pend') || id.startsWith('ch_fail') || id === 'ch_declined')).toEqual(['ch_pend_old', 'ch_fail_recent']);
+    expect(ids.filter((id) => id.startsWith('ch_pend') || id.startsWith('ch_fail') || id === 'ch_declined')).toEqual([
+      'ch_pend_old',
+      'ch_fail_recent',
+    ]);
   });
 });

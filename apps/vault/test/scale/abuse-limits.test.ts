@@ -8,13 +8,21 @@ import { freshPgSchema, freshRedisSpace, luhnCard, type PgSchema, type RedisSpac
  * budget (finding 2) and IPv6 clients counted per /64 (finding 3). Each runs on SQLite + memory
  * counters and on PostgreSQL + Redis (counters shared across processes).
  */
-const TIGHT = { default: { perKey: [12, 60], perIp: [8, 60], perSession: [2, 600], distinctCardsPerIp: [5, 600], distinctCardsPerBin: [8, 600] } };
+const TIGHT = {
+  default: { perKey: [12, 60], perIp: [8, 60], perSession: [2, 600], distinctCardsPerIp: [5, 600], distinctCardsPerBin: [8, 600] },
+};
 
 type Backend = { env: Record<string, string>; dispose(): Promise<void> };
 const sqlite = async (): Promise<Backend> => ({ env: {}, dispose: async () => undefined });
 const postgres = async (): Promise<Backend> => {
   const [pg, redis]: [PgSchema, RedisSpace] = [await freshPgSchema(), await freshRedisSpace()];
-  return { env: { ...pg.env, ...redis.env }, dispose: async () => { await pg.drop(); await redis.clear(); } };
+  return {
+    env: { ...pg.env, ...redis.env },
+    dispose: async () => {
+      await pg.drop();
+      await redis.clear();
+    },
+  };
 };
 
 /** The 16-digit numbers an attacker who sees BIN8 + last4 must try, in order, Luhn-valid only. */
@@ -45,7 +53,13 @@ describe.each([
   beforeAll(async () => {
     [plain, tight] = [await backend(), await backend()];
     h = await makeHarness(plain.env);
-    t = await makeHarness({ ...tight.env, TOKENFRAME_RATE_LIMITS: JSON.stringify(TIGHT), TOKENFRAME_SESSION_RATE_PER_MINUTE: '20', TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE: '6', TOKENFRAME_TRUSTED_PROXIES: '10.0.0.0/8' });
+    t = await makeHarness({
+      ...tight.env,
+      TOKENFRAME_RATE_LIMITS: JSON.stringify(TIGHT),
+      TOKENFRAME_SESSION_RATE_PER_MINUTE: '20',
+      TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE: '6',
+      TOKENFRAME_TRUSTED_PROXIES: '10.0.0.0/8',
+    });
   }, 30_000);
   afterAll(async () => {
     await h?.close();
@@ -61,11 +75,15 @@ describe.each([
     return v.api.request('/v1/tokens', { method: 'POST', headers, body }, { incoming: { socket: { remoteAddress: ip } } });
   }
   async function session(v: Harness, pk: string, ip: string): Promise<string> {
-    const res = await v.api.request('/v1/sessions', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', Origin: FRAMES },
-      body: JSON.stringify({ origin: SHOP }),
-    }, { incoming: { socket: { remoteAddress: ip } } });
+    const res = await v.api.request(
+      '/v1/sessions',
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', Origin: FRAMES },
+        body: JSON.stringify({ origin: SHOP }),
+      },
+      { incoming: { socket: { remoteAddress: ip } } },
+    );
     if (res.status !== 201) throw new Error(`session: ${res.status}`);
     return ((await res.json()) as { sid: string }).sid;
   }
@@ -81,7 +99,8 @@ describe.each([
       expect((await v.cli('origins', 'verify', '--account', account, '--origin', SHOP)).code).toBe(0);
     }
     const pk = (await v.key('--account', account, '--type', 'publishable', '--env', env, '--origin', SHOP)).key;
-    const sk = (await v.key('--account', account, '--type', 'secret', '--env', env, '--scope', 'tokens:read', '--scope', 'events:read')).key;
+    const sk = (await v.key('--account', account, '--type', 'secret', '--env', env, '--scope', 'tokens:read', '--scope', 'events:read'))
+      .key;
     return { pk, sk, account };
   };
 
@@ -91,7 +110,11 @@ describe.each([
     const made = await tokenize(h, pk, victim);
     expect(made.status).toBe(201);
     const id = ((await made.json()) as { id: string }).id;
-    const seen = ((await (await h.api.request(`/v1/tokens/${id}`, { headers: secretHeaders(sk) })).json()) as { card: { bin: string; last4: string; fingerprint: string } }).card;
+    const seen = (
+      (await (await h.api.request(`/v1/tokens/${id}`, { headers: secretHeaders(sk) })).json()) as {
+        card: { bin: string; last4: string; fingerprint: string };
+      }
+    ).card;
     expect(seen.bin).toBe('45561234');
     const sweep = candidates(seen.bin, seen.last4).filter((p) => p !== victim);
     expect(sweep.length).toBeGreaterThan(990); // ~1,000 Luhn-valid numbers share one BIN8 + last4
@@ -106,8 +129,21 @@ describe.each([
     const again = await tokenize(h, pk, victim);
     expect(again.status).toBe(429);
     expect(Number(again.headers.get('Retry-After'))).toBeGreaterThan(80_000);
-    const events = ((await (await h.api.request('/v1/events?type=card_testing_suspected', { headers: secretHeaders(sk) })).json()) as { data: { data: Record<string, unknown> }[] }).data;
-    expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ scope: 'bin_last4', bin: '45561234', last4: seen.last4, distinctCards: 4, limit: 3, windowSeconds: 86_400 })]);
+    const events = (
+      (await (await h.api.request('/v1/events?type=card_testing_suspected', { headers: secretHeaders(sk) })).json()) as {
+        data: { data: Record<string, unknown> }[];
+      }
+    ).data;
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        scope: 'bin_last4',
+        bin: '45561234',
+        last4: seen.last4,
+        distinctCards: 4,
+        limit: 3,
+        windowSeconds: 86_400,
+      }),
+    ]);
     expect(JSON.stringify(events)).not.toContain(victim.slice(8, 12));
     // Another card of the same BIN (another last4) is not affected.
     let other = luhnCard('45561234');
@@ -115,7 +151,7 @@ describe.each([
     expect((await tokenize(h, pk, other)).status).toBe(201);
   });
 
-  test('finding 2: garbage sent before the JWE opens spends only per-IP budget, never the key\'s', async () => {
+  test("finding 2: garbage sent before the JWE opens spends only per-IP budget, never the key's", async () => {
     const { pk } = await keys(t, 'test');
     const flood: number[] = [];
     for (let i = 0; i < 10; i++) flood.push((await post(t, pk, '{"jwe":"x"}', '203.0.113.1')).status);
@@ -127,7 +163,7 @@ describe.each([
     expect(shoppers).toEqual([...Array(12).fill(201), 429]);
   });
 
-  test('finding 2: a request refused per session spends nothing of the key\'s budget', async () => {
+  test("finding 2: a request refused per session spends nothing of the key's budget", async () => {
     const { pk } = await keys(t, 'test');
     const ip = nextIp();
     const sid = await session(t, pk, ip);
@@ -159,7 +195,13 @@ describe.each([
     expect(flood).toEqual([...Array(8).fill(400), 429, 429]); // perIp 8 for the whole /64
     expect((await post(t, pk, '{"jwe":"x"}', `${net(2)}1`)).status).toBe(400); // the next /64 is another client
     const sessions: number[] = [];
-    for (let i = 0; i < 21; i++) sessions.push(await session(t, pk, `2001:db8:17:3:${i.toString(16)}::9`).then(() => 201, () => 429));
+    for (let i = 0; i < 21; i++)
+      sessions.push(
+        await session(t, pk, `2001:db8:17:3:${i.toString(16)}::9`).then(
+          () => 201,
+          () => 429,
+        ),
+      );
     expect(sessions).toEqual([...Array(20).fill(201), 429]); // TOKENFRAME_SESSION_RATE_PER_MINUTE=20 per /64
     expect(await session(t, pk, `${net(4)}1`).then(() => 201)).toBe(201);
     // An IPv4 client is still one address; its dual-stack form is the same client.
@@ -173,7 +215,11 @@ describe.each([
     const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } }) as never;
     const status = (ip: string, key = pk) => t.api.request(`/v1/frames/status?pk=${key}&origin=${encodeURIComponent(SHOP)}`, {}, from(ip));
     const doc = (ip: string, xff?: string) =>
-      t.frames.request(`/frames/v1/controller.html?pk=${pk}&origin=${encodeURIComponent(SHOP)}`, xff ? { headers: { 'X-Forwarded-For': xff } } : {}, from(ip));
+      t.frames.request(
+        `/frames/v1/controller.html?pk=${pk}&origin=${encodeURIComponent(SHOP)}`,
+        xff ? { headers: { 'X-Forwarded-For': xff } } : {},
+        from(ip),
+      );
     const seen: number[] = [];
     for (let i = 0; i < 3; i++) seen.push((await status('192.0.2.90', `pk_test_unknown${i}aaaaaaaaaaaaaaaaaaaaa`)).status);
     for (let i = 0; i < 3; i++) seen.push((await doc('192.0.2.90')).status);
@@ -198,11 +244,15 @@ describe.each([
     const jwe = await t.seal({ pk, sid });
     const idem = randomUUID();
     const send = (from: string) =>
-      t.api.request('/v1/tokens', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': idem, Origin: FRAMES },
-        body: JSON.stringify({ jwe }),
-      }, { incoming: { socket: { remoteAddress: from } } });
+      t.api.request(
+        '/v1/tokens',
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${pk}`, 'Content-Type': 'application/json', 'Idempotency-Key': idem, Origin: FRAMES },
+          body: JSON.stringify({ jwe }),
+        },
+        { incoming: { socket: { remoteAddress: from } } },
+      );
     const first = await send(ip);
     expect(first.status).toBe(201);
     const retry = await send(ip); // the frame's own retry after a network failure

@@ -5,7 +5,13 @@ import { luhnCard } from '../support/services';
 
 /** Rate limits and card-testing defence on POST /v1/tokens, in one process (memory counters). */
 const LIMITS = {
-  default: { perSession: [1000, 600], perIp: [1000, 60], distinctCardsPerBin: [5, 600], distinctCardsPerIp: [8, 600], perFingerprint: [3, 600] },
+  default: {
+    perSession: [1000, 600],
+    perIp: [1000, 60],
+    distinctCardsPerBin: [5, 600],
+    distinctCardsPerIp: [8, 600],
+    perFingerprint: [3, 600],
+  },
 };
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 const PROXY = '10.1.2.3';
@@ -15,7 +21,11 @@ let pk: string;
 let pk2: string;
 let sk: string;
 beforeAll(async () => {
-  h = await makeHarness({ TOKENFRAME_RATE_LIMITS: JSON.stringify(LIMITS), TOKENFRAME_TRUSTED_PROXIES: '10.0.0.0/8', TOKENFRAME_METRICS_TOKEN: METRICS_TOKEN });
+  h = await makeHarness({
+    TOKENFRAME_RATE_LIMITS: JSON.stringify(LIMITS),
+    TOKENFRAME_TRUSTED_PROXIES: '10.0.0.0/8',
+    TOKENFRAME_METRICS_TOKEN: METRICS_TOKEN,
+  });
   pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
   pk2 = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
   sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'events:read')).key;
@@ -25,14 +35,23 @@ afterAll(() => h.close());
 /** POST /v1/tokens as if through the load balancer at PROXY (or straight from `peer`). */
 async function attempt(key: string, sid: string, pan: string, o: { forwardedFor?: string; peer?: string } = {}): Promise<Response> {
   const jwe = await h.seal({ pk: key, sid, pan });
-  const headers: Record<string, string> = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), Origin: FRAMES };
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${key}`,
+    'Content-Type': 'application/json',
+    'Idempotency-Key': randomUUID(),
+    Origin: FRAMES,
+  };
   if (o.forwardedFor) headers['X-Forwarded-For'] = o.forwardedFor;
   const env = { incoming: { socket: { remoteAddress: o.peer ?? PROXY } } };
   return h.api.request('/v1/tokens', { method: 'POST', headers, body: JSON.stringify({ jwe }) }, env);
 }
 const codeOf = async (r: Response) => ((await r.json()) as { error?: { code: string } }).error?.code;
 const events = async (type = 'card_testing_suspected') =>
-  ((await (await h.api.request(`/v1/events?type=${type}`, { headers: secretHeaders(sk) })).json()) as { data: { type: string; data: Record<string, unknown> }[] }).data;
+  (
+    (await (await h.api.request(`/v1/events?type=${type}`, { headers: secretHeaders(sk) })).json()) as {
+      data: { type: string; data: Record<string, unknown> }[];
+    }
+  ).data;
 
 describe('card testing', () => {
   test('a burst of distinct Luhn-valid cards from one BIN trips 429 + Retry-After and records one event', async () => {
@@ -55,7 +74,8 @@ describe('card testing', () => {
   test('a burst of distinct cards (many BINs) from one client IP trips; other IPs are not affected', async () => {
     const sid = await h.session(pk2);
     const ip = '198.51.100.7';
-    for (let i = 0; i < 8; i++) expect(await codeOf(await attempt(pk2, sid, luhnCard(`5${i}1000`), { forwardedFor: ip }))).toBe('live_card_in_test_mode');
+    for (let i = 0; i < 8; i++)
+      expect(await codeOf(await attempt(pk2, sid, luhnCard(`5${i}1000`), { forwardedFor: ip }))).toBe('live_card_in_test_mode');
     expect((await attempt(pk2, sid, luhnCard('590000'), { forwardedFor: ip })).status).toBe(429);
     expect((await attempt(pk2, sid, luhnCard('590000'), { forwardedFor: '198.51.100.8' })).status).toBe(402);
     expect((await events()).map((e) => e.data.scope)).toContain('ip');
@@ -66,7 +86,8 @@ describe('card testing', () => {
     const sid = await h.session(k);
     const direct = '192.0.2.50'; // not in TOKENFRAME_TRUSTED_PROXIES
     const statuses: number[] = [];
-    for (let i = 0; i < 9; i++) statuses.push((await attempt(k, sid, luhnCard(`6${i}2000`), { peer: direct, forwardedFor: `1.2.3.${i}` })).status);
+    for (let i = 0; i < 9; i++)
+      statuses.push((await attempt(k, sid, luhnCard(`6${i}2000`), { peer: direct, forwardedFor: `1.2.3.${i}` })).status);
     expect(statuses.slice(0, 8)).toEqual(Array(8).fill(402));
     expect(statuses[8]).toBe(429);
   });
@@ -98,7 +119,9 @@ describe('GET /v1/events and GET /metrics', () => {
     expect((await h.api.request('/v1/events?limit=1000', { headers: secretHeaders(sk) })).status).toBe(400);
     const revealer = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'tokens:reveal')).key;
     // Another test card: 4242… has spent its per-fingerprint allowance above.
-    const created = (await (await h.tokenize(pk, await h.seal({ pk, sid: await h.session(pk), pan: '5555555555554444' }))).json()) as { id: string };
+    const created = (await (await h.tokenize(pk, await h.seal({ pk, sid: await h.session(pk), pan: '5555555555554444' }))).json()) as {
+      id: string;
+    };
     expect((await h.api.request(`/v1/tokens/${created.id}/reveal`, { method: 'POST', headers: secretHeaders(revealer) })).status).toBe(200);
     expect((await events('token.revealed')).map((e) => e.data.tokenId)).toEqual([created.id]);
   });
@@ -128,7 +151,8 @@ describe('GET /v1/events and GET /metrics', () => {
       'tokenframe_card_testing_suspected_total{scope="bin"} 1',
       'tokenframe_http_requests_total{method="POST",route="/v1/tokens",status="201"}',
       'tokenframe_http_request_duration_seconds_bucket{route="/v1/tokens",le="+Inf"}',
-    ]) expect(text).toContain(line);
+    ])
+      expect(text).toContain(line);
     expect(text).not.toMatch(/tok_[A-Za-z0-9_-]{10}/); // no ids in labels
   });
 });

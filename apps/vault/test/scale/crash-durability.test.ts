@@ -19,22 +19,44 @@ afterAll(async () => {
 
 const BACKENDS: [string, () => Promise<Record<string, string>>][] = [
   ['sqlite', async () => ({})],
-  ['postgres', async () => {
-    const s = await freshPgSchema();
-    schemas.push(s);
-    return s.env;
-  }],
+  [
+    'postgres',
+    async () => {
+      const s = await freshPgSchema();
+      schemas.push(s);
+      return s.env;
+    },
+  ],
 ];
 
 describe.each(BACKENDS)('crash durability: %s', (name, backend) => {
   test('every acknowledged token survives SIGKILL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-crash-'));
     const env = {
-      TOKENFRAME_DATA_DIR: dir, TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), TOKENFRAME_RATE_LIMITS: LOAD_LIMITS,
-      TOKENFRAME_SESSION_RATE_PER_MINUTE: '100000', ...(await backend()),
+      TOKENFRAME_DATA_DIR: dir,
+      TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
+      TOKENFRAME_RATE_LIMITS: LOAD_LIMITS,
+      TOKENFRAME_SESSION_RATE_PER_MINUTE: '100000',
+      ...(await backend()),
     };
     const pk = (await cliJson(env, 'keys', 'create', '--account', 'crash', '--type', 'publishable', '--env', 'test', '--origin', PAGE)).key;
-    const sk = (await cliJson(env, 'keys', 'create', '--account', 'crash', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read', '--scope', 'tokens:reveal')).key;
+    const sk = (
+      await cliJson(
+        env,
+        'keys',
+        'create',
+        '--account',
+        'crash',
+        '--type',
+        'secret',
+        '--env',
+        'test',
+        '--scope',
+        'tokens:read',
+        '--scope',
+        'tokens:reveal',
+      )
+    ).key;
     let vault = await spawnVault(env);
     try {
       const work = await presealed([vault.url], pk, 240, (i) => (i % 2 ? '4242424242424242' : '5555555555554444'));
@@ -42,7 +64,14 @@ describe.each(BACKENDS)('crash durability: %s', (name, backend) => {
       let kill: () => void = () => undefined;
       const underLoad = new Promise<void>((resolve) => (kill = resolve));
       // SIGKILL once 80 tokens were acknowledged, with 16 requests still in flight.
-      const load = blast([vault.url], pk, work, 16, () => killed, (n) => n >= 80 && kill());
+      const load = blast(
+        [vault.url],
+        pk,
+        work,
+        16,
+        () => killed,
+        (n) => n >= 80 && kill(),
+      );
       await Promise.race([underLoad, new Promise((r) => setTimeout(r, 20_000))]);
       await vault.kill('SIGKILL');
       killed = true;
@@ -60,7 +89,9 @@ describe.each(BACKENDS)('crash durability: %s', (name, backend) => {
         if (read.status === 200 && number === t.pan) recovered++;
         else lost.push(t.id);
       }
-      console.warn(`[crash ${name}] acknowledged ${acked.length}, recovered ${recovered}, lost ${lost.length} (unacknowledged/failed requests: ${failed})`);
+      console.warn(
+        `[crash ${name}] acknowledged ${acked.length}, recovered ${recovered}, lost ${lost.length} (unacknowledged/failed requests: ${failed})`,
+      );
       expect(lost).toEqual([]);
       expect(recovered).toBe(acked.length);
     } finally {

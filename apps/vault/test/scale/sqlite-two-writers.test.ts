@@ -11,15 +11,21 @@ const BURST = 25;
 
 function writer(file: string, tag: string, startAt: number): Promise<{ ok: number; errors: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/vault/test/support/sqlite-writer.ts', file, tag, String(ROUNDS), String(BURST), String(startAt)], {
-      cwd: workspaceRoot(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'apps/vault/test/support/sqlite-writer.ts', file, tag, String(ROUNDS), String(BURST), String(startAt)],
+      {
+        cwd: workspaceRoot(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { ok: number; errors: string[] }) : reject(new Error(`writer ${tag} exited ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as { ok: number; errors: string[] }) : reject(new Error(`writer ${tag} exited ${code}: ${err}`)),
+    );
   });
 }
 

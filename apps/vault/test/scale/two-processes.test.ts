@@ -26,8 +26,17 @@ beforeAll(async () => {
   const tight = await cliJson(base, 'keys', 'create', '--account', 'two', '--type', 'publishable', '--env', 'test', '--origin', PAGE);
   pkTight = tight.key;
   sk = (await cliJson(base, 'keys', 'create', '--account', 'two', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read')).key;
-  const limits = { default: { perKey: [1e6, 60], perIp: [1e6, 60], perBin: [1e6, 60], perFingerprint: [1e6, 60] }, keys: { [tight.id]: { perKey: [4, 60] } } };
-  const env = { ...base, TOKENFRAME_PROCESSES: '2', NODE_ENV: 'production', TOKENFRAME_RATE_LIMITS: JSON.stringify(limits), TOKENFRAME_SESSION_RATE_PER_MINUTE: '100000' };
+  const limits = {
+    default: { perKey: [1e6, 60], perIp: [1e6, 60], perBin: [1e6, 60], perFingerprint: [1e6, 60] },
+    keys: { [tight.id]: { perKey: [4, 60] } },
+  };
+  const env = {
+    ...base,
+    TOKENFRAME_PROCESSES: '2',
+    NODE_ENV: 'production',
+    TOKENFRAME_RATE_LIMITS: JSON.stringify(limits),
+    TOKENFRAME_SESSION_RATE_PER_MINUTE: '100000',
+  };
   [a, b] = await Promise.all([spawnVault(env), spawnVault(env)]);
 }, 60_000);
 afterAll(async () => {
@@ -64,7 +73,11 @@ describe('two processes, one store', () => {
     const read = await fetch(`${b.url}/v1/tokens/${id}`, { headers: { Authorization: `Bearer ${sk}` } });
     expect([read.status, ((await read.json()) as { card: { last4: string } }).card.last4]).toEqual([200, '4444']);
     const retry = await postToken(b.url, pk, w!.jwe, idem);
-    expect([retry.status, retry.headers.get('Idempotent-Replayed'), ((await retry.json()) as { id: string }).id]).toEqual([201, 'true', id]);
+    expect([retry.status, retry.headers.get('Idempotent-Replayed'), ((await retry.json()) as { id: string }).id]).toEqual([
+      201,
+      'true',
+      id,
+    ]);
   });
 
   test('tokenize throughput: one process vs two (round-robin), same PostgreSQL', async () => {
@@ -74,13 +87,22 @@ describe('two processes, one store', () => {
     const r1 = await blast([a.url], pk, one, 16);
     const r2 = await blast([a.url, b.url], pk, two, 16);
     const rate = (r: { acked: unknown[]; seconds: number }) => Math.round(r.acked.length / r.seconds);
-    console.warn(`[throughput postgres] 1 process: ${rate(r1)} tokens/s (${r1.acked.length} in ${r1.seconds.toFixed(2)} s); 2 processes: ${rate(r2)} tokens/s (${r2.acked.length} in ${r2.seconds.toFixed(2)} s)`);
+    console.warn(
+      `[throughput postgres] 1 process: ${rate(r1)} tokens/s (${r1.acked.length} in ${r1.seconds.toFixed(2)} s); 2 processes: ${rate(r2)} tokens/s (${r2.acked.length} in ${r2.seconds.toFixed(2)} s)`,
+    );
     expect([r1.acked.length, r2.acked.length]).toEqual([n, n]);
   }, 60_000);
 });
 
 test('NODE_ENV=production with TOKENFRAME_PROCESSES=2 and no REDIS_URL refuses to start', async () => {
-  const env = { TOKENFRAME_DATA_DIR: mkdtempSync(join(tmpdir(), 'tf-refuse-')), TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), NODE_ENV: 'production', TOKENFRAME_PROCESSES: '2', ...pg.env, REDIS_URL: '' };
+  const env = {
+    TOKENFRAME_DATA_DIR: mkdtempSync(join(tmpdir(), 'tf-refuse-')),
+    TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
+    NODE_ENV: 'production',
+    TOKENFRAME_PROCESSES: '2',
+    ...pg.env,
+    REDIS_URL: '',
+  };
   await expect(spawnVault(env)).rejects.toThrow(/TOKENFRAME_PROCESSES=2 but no REDIS_URL/);
   rmSync(env.TOKENFRAME_DATA_DIR, { recursive: true, force: true });
 }, 30_000);

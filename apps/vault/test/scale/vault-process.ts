@@ -10,7 +10,17 @@ export const LB_API = 'http://127.0.0.1:4990';
 export const LB_FRAMES = 'http://127.0.0.1:4991';
 export const PAGE = 'http://localhost:5173';
 /** Limits high enough that a load test measures the vault, not the limiter. */
-export const LOAD_LIMITS = JSON.stringify({ default: { perKey: [1e6, 60], perIp: [1e6, 60], perBin: [1e6, 60], perFingerprint: [1e6, 60], distinctCardsPerBin: [1e6, 60], distinctCardsPerIp: [1e6, 60], distinctCardsPerBinLast4: [1e6, 60] } });
+export const LOAD_LIMITS = JSON.stringify({
+  default: {
+    perKey: [1e6, 60],
+    perIp: [1e6, 60],
+    perBin: [1e6, 60],
+    perFingerprint: [1e6, 60],
+    distinctCardsPerBin: [1e6, 60],
+    distinctCardsPerIp: [1e6, 60],
+    distinctCardsPerBinLast4: [1e6, 60],
+  },
+});
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,7 +46,16 @@ export async function spawnVault(env: NodeJS.ProcessEnv): Promise<VaultProcess> 
   const root = workspaceRoot();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/vault/src/cli/main.ts', 'start'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), FRAMES_PORT: String(framesPort), TOKENFRAME_API_URL: LB_API, TOKENFRAME_FRAMES_URL: LB_FRAMES, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      FRAMES_PORT: String(framesPort),
+      TOKENFRAME_API_URL: LB_API,
+      TOKENFRAME_FRAMES_URL: LB_FRAMES,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -51,7 +70,10 @@ export async function spawnVault(env: NodeJS.ProcessEnv): Promise<VaultProcess> 
       child.kill('SIGKILL');
       throw new Error(`vault did not become ready in 30 s:\n${out}`);
     }
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -79,12 +101,27 @@ export async function presealed(urls: string[], pk: string, count: number, pans:
   let sid = '';
   for (let i = 0; i < count; i++) {
     if (i % 5 === 0) {
-      const r = await fetch(`${urls[(i / 5) % urls.length]}/v1/sessions`, { method: 'POST', headers, body: JSON.stringify({ origin: PAGE }) });
+      const r = await fetch(`${urls[(i / 5) % urls.length]}/v1/sessions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ origin: PAGE }),
+      });
       if (r.status !== 201) throw new Error(`session: ${r.status} ${await r.text()}`);
       sid = ((await r.json()) as { sid: string }).sid;
     }
     const pan = pans(i);
-    const claims: SealedClaims = { pan, expMonth: 12, expYear: new Date().getUTCFullYear() + 3, cvc: '123', aud: LB_API, pk, sid, origin: PAGE, iat: Math.floor(Date.now() / 1000), jti: randomUUID() };
+    const claims: SealedClaims = {
+      pan,
+      expMonth: 12,
+      expYear: new Date().getUTCFullYear() + 3,
+      cvc: '123',
+      aud: LB_API,
+      pk,
+      sid,
+      origin: PAGE,
+      iat: Math.floor(Date.now() / 1000),
+      jti: randomUUID(),
+    };
     out.push({ jwe: await sealJwe(claims, jwk), pan });
   }
   return out;
@@ -102,7 +139,14 @@ export function postToken(url: string, pk: string, jwe: string, idem: string = r
  * Sends every sealed JWE, `concurrency` at a time, round-robin over `urls`; stops early when
  * `stop()` says so. Returns the acknowledged tokens (201 + id) and how long it took.
  */
-export async function blast(urls: string[], pk: string, work: Sealed[], concurrency: number, stop: () => boolean = () => false, onAck?: (n: number) => void) {
+export async function blast(
+  urls: string[],
+  pk: string,
+  work: Sealed[],
+  concurrency: number,
+  stop: () => boolean = () => false,
+  onAck?: (n: number) => void,
+) {
   const acked: { id: string; pan: string }[] = [];
   let failed = 0;
   let next = 0;
@@ -116,8 +160,7 @@ export async function blast(urls: string[], pk: string, work: Sealed[], concurre
         if (res.status === 201) {
           acked.push({ id: ((await res.json()) as { id: string }).id, pan: w.pan });
           onAck?.(acked.length);
-        }
-        else failed++;
+        } else failed++;
       } catch {
         failed++; // connection refused/reset: not acknowledged
       }

@@ -20,21 +20,29 @@ afterAll(async () => {
 
 const BACKENDS: [string, () => Promise<Record<string, string>>][] = [
   ['sqlite', async () => ({})],
-  ['postgres', async () => {
-    const s = await freshPgSchema();
-    schemas.push(s);
-    return s.env;
-  }],
+  [
+    'postgres',
+    async () => {
+      const s = await freshPgSchema();
+      schemas.push(s);
+      return s.env;
+    },
+  ],
 ];
 
 describe.each(BACKENDS)('webhooks survive SIGKILL: %s', (name, backend) => {
-  test('every acknowledged token\'s token.created is delivered after a restart (0 lost)', async () => {
+  test("every acknowledged token's token.created is delivered after a restart (0 lost)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-whcrash-'));
     const receiver = await startReceiver();
     const env = {
-      TOKENFRAME_DATA_DIR: dir, TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), TOKENFRAME_RATE_LIMITS: LOAD_LIMITS,
-      TOKENFRAME_SESSION_RATE_PER_MINUTE: '100000', TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '50',
-      TOKENFRAME_WEBHOOK_LEASE_SECONDS: '3', ...(await backend()),
+      TOKENFRAME_DATA_DIR: dir,
+      TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
+      TOKENFRAME_RATE_LIMITS: LOAD_LIMITS,
+      TOKENFRAME_SESSION_RATE_PER_MINUTE: '100000',
+      TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1',
+      TOKENFRAME_WEBHOOK_POLL_MS: '50',
+      TOKENFRAME_WEBHOOK_LEASE_SECONDS: '3',
+      ...(await backend()),
     };
     const pk = (await cliJson(env, 'keys', 'create', '--account', 'crash', '--type', 'publishable', '--env', 'test', '--origin', PAGE)).key;
     await cliJson(env, 'webhooks', 'create', '--account', 'crash', '--env', 'test', '--url', receiver.url, '--event', 'token.created');
@@ -44,7 +52,14 @@ describe.each(BACKENDS)('webhooks survive SIGKILL: %s', (name, backend) => {
       let killed = false;
       let kill: () => void = () => undefined;
       const underLoad = new Promise<void>((resolve) => (kill = resolve));
-      const load = blast([vault.url], pk, work, 16, () => killed, (n) => n >= 80 && kill());
+      const load = blast(
+        [vault.url],
+        pk,
+        work,
+        16,
+        () => killed,
+        (n) => n >= 80 && kill(),
+      );
       await Promise.race([underLoad, new Promise((r) => setTimeout(r, 20_000))]);
       await vault.kill('SIGKILL');
       killed = true;
@@ -60,7 +75,9 @@ describe.each(BACKENDS)('webhooks survive SIGKILL: %s', (name, backend) => {
       const lost = acked.filter((t) => !seen.has(t.id)).map((t) => t.id);
       const ids = receiver.received.map((r) => String(r.headers['webhook-id']));
       const duplicates = ids.length - new Set(ids).size;
-      console.warn(`[webhook crash ${name}] acknowledged ${acked.length}, delivered before the kill ${beforeRestart}, after restart ${seen.size} distinct tokens, lost ${lost.length}, duplicate deliveries ${duplicates}`);
+      console.warn(
+        `[webhook crash ${name}] acknowledged ${acked.length}, delivered before the kill ${beforeRestart}, after restart ${seen.size} distinct tokens, lost ${lost.length}, duplicate deliveries ${duplicates}`,
+      );
       expect(lost).toEqual([]);
     } finally {
       await vault.kill('SIGTERM');

@@ -10,15 +10,31 @@ afterAll(() => f.close());
 
 const json = async (res: Response | Promise<Response>) => {
   const r = await res;
-  return { status: r.status, body: (await r.json()) as Record<string, unknown> & { error?: { code: string; param?: string; message: string } } };
+  return {
+    status: r.status,
+    body: (await r.json()) as Record<string, unknown> & { error?: { code: string; param?: string; message: string } },
+  };
 };
 
 describe('webhook endpoints API', () => {
   test('create answers the secret once (≥ 24 random bytes); list and retrieve never show it; it is sealed at rest', async () => {
-    const created = await json(f.call('POST', '/v1/webhook_endpoints', { url: `${f.receiver.url}/a`, events: ['token.created', 'token.deleted'], description: 'orders' }));
+    const created = await json(
+      f.call('POST', '/v1/webhook_endpoints', {
+        url: `${f.receiver.url}/a`,
+        events: ['token.created', 'token.deleted'],
+        description: 'orders',
+      }),
+    );
     expect(created.status).toBe(201);
     const ep = created.body as { id: string; secret: string };
-    expect(ep).toMatchObject({ url: `${f.receiver.url}/a`, events: ['token.created', 'token.deleted'], description: 'orders', livemode: false, status: 'enabled', disabledReason: null });
+    expect(ep).toMatchObject({
+      url: `${f.receiver.url}/a`,
+      events: ['token.created', 'token.deleted'],
+      description: 'orders',
+      livemode: false,
+      status: 'enabled',
+      disabledReason: null,
+    });
     expect(ep.id).toMatch(/^we_/);
     expect(Buffer.from(ep.secret.slice(6), 'base64').length).toBeGreaterThanOrEqual(24);
     const list = await json(f.call('GET', '/v1/webhook_endpoints'));
@@ -48,7 +64,9 @@ describe('webhook endpoints API', () => {
   test('scopes: webhooks:write to change, webhooks:read to list; another account sees none of them', async () => {
     const readOnly = (await f.h.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'webhooks:read')).key;
     const tokensOnly = (await f.h.key('--account', 'shop', '--type', 'secret', '--env', 'test')).key;
-    const other = (await f.h.key('--account', 'other', '--type', 'secret', '--env', 'test', '--scope', 'webhooks:read', '--scope', 'webhooks:write')).key;
+    const other = (
+      await f.h.key('--account', 'other', '--type', 'secret', '--env', 'test', '--scope', 'webhooks:read', '--scope', 'webhooks:write')
+    ).key;
     const ep = await f.endpoint('/scoped');
     expect((await f.call('POST', '/v1/webhook_endpoints', { url: f.receiver.url, events: ['*'] }, readOnly)).status).toBe(403);
     expect((await f.call('POST', `/v1/webhook_endpoints/${ep.id}/rotate_secret`, undefined, readOnly)).status).toBe(403);
@@ -62,7 +80,8 @@ describe('webhook endpoints API', () => {
   test('a create repeated under its Idempotency-Key is 409 replayed_request: the secret is never stored for replay', async () => {
     const send = () =>
       f.h.api.request('/v1/webhook_endpoints', {
-        method: 'POST', headers: { Authorization: `Bearer ${f.sk}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'we-1' },
+        method: 'POST',
+        headers: { Authorization: `Bearer ${f.sk}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'we-1' },
         body: JSON.stringify({ url: f.receiver.url, events: ['token.created'] }),
       });
     expect((await send()).status).toBe(201);
@@ -90,7 +109,9 @@ describe('events the vault records (each one also a webhook)', () => {
     expect(by('token.deleted')).toEqual([expect.objectContaining({ tokenId: deleted })]);
     expect(by('token.expired')).toEqual([expect.objectContaining({ tokenId: expiring, brand: 'visa', last4: '4242' })]);
     expect(by('token.created').map((d) => d.tokenId)).toEqual([deleted, expiring]);
-    expect(by('key.rolled')).toEqual([expect.objectContaining({ keyId: created.id, newKeyId: (JSON.parse(rolled.out) as { id: string }).id })]);
+    expect(by('key.rolled')).toEqual([
+      expect.objectContaining({ keyId: created.id, newKeyId: (JSON.parse(rolled.out) as { id: string }).id }),
+    ]);
     expect(by('key.revoked')).toEqual([expect.objectContaining({ keyId: created.id })]);
     await f.call('DELETE', `/v1/webhook_endpoints/${ep.id}`);
   });
@@ -120,7 +141,19 @@ describe('retention', () => {
 
 describe('pnpm vault webhooks', () => {
   test('create, list, rotate, delete', async () => {
-    const created = await f.h.cli('webhooks', 'create', '--account', 'shop', '--env', 'test', '--url', `${f.receiver.url}/cli`, '--event', 'token.created', '--json');
+    const created = await f.h.cli(
+      'webhooks',
+      'create',
+      '--account',
+      'shop',
+      '--env',
+      'test',
+      '--url',
+      `${f.receiver.url}/cli`,
+      '--event',
+      'token.created',
+      '--json',
+    );
     expect(created.code).toBe(0);
     const ep = JSON.parse(created.out) as { id: string; secret: string };
     expect(ep.secret).toMatch(/^whsec_/);
@@ -131,7 +164,18 @@ describe('pnpm vault webhooks', () => {
     expect((JSON.parse(rotated.out) as { secret: string }).secret).not.toBe(ep.secret);
     expect((await f.h.cli('webhooks', 'delete', '--account', 'shop', '--env', 'test', '--id', ep.id)).code).toBe(0);
     expect((await f.h.cli('webhooks', 'list', '--account', 'shop', '--env', 'live')).out).toBe('(no webhook endpoints)');
-    const refused = await f.h.cli('webhooks', 'create', '--account', 'shop', '--env', 'live', '--url', 'http://127.0.0.1/', '--event', 'token.created');
+    const refused = await f.h.cli(
+      'webhooks',
+      'create',
+      '--account',
+      'shop',
+      '--env',
+      'live',
+      '--url',
+      'http://127.0.0.1/',
+      '--event',
+      'token.created',
+    );
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('refused');
   });

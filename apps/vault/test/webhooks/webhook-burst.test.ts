@@ -24,7 +24,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('a webhook burst on %s', (backend
     for (const e of events) await s.events.record(e);
     const connectionsBefore = f.receiver.connections;
     f.h.vault.webhookWorker.start();
-    const unique = () => new Set(f.receiver.received.filter((r) => r.path.startsWith('/b')).map((r) => `${r.path} ${String(r.headers['webhook-id'])}`)).size;
+    const unique = () =>
+      new Set(f.receiver.received.filter((r) => r.path.startsWith('/b')).map((r) => `${r.path} ${String(r.headers['webhook-id'])}`)).size;
     await f.receiver.waitFor(300, (r) => r.path.startsWith('/b'), 20_000);
     const until = Date.now() + 20_000;
     while (unique() < 300 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));

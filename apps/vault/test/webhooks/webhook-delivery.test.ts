@@ -6,10 +6,18 @@ import type { Received } from './receiver';
 import { webhookFixture, type Backend, type WebhookFixture } from './webhook-fixture';
 
 const verify = (secret: string, r: Received) =>
-  new Webhook(secret).verify(r.body, { 'webhook-id': String(r.headers['webhook-id']), 'webhook-timestamp': String(r.headers['webhook-timestamp']), 'webhook-signature': String(r.headers['webhook-signature']) });
+  new Webhook(secret).verify(r.body, {
+    'webhook-id': String(r.headers['webhook-id']),
+    'webhook-timestamp': String(r.headers['webhook-timestamp']),
+    'webhook-signature': String(r.headers['webhook-signature']),
+  });
 const at = (path: string) => (r: Received) => r.path === path;
 const attempts = async (f: WebhookFixture, id: string) =>
-  ((await (await f.call('GET', `/v1/webhook_endpoints/${id}/attempts`)).json()) as { data: { status: number | null; error: string | null; attempt: number; eventId: string; response: string | null }[] }).data;
+  (
+    (await (await f.call('GET', `/v1/webhook_endpoints/${id}/attempts`)).json()) as {
+      data: { status: number | null; error: string | null; attempt: number; eventId: string; response: string | null }[];
+    }
+  ).data;
 const until = async (check: () => Promise<boolean>, ms = 5000) => {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -30,14 +38,21 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     expect(ep.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const tokenId = await f.tokenize();
     const [hit] = await f.receiver.waitFor(1, at('/created'));
-    const event = verify(ep.secret, hit!) as { id: string; type: string; createdAt: number; livemode: boolean; data: Record<string, unknown> };
+    const event = verify(ep.secret, hit!) as {
+      id: string;
+      type: string;
+      createdAt: number;
+      livemode: boolean;
+      data: Record<string, unknown>;
+    };
     expect(Object.keys(event)).toEqual(['id', 'type', 'createdAt', 'livemode', 'data']);
     expect(event).toMatchObject({ type: 'token.created', livemode: false, data: { tokenId, brand: 'visa', last4: '4242' } });
     expect(hit!.headers['webhook-id']).toBe(event.id);
     expect(Math.abs(Number(hit!.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(5);
     expect(hit!.headers['content-type']).toBe('application/json');
     const token = (await (await f.call('GET', `/v1/tokens/${tokenId}`)).json()) as { card: { fingerprint: string } };
-    for (const secret of ['4242424242424242', '424242424242', '"123"', token.card.fingerprint, 'cvc', 'fingerprint', 'pan']) expect(hit!.body).not.toContain(secret);
+    for (const secret of ['4242424242424242', '424242424242', '"123"', token.card.fingerprint, 'cvc', 'fingerprint', 'pan'])
+      expect(hit!.body).not.toContain(secret);
     expect(() => new Webhook(ep.secret).verify(hit!.body.replace('visa', 'amex'), hit!.headers as Record<string, string>)).toThrow();
     await until(async () => (await attempts(f, ep.id)).length === 1);
     expect((await attempts(f, ep.id))[0]).toMatchObject({ status: 204, error: null, attempt: 1, eventId: event.id });
@@ -56,7 +71,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     for (const r of hits) verify(ep.secret, r);
     await until(async () => (await attempts(f, ep.id)).length === 3);
     const list = await attempts(f, ep.id);
-    expect(list.map((a) => [a.attempt, a.status])).toEqual([[3, 204], [2, 500], [1, 500]]);
+    expect(list.map((a) => [a.attempt, a.status])).toEqual([
+      [3, 204],
+      [2, 500],
+      [1, 500],
+    ]);
     expect(list[2]!.response).toHaveLength(1024);
     await new Promise((r) => setTimeout(r, 200));
     expect(f.receiver.received.filter(at('/flaky'))).toHaveLength(3); // delivered: not sent again
@@ -68,9 +87,16 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     const ep = await f.endpoint('/gone');
     await f.tokenize();
     await f.receiver.waitFor(1, at('/gone'));
-    await until(async () => ((await (await f.call('GET', `/v1/webhook_endpoints/${ep.id}`)).json()) as { status: string }).status === 'disabled');
-    expect(await (await f.call('GET', `/v1/webhook_endpoints/${ep.id}`)).json()).toMatchObject({ status: 'disabled', disabledReason: 'The endpoint answered 410 Gone.' });
-    const events = (await (await f.call('GET', '/v1/events?type=webhook_endpoint.disabled')).json()) as { data: { data: { endpoint: { id: string } } }[] };
+    await until(
+      async () => ((await (await f.call('GET', `/v1/webhook_endpoints/${ep.id}`)).json()) as { status: string }).status === 'disabled',
+    );
+    expect(await (await f.call('GET', `/v1/webhook_endpoints/${ep.id}`)).json()).toMatchObject({
+      status: 'disabled',
+      disabledReason: 'The endpoint answered 410 Gone.',
+    });
+    const events = (await (await f.call('GET', '/v1/events?type=webhook_endpoint.disabled')).json()) as {
+      data: { data: { endpoint: { id: string } } }[];
+    };
     expect(events.data.map((e) => e.data.endpoint.id)).toContain(ep.id);
     await f.tokenize();
     await new Promise((r) => setTimeout(r, 200));
@@ -91,7 +117,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
   test('a 302 is a failed attempt: the redirect is never followed (a listener at its target sees no connection)', async () => {
     const { startReceiver } = await import('./receiver');
     const internal = await startReceiver();
-    f.receiver.answer = (r) => (r.path === '/redirect' ? { status: 302, headers: { Location: `http://127.0.0.1:${internal.port}/internal` } } : { status: 204 });
+    f.receiver.answer = (r) =>
+      r.path === '/redirect' ? { status: 302, headers: { Location: `http://127.0.0.1:${internal.port}/internal` } } : { status: 204 };
     const ep = await f.endpoint('/redirect');
     await f.tokenize();
     await f.receiver.waitFor(2, at('/redirect'));
@@ -105,7 +132,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
 
   test('rotate_secret: for 24 h both the new and the previous secret verify each delivery', async () => {
     const ep = await f.endpoint('/rotated');
-    const rotated = (await (await f.call('POST', `/v1/webhook_endpoints/${ep.id}/rotate_secret`)).json()) as { secret: string; previousSecretExpiresAt: number };
+    const rotated = (await (await f.call('POST', `/v1/webhook_endpoints/${ep.id}/rotate_secret`)).json()) as {
+      secret: string;
+      previousSecretExpiresAt: number;
+    };
     expect(rotated.secret).not.toBe(ep.secret);
     expect(rotated.previousSecretExpiresAt - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
     await f.tokenize();
@@ -135,12 +165,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     expect(hits.map((r) => r.headers['webhook-id'])).toEqual([kept.id]);
   });
 
-  test('test and live endpoints never receive each other\'s events', async () => {
+  test("test and live endpoints never receive each other's events", async () => {
     const testEp = await f.endpoint('/mode-test', ['key.revoked']);
     const s = f.h.vault.stores;
     const account = (await s.webhooks.findEndpoint(testEp.id))!.accountId;
     // A live endpoint as the API would store it (live URLs must be public https names; this one is never dialled).
-    const liveRecord = { ...(await s.webhooks.findEndpoint(testEp.id))!, id: 'we_live_mode', livemode: true, url: 'https://hooks.example.com/live' };
+    const liveRecord = {
+      ...(await s.webhooks.findEndpoint(testEp.id))!,
+      id: 'we_live_mode',
+      livemode: true,
+      url: 'https://hooks.example.com/live',
+    };
     await s.webhooks.insertEndpoint(liveRecord);
     const testEvent = newEvent('key.revoked', { accountId: account, livemode: false }, { keyId: 'key_t' }, Date.now());
     const liveEvent = newEvent('key.revoked', { accountId: account, livemode: true }, { keyId: 'key_l' }, Date.now());
@@ -165,10 +200,12 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     const slow = await startReceiver();
     slow.answer = () => ({ status: 204 });
     // The first request never gets an answer within the (400 ms, compressed) timeout.
-    const hang = await import('node:http').then(({ createServer }) => createServer((req, res) => {
-      req.resume();
-      req.on('end', () => (++n === 1 ? setTimeout(() => res.writeHead(200).end(), 1500) : res.writeHead(204).end()));
-    }));
+    const hang = await import('node:http').then(({ createServer }) =>
+      createServer((req, res) => {
+        req.resume();
+        req.on('end', () => (++n === 1 ? setTimeout(() => res.writeHead(200).end(), 1500) : res.writeHead(204).end()));
+      }),
+    );
     await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
     const port = (hang.address() as { port: number }).port;
     const res = await f.call('POST', '/v1/webhook_endpoints', { url: `http://127.0.0.1:${port}/hang`, events: ['token.created'] });
@@ -176,7 +213,10 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     await f.tokenize();
     await until(async () => (await attempts(f, ep.id)).length >= 2);
     const list = await attempts(f, ep.id);
-    expect(list.map((a) => [a.attempt, a.status])).toEqual([[2, 204], [1, null]]);
+    expect(list.map((a) => [a.attempt, a.status])).toEqual([
+      [2, 204],
+      [1, null],
+    ]);
     expect(list[1]!.error).toMatch(/No answer within 400 ms/);
     expect(n).toBe(2);
     hang.closeAllConnections();
@@ -199,7 +239,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook delivery on %s', (backen
     expect(f.receiver.received.filter(at('/orphan'))).toHaveLength(0); // still leased
     const [hit] = await f.receiver.waitFor(1, at('/orphan'));
     expect(hit!.headers['webhook-id']).toBe(e.id);
-    const late = await s.webhooks.finishAttempt(dead!.delivery.id, 'wkr_dead', { endpointId: ep.id, at: Date.now(), attempt: null, status: 'delivered', nextAt: Date.now(), streak: 'success' });
+    const late = await s.webhooks.finishAttempt(dead!.delivery.id, 'wkr_dead', {
+      endpointId: ep.id,
+      at: Date.now(),
+      attempt: null,
+      status: 'delivered',
+      nextAt: Date.now(),
+      streak: 'success',
+    });
     expect(late).toBe(false);
     await until(async () => (await attempts(f, ep.id)).length === 1);
     expect((await s.webhooks.listDeliveries(e.id)).filter((d) => d.endpointId === ep.id).map((d) => d.status)).toEqual(['delivered']);

@@ -26,16 +26,29 @@ export type Backend = 'sqlite' | 'postgres';
 /** A vault (SQLite, or PostgreSQL on a fresh schema) whose clock is real time, with a receiver and keys. */
 export async function webhookFixture(backend: Backend, env: Record<string, string> = {}): Promise<WebhookFixture> {
   const pg = backend === 'postgres' ? await freshPgSchema() : undefined;
-  const h = await makeHarness({ TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '20', ...pg?.env, ...env }, { webhookSchedule: FAST_SCHEDULE, webhookTimeoutMs: 400 });
+  const h = await makeHarness(
+    { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '20', ...pg?.env, ...env },
+    { webhookSchedule: FAST_SCHEDULE, webhookTimeoutMs: 400 },
+  );
   let offset = 0;
   Object.defineProperty(h.clock, 'now', { get: () => Date.now() + offset });
   const receiver = await startReceiver();
   const pk = (await h.key('--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', SHOP)).key;
   const sk = (await h.key('--account', 'shop', '--type', 'secret', '--env', 'test', ...WEBHOOK_SCOPES.flatMap((s) => ['--scope', s]))).key;
   const call = (method: string, path: string, body?: unknown, key = sk) =>
-    Promise.resolve(h.api.request(path, { method, headers: { ...secretHeaders(key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+    Promise.resolve(
+      h.api.request(path, {
+        method,
+        headers: { ...secretHeaders(key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
   return {
-    h, receiver, pk, sk, call,
+    h,
+    receiver,
+    pk,
+    sk,
+    call,
     shift: (ms) => void (offset += ms),
     async endpoint(path, events = ['token.created'], key = sk) {
       const res = await call('POST', '/v1/webhook_endpoints', { url: `http://127.0.0.1:${receiver.port}${path}`, events }, key);

@@ -19,7 +19,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook SSRF on %s', (backend) =
   beforeAll(async () => {
     f = await webhookFixture(backend, { TOKENFRAME_ALLOW_PRIVATE_NETWORK: '0' });
     internal = await startReceiver();
-    skLive = (await f.h.key('--account', 'shop', '--type', 'secret', '--env', 'live', '--scope', 'webhooks:write', '--scope', 'webhooks:read')).key;
+    skLive = (
+      await f.h.key('--account', 'shop', '--type', 'secret', '--env', 'live', '--scope', 'webhooks:write', '--scope', 'webhooks:read')
+    ).key;
   });
   afterAll(async () => {
     await internal.close();
@@ -63,13 +65,24 @@ describe.each<Backend>(['sqlite', 'postgres'])('webhook SSRF on %s', (backend) =
     const rows: WebhookEndpointRecord[] = [true, false].map((livemode) => {
       const id = `we_rebind_${livemode ? 'live' : 'test'}`;
       return {
-        id, accountId, livemode, url: `${livemode ? 'https' : 'http'}://localhost:${internal.port}/rebind`, events: ['key.rolled'], description: null,
+        id,
+        accountId,
+        livemode,
+        url: `${livemode ? 'https' : 'http'}://localhost:${internal.port}/rebind`,
+        events: ['key.rolled'],
+        description: null,
         secretEnc: sealField(f.h.vault.secrets.dataKek, newWebhookSecret(), { account: accountId, token: id, field: 'webhook_secret' }),
-        previousSecretEnc: null, previousSecretExpiresAt: null, disabledAt: null, disabledReason: null, failingSince: null, createdAt: Date.now(),
+        previousSecretEnc: null,
+        previousSecretExpiresAt: null,
+        disabledAt: null,
+        disabledReason: null,
+        failingSince: null,
+        createdAt: Date.now(),
       };
     });
     for (const r of rows) await s.webhooks.insertEndpoint(r);
-    for (const livemode of [true, false]) await s.events.record(newEvent('key.rolled', { accountId, livemode }, { keyId: 'key_z' }, Date.now()));
+    for (const livemode of [true, false])
+      await s.events.record(newEvent('key.rolled', { accountId, livemode }, { keyId: 'key_z' }, Date.now()));
     const deadline = Date.now() + 5000;
     let attempts: { status: number | null; error: string | null }[] = [];
     while (Date.now() < deadline) {

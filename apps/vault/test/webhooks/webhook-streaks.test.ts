@@ -1,7 +1,14 @@
 import { expect, test } from 'vitest';
 import { streaksAfter, type AttemptOutcome } from '../../src/stores/webhooks/webhook-store';
 
-const o = (endpointId: string, streak: AttemptOutcome['streak'], at: number): AttemptOutcome => ({ endpointId, at, attempt: null, status: 'pending', nextAt: at, streak });
+const o = (endpointId: string, streak: AttemptOutcome['streak'], at: number): AttemptOutcome => ({
+  endpointId,
+  at,
+  attempt: null,
+  status: 'pending',
+  nextAt: at,
+  streak,
+});
 
 test('a batch of outcomes leaves each endpoint as finishing them one by one would: the last success clears, the first failure after it starts the streak', () => {
   const s = streaksAfter([

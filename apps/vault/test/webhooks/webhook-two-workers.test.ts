@@ -15,7 +15,12 @@ let b: Harness;
 let receiver: Receiver;
 beforeAll(async () => {
   pg = await freshPgSchema();
-  const env = { ...pg.env, TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'), TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '10' };
+  const env = {
+    ...pg.env,
+    TOKENFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
+    TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1',
+    TOKENFRAME_WEBHOOK_POLL_MS: '10',
+  };
   a = await makeHarness(env, { webhookSchedule: FAST_SCHEDULE });
   b = await makeHarness(env, { webhookSchedule: FAST_SCHEDULE });
   for (const h of [a, b]) Object.defineProperty(h.clock, 'now', { get: () => Date.now() });
@@ -32,7 +37,8 @@ test('two workers on PostgreSQL: 300 events, each delivered exactly once (0 dupl
   const sk = (await a.key('--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'webhooks:write')).key;
   receiver.answer = () => ({ status: 204 });
   const res = await a.api.request('/v1/webhook_endpoints', {
-    method: 'POST', headers: { ...secretHeaders(sk), 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { ...secretHeaders(sk), 'Content-Type': 'application/json' },
     body: JSON.stringify({ url: `${receiver.url}`, events: ['key.rolled'] }),
   });
   expect(res.status).toBe(201);

@@ -20,22 +20,19 @@ function lengthPrefixed(bytes: Uint8Array): Buffer {
 function otherInfo(algorithmId: string, keyBits: number, apu: Uint8Array, apv: Uint8Array): Buffer {
   const suppPubInfo = Buffer.alloc(4);
   suppPubInfo.writeUInt32BE(keyBits, 0);
-  return Buffer.concat([
-    lengthPrefixed(Buffer.from(algorithmId, 'ascii')),
-    lengthPrefixed(apu),
-    lengthPrefixed(apv),
-    suppPubInfo,
-  ]);
+  return Buffer.concat([lengthPrefixed(Buffer.from(algorithmId, 'ascii')), lengthPrefixed(apu), lengthPrefixed(apv), suppPubInfo]);
 }
 
 /** OtherInfo for the only content encryption Tokenframe accepts, computed once. */
 const A256GCM_OTHER_INFO = otherInfo('A256GCM', 256, EMPTY, EMPTY);
 
 export function concatKdf(z: Uint8Array, algorithmId: string, keyBits: number, apu = EMPTY, apv = EMPTY): Buffer {
-  if (keyBits <= 0 || keyBits % 8 !== 0) throw new RangeError(`Concat KDF key length must be a positive multiple of 8 bits, got ${keyBits}.`);
-  const info = algorithmId === 'A256GCM' && keyBits === 256 && apu.byteLength === 0 && apv.byteLength === 0
-    ? A256GCM_OTHER_INFO
-    : otherInfo(algorithmId, keyBits, apu, apv);
+  if (keyBits <= 0 || keyBits % 8 !== 0)
+    throw new RangeError(`Concat KDF key length must be a positive multiple of 8 bits, got ${keyBits}.`);
+  const info =
+    algorithmId === 'A256GCM' && keyBits === 256 && apu.byteLength === 0 && apv.byteLength === 0
+      ? A256GCM_OTHER_INFO
+      : otherInfo(algorithmId, keyBits, apu, apv);
   const rounds: Buffer[] = [];
   const counter = Buffer.alloc(4);
   for (let i = 1; i <= Math.ceil(keyBits / 256); i++) {

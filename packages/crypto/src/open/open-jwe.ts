@@ -18,9 +18,7 @@ import { MAX_HEADER_BYTES, parseJweHeader } from './parse-jwe-header';
  */
 export const MAX_CIPHERTEXT_BYTES = 16 * 1024;
 
-export type OpenJweResult =
-  | { ok: true; kid: string; claims: Record<string, unknown> }
-  | { ok: false; code: 'unknown_kid' | 'invalid_jwe' };
+export type OpenJweResult = { ok: true; kid: string; claims: Record<string, unknown> } | { ok: false; code: 'unknown_kid' | 'invalid_jwe' };
 
 export type PrivateKeyLookup = (kid: string) => KeyObject | undefined;
 

@@ -31,13 +31,22 @@ export class EphemeralKey {
 
   /** A fresh pair (private part non-extractable); with `forKey`, its content key for that vault key too. */
   static async generate(this: void, forKey?: SealPublicJwk): Promise<EphemeralKey> {
-    const { privateKey, publicKey } = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])) as CryptoKeyPair;
+    const { privateKey, publicKey } = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, [
+      'deriveBits',
+    ])) as CryptoKeyPair;
     // A P-256 public JWK always has x and y.
     const { x, y } = (await crypto.subtle.exportKey('jwk', publicKey)) as EphemeralPublicJwk;
     const key = new EphemeralKey();
     const epk: EphemeralPublicJwk = (key.#epk = { kty: 'EC', crv: 'P-256', x, y });
     // A key the vault JWKS would not give (bad shape or point): nothing ahead; sealJwe reports it.
-    key.#unused = [privateKey, forKey && (await deriveContentKey(forKey, privateKey, epk).then((cek) => [{ ...forKey }, cek], () => undefined))];
+    key.#unused = [
+      privateKey,
+      forKey &&
+        (await deriveContentKey(forKey, privateKey, epk).then(
+          (cek) => [{ ...forKey }, cek],
+          () => undefined,
+        )),
+    ];
     return key;
   }
 

@@ -34,7 +34,9 @@ export async function sealJwe(claims: object, publicJwk: SealPublicJwk, { epheme
   // publicJwk's shape is checked where it is used, in deriveContentKey (a bad one uses the key up).
   const { cek, header } = await (ephemeral ?? (await EphemeralKey.generate())).take(publicJwk);
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(header) }, cek, utf8(JSON.stringify(claims))));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(header) }, cek, utf8(JSON.stringify(claims))),
+  );
   // The last 16 bytes are the GCM tag.
   return [header, '', ...[iv, sealed.subarray(0, -16), sealed.subarray(-16)].map(encodeBase64url)].join('.');
 }

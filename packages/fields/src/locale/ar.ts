@@ -3,7 +3,13 @@ import type { Messages } from './messages';
 // Loaded on demand (a separate chunk): only English ships in every frame document.
 export const ar: Messages = {
   dir: 'rtl',
-  labels: { number: 'رقم البطاقة', expiry: 'تاريخ الانتهاء (MM / YY)', cvc: 'رمز الأمان (CVC)', name: 'الاسم على البطاقة', postal: 'الرمز البريدي' },
+  labels: {
+    number: 'رقم البطاقة',
+    expiry: 'تاريخ الانتهاء (MM / YY)',
+    cvc: 'رمز الأمان (CVC)',
+    name: 'الاسم على البطاقة',
+    postal: 'الرمز البريدي',
+  },
   placeholders: { number: '1234 1234 1234 1234', expiry: 'MM / YY', cvc: 'CVC', name: 'الاسم الكامل', postal: 'الرمز البريدي' },
   errors: {
     incomplete_number: 'رقم البطاقة غير مكتمل.',

@@ -3,7 +3,13 @@ import type { Messages } from './messages';
 // Loaded on demand (a separate chunk): only English ships in every frame document.
 export const de: Messages = {
   dir: 'ltr',
-  labels: { number: 'Kartennummer', expiry: 'Ablaufdatum (MM / JJ)', cvc: 'Prüfnummer (CVC)', name: 'Name auf der Karte', postal: 'Postleitzahl' },
+  labels: {
+    number: 'Kartennummer',
+    expiry: 'Ablaufdatum (MM / JJ)',
+    cvc: 'Prüfnummer (CVC)',
+    name: 'Name auf der Karte',
+    postal: 'Postleitzahl',
+  },
   placeholders: { number: '1234 1234 1234 1234', expiry: 'MM / JJ', cvc: 'CVC', name: 'Vollständiger Name', postal: 'PLZ' },
   errors: {
     incomplete_number: 'Die Kartennummer ist unvollständig.',

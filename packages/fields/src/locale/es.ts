@@ -3,7 +3,13 @@ import type { Messages } from './messages';
 // Loaded on demand (a separate chunk): only English ships in every frame document.
 export const es: Messages = {
   dir: 'ltr',
-  labels: { number: 'Número de tarjeta', expiry: 'Fecha de caducidad (MM / AA)', cvc: 'Código de seguridad (CVC)', name: 'Nombre en la tarjeta', postal: 'Código postal' },
+  labels: {
+    number: 'Número de tarjeta',
+    expiry: 'Fecha de caducidad (MM / AA)',
+    cvc: 'Código de seguridad (CVC)',
+    name: 'Nombre en la tarjeta',
+    postal: 'Código postal',
+  },
   placeholders: { number: '1234 1234 1234 1234', expiry: 'MM / AA', cvc: 'CVC', name: 'Nombre completo', postal: 'Código postal' },
   errors: {
     incomplete_number: 'El número de tarjeta está incompleto.',

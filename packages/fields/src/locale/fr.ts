@@ -3,7 +3,13 @@ import type { Messages } from './messages';
 // Loaded on demand (a separate chunk): only English ships in every frame document.
 export const fr: Messages = {
   dir: 'ltr',
-  labels: { number: 'Numéro de carte', expiry: "Date d'expiration (MM / AA)", cvc: 'Cryptogramme (CVC)', name: 'Nom sur la carte', postal: 'Code postal' },
+  labels: {
+    number: 'Numéro de carte',
+    expiry: "Date d'expiration (MM / AA)",
+    cvc: 'Cryptogramme (CVC)',
+    name: 'Nom sur la carte',
+    postal: 'Code postal',
+  },
   placeholders: { number: '1234 1234 1234 1234', expiry: 'MM / AA', cvc: 'CVC', name: 'Nom complet', postal: 'Code postal' },
   errors: {
     incomplete_number: 'Le numéro de carte est incomplet.',

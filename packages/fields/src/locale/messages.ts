@@ -31,7 +31,13 @@ export type LocaleId = (typeof LOCALES)[number];
 
 const en: Messages = {
   dir: 'ltr',
-  labels: { number: 'Card number', expiry: 'Expiration date (MM / YY)', cvc: 'Security code (CVC)', name: 'Name on card', postal: 'Postal code' },
+  labels: {
+    number: 'Card number',
+    expiry: 'Expiration date (MM / YY)',
+    cvc: 'Security code (CVC)',
+    name: 'Name on card',
+    postal: 'Postal code',
+  },
   placeholders: { number: '1234 1234 1234 1234', expiry: 'MM / YY', cvc: 'CVC', name: 'Full name', postal: 'Postal code' },
   errors: {
     incomplete_number: 'Your card number is incomplete.',

@@ -14,7 +14,14 @@ afterEach(() => {
 });
 
 const TYPING: Record<InputKind | 'card', string> = { number: '4242 42', expiry: '1', cvc: '1', name: 'Jan', postal: '1', card: '4242 42' };
-const INVALID: Record<InputKind | 'card', string> = { number: '4242424242424241', expiry: '0120', cvc: '1', name: '', postal: '1<', card: '4242424242424241' };
+const INVALID: Record<InputKind | 'card', string> = {
+  number: '4242424242424241',
+  expiry: '0120',
+  cvc: '1',
+  name: '',
+  postal: '1<',
+  card: '4242424242424241',
+};
 const COMPLETE: Record<InputKind | 'card', string[]> = {
   number: ['4242424242424242'],
   expiry: ['1230'],

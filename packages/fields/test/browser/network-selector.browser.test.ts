@@ -55,10 +55,19 @@ describe('number input', () => {
     expect(marks.map((m) => m.dataset['brand'])).toEqual(['cartes_bancaires', 'mastercard']);
     const boxes = marks.map((m) => m.getBoundingClientRect());
     expect(boxes[0]!.width).toBeGreaterThan(10);
-    expect(boxes.map((b) => [b.width, b.height])).toEqual([[boxes[0]!.width, boxes[0]!.height], [boxes[0]!.width, boxes[0]!.height]]);
+    expect(boxes.map((b) => [b.width, b.height])).toEqual([
+      [boxes[0]!.width, boxes[0]!.height],
+      [boxes[0]!.width, boxes[0]!.height],
+    ]);
     expect(marks.map((m) => getComputedStyle(m).opacity)).toEqual(['1', '1']);
     expect(checked(el)).toBe('cartes_bancaires');
-    expect(lastChange()).toEqual({ empty: false, complete: true, brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'mastercard'], network: 'cartes_bancaires' });
+    expect(lastChange()).toEqual({
+      empty: false,
+      complete: true,
+      brand: 'cartes_bancaires',
+      networks: ['cartes_bancaires', 'mastercard'],
+      network: 'cartes_bancaires',
+    });
     expect(el.readValues()).toEqual({ number: '5555 5525 0000 1001', network: 'cartes_bancaires' });
   });
 
@@ -99,7 +108,13 @@ describe('number input', () => {
     await userEvent.tab();
     await userEvent.keyboard('{ArrowRight}');
     await settle();
-    expect(lastChange()).toEqual({ empty: false, complete: false, brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'mastercard'], network: 'mastercard' });
+    expect(lastChange()).toEqual({
+      empty: false,
+      complete: false,
+      brand: 'cartes_bancaires',
+      networks: ['cartes_bancaires', 'mastercard'],
+      network: 'mastercard',
+    });
     await userEvent.tab({ shift: true });
     expect(document.activeElement).toBe(input);
     input.blur(); // now the field is left: the error shows
@@ -180,7 +195,8 @@ describe('number input', () => {
     const { box, input } = await mountInput('number');
     await userEvent.fill(input, CB_VISA);
     await settle();
-    const run = async () => (await axe.run(box, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    const run = async () =>
+      (await axe.run(box, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
     expect(await run()).toEqual([]);
     await userEvent.click(page.getByRole('radio', { name: 'Visa' }));
     expect(await run()).toEqual([]);

@@ -20,7 +20,8 @@ export class Charges {
 
   /** `POST /v1/charges` (`charges:write`). `amount` in minor units; `capture` defaults to true. */
   async create(params: ChargeCreateParams, opts?: RequestOptions): Promise<Charge> {
-    if (!Number.isSafeInteger(params.amount) || params.amount <= 0) throw new TypeError('amount must be a positive integer in minor units (1999 for 19.99).');
+    if (!Number.isSafeInteger(params.amount) || params.amount <= 0)
+      throw new TypeError('amount must be a positive integer in minor units (1999 for 19.99).');
     pathId(params.token, 'tok_', 'token');
     return (await this.#request<Charge>({ method: 'POST', path: '/v1/charges', body: params }, opts)).body;
   }

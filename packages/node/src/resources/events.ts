@@ -16,10 +16,12 @@ export class Events {
    */
   list(params: EventListParams = {}, opts?: RequestOptions): EventList {
     return new EventList((cursor) =>
-      this.#request<Partial<EventPage>>({ method: 'GET', path: '/v1/events', query: { ...params, starting_after: cursor } }, opts).then((r) => ({
-        data: Array.isArray(r.body.data) ? r.body.data : [],
-        hasMore: r.body.hasMore === true,
-      })),
+      this.#request<Partial<EventPage>>({ method: 'GET', path: '/v1/events', query: { ...params, starting_after: cursor } }, opts).then(
+        (r) => ({
+          data: Array.isArray(r.body.data) ? r.body.data : [],
+          hasMore: r.body.hasMore === true,
+        }),
+      ),
     );
   }
 }

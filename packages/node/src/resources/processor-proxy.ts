@@ -16,12 +16,22 @@ export class ProcessorProxy {
     this.#request = request;
   }
 
-  async request<T = unknown>(connection: string, path: string, body: Record<string, unknown>, opts?: RequestOptions): Promise<ProxyResponse<T>> {
+  async request<T = unknown>(
+    connection: string,
+    path: string,
+    body: Record<string, unknown>,
+    opts?: RequestOptions,
+  ): Promise<ProxyResponse<T>> {
     const segments = path.replace(/^\/+/, '').split('/');
     if (!segments.every((s) => SEGMENT.test(s) && s !== '.' && s !== '..')) {
-      throw new TypeError('path must be a relative processor path such as "cardconnect/rest/auth": letters, digits and ._~- between slashes, no query.');
+      throw new TypeError(
+        'path must be a relative processor path such as "cardconnect/rest/auth": letters, digits and ._~- between slashes, no query.',
+      );
     }
-    const res = await this.#request<unknown>({ method: 'POST', path: `/v1/proxy/${pathId(connection, 'conn_', 'connection')}/${segments.join('/')}`, body }, opts);
+    const res = await this.#request<unknown>(
+      { method: 'POST', path: `/v1/proxy/${pathId(connection, 'conn_', 'connection')}/${segments.join('/')}`, body },
+      opts,
+    );
     return proxyResponse<T>(res.status, res.body);
   }
 }

@@ -30,6 +30,7 @@ export class Tokens {
    * replay, so if its answer is lost a retry gets `409 replayed_request`: reveal again with a new key.
    */
   async reveal(id: string, opts?: RequestOptions): Promise<RevealedToken> {
-    return (await this.#request<RevealedToken>({ method: 'POST', path: `/v1/tokens/${pathId(id, 'tok_', 'id')}/reveal`, body: {} }, opts)).body;
+    return (await this.#request<RevealedToken>({ method: 'POST', path: `/v1/tokens/${pathId(id, 'tok_', 'id')}/reveal`, body: {} }, opts))
+      .body;
   }
 }

@@ -31,7 +31,12 @@ export class WebhookEndpoints {
 
   /** `DELETE /v1/webhook_endpoints/:id`. */
   async delete(id: string, opts?: RequestOptions): Promise<{ id: string; deleted: true }> {
-    return (await this.#request<{ id: string; deleted: true }>({ method: 'DELETE', path: `/v1/webhook_endpoints/${pathId(id, 'we_', 'id')}` }, opts)).body;
+    return (
+      await this.#request<{ id: string; deleted: true }>(
+        { method: 'DELETE', path: `/v1/webhook_endpoints/${pathId(id, 'we_', 'id')}` },
+        opts,
+      )
+    ).body;
   }
 
   /** `POST /v1/webhook_endpoints/:id/rotate_secret`: a new secret; the old one keeps signing for 24 h. */

@@ -35,7 +35,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const seen: SeenRequest[] = [];
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const fault = queue.shift() ?? 'pass';
-    const entry: SeenRequest = { method: req.method ?? '', path: req.url ?? '', idempotencyKey: req.headers['idempotency-key'] as string | undefined, fault };
+    const entry: SeenRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      idempotencyKey: req.headers['idempotency-key'] as string | undefined,
+      fault,
+    };
     seen.push(entry);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -51,7 +56,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers.set(k, v);
-    const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const upstream = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
     const body = Buffer.from(await upstream.arrayBuffer());
     entry.vaultStatus = upstream.status;
     if (fault === 'drop-response') return void req.socket.destroy();

@@ -32,7 +32,20 @@ export async function startTestVault(extraEnv: NodeJS.ProcessEnv = {}): Promise<
     logs,
     publishableKey: pk,
     async secretKey(scopes = ALL_SCOPES, mode = 'test') {
-      return (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'secret', '--env', mode, ...scopes.flatMap((s) => ['--scope', s]))).key;
+      return (
+        await cliJson(
+          env,
+          'keys',
+          'create',
+          '--account',
+          'shop',
+          '--type',
+          'secret',
+          '--env',
+          mode,
+          ...scopes.flatMap((s) => ['--scope', s]),
+        )
+      ).key;
     },
     async tokenize() {
       const { res } = await browserTokenize(v, pk, SHOP);
@@ -40,7 +53,22 @@ export async function startTestVault(extraEnv: NodeJS.ProcessEnv = {}): Promise<
       return ((await res.json()) as { id: string }).id;
     },
     async connect(processorUrl) {
-      const args = ['--account', 'shop', '--env', 'test', '--kind', 'cardpointe', '--url', processorUrl, '--merchid', '800000000001', '--username', 'testing', '--password', 'testing123'];
+      const args = [
+        '--account',
+        'shop',
+        '--env',
+        'test',
+        '--kind',
+        'cardpointe',
+        '--url',
+        processorUrl,
+        '--merchid',
+        '800000000001',
+        '--username',
+        'testing',
+        '--password',
+        'testing123',
+      ];
       return (await cliJson(env, 'connections', 'create', ...args)).id;
     },
     async stop() {

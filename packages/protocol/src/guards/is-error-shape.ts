@@ -15,5 +15,8 @@ export const isErrorShape = /* @__PURE__ */ guard<TokenframeErrorShape>(ERROR_SH
 
 /** The sender's check: the code is in the closed set and `type` is the one it belongs to. */
 export const isClosedErrorShape = /* @__PURE__ */ guard<TokenframeErrorShape>(
-  (x) => matches(ERROR_SHAPE, x) && isErrorCode((x as TokenframeErrorShape).code) && errorTypeOf((x as TokenframeErrorShape).code) === (x as TokenframeErrorShape).type,
+  (x) =>
+    matches(ERROR_SHAPE, x) &&
+    isErrorCode((x as TokenframeErrorShape).code) &&
+    errorTypeOf((x as TokenframeErrorShape).code) === (x as TokenframeErrorShape).type,
 );

@@ -8,4 +8,11 @@ import { guard } from './shape';
  * Shape only. Whether the version is *compatible* is the channel's decision, so that an
  * incompatible peer can be refused with a clear `incompatible_version` instead of silence.
  */
-export const isHelloMessage = /* @__PURE__ */ guard<HelloMessage>({ ns: NS, v: VERSION, type: 'hello', mount: MOUNT_ID, role: isFrameRole, pk: MAX_SHORT_TEXT });
+export const isHelloMessage = /* @__PURE__ */ guard<HelloMessage>({
+  ns: NS,
+  v: VERSION,
+  type: 'hello',
+  mount: MOUNT_ID,
+  role: isFrameRole,
+  pk: MAX_SHORT_TEXT,
+});

@@ -73,7 +73,8 @@ export class TfFieldsElement extends HTMLElementBase {
   /** Loads Tokenframe with the defined URLs and the key attribute; throws at once on a missing or wrong key. */
   protected tokenframe(connect: FrameConnector = connectToFrame): Tokenframe {
     for (const name of ['vault-url', 'frames-url'])
-      if (this.hasAttribute(name)) misuse(`<tf-fields ${name}> is not read: pass the URLs to defineTokenframeElements({ vaultUrl, framesUrl }) in script.`);
+      if (this.hasAttribute(name))
+        misuse(`<tf-fields ${name}> is not read: pass the URLs to defineTokenframeElements({ vaultUrl, framesUrl }) in script.`);
     const pk = this.getAttribute('publishable-key') ?? '';
     const options = elementsOptions();
     const tf = createTokenframe(pk, options, connect);

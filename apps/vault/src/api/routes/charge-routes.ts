@@ -23,7 +23,12 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** Charges (secret key; `charges:write` to create and change, `charges:read` to retrieve). Idempotency-Key required on every POST. */
-export function chargeRoutes(deps: { keys: KeyService; charges: ChargeService; chargeActions: ChargeActions; idempotency: Idempotency }): Hono<AppEnv> {
+export function chargeRoutes(deps: {
+  keys: KeyService;
+  charges: ChargeService;
+  chargeActions: ChargeActions;
+  idempotency: Idempotency;
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { keys, charges, chargeActions, idempotency } = deps;
 
@@ -34,7 +39,9 @@ export function chargeRoutes(deps: { keys: KeyService; charges: ChargeService; c
       charges.create({ key: c.get('key'), claim: claim!, input, requestId: c.get('requestId') }),
     );
   });
-  app.get('/v1/charges/:id', requireSecretKey(keys, 'charges:read'), async (c) => jsonResponse(200, orThrow(await charges.retrieve(c.get('key'), c.req.param('id')))));
+  app.get('/v1/charges/:id', requireSecretKey(keys, 'charges:read'), async (c) =>
+    jsonResponse(200, orThrow(await charges.retrieve(c.get('key'), c.req.param('id')))),
+  );
 
   for (const action of ['capture', 'void', 'refund'] as ChargeAction[]) {
     app.post(`/v1/charges/:id/${action}`, requireSecretKey(keys, 'charges:write'), async (c) => {

@@ -7,7 +7,6 @@ import { vaultError } from '../../services/vault-error';
 import { jsonResponse } from '../api-error';
 import { requireSecretKey } from '../require-key';
 
-
 /**
  * GET /v1/events (secret key with `events:read`): the account's events (services/event-types.ts)
  * and its audit trail of reveals, in the key's mode (test or live), newest first. `?type=` filters, `?limit=` caps (1–100, default 20).
@@ -26,7 +25,11 @@ export function eventRoutes(d: { keys: KeyService; store: VaultStores }): Hono<A
     const key = c.get('key');
     // A key lists only its own mode: a test key must not learn of live tokens' reveals and deletes.
     const events = await d.store.events.list(key.accountId, { livemode: key.env === 'live', limit, ...(type ? { type } : {}) });
-    return jsonResponse(200, { data: events.map(({ id, type: t, createdAt, data }) => ({ id, type: t, createdAt, data })) }, { 'Cache-Control': 'no-store' });
+    return jsonResponse(
+      200,
+      { data: events.map(({ id, type: t, createdAt, data }) => ({ id, type: t, createdAt, data })) },
+      { 'Cache-Control': 'no-store' },
+    );
   });
   return app;
 }

@@ -36,7 +36,8 @@ export function sdkRoutes(sdkDir: string, version: string): Hono<AppEnv> {
     }
     return cached;
   };
-  const missing = () => vaultError(404, 'resource_missing', 'The SDK bundle is not built. Run `pnpm build` (packages/sdk/dist/tokenframe.js).');
+  const missing = () =>
+    vaultError(404, 'resource_missing', 'The SDK bundle is not built. Run `pnpm build` (packages/sdk/dist/tokenframe.js).');
   const script = (b: SdkBuild, cacheControl: string) =>
     new Response(new Uint8Array(b.source), {
       headers: {
@@ -50,10 +51,14 @@ export function sdkRoutes(sdkDir: string, version: string): Hono<AppEnv> {
   app.get('/v1/sri.json', () => {
     const b = load();
     if (!b) throw missing();
-    return jsonResponse(200, { version: b.version, files: { [`tokenframe-${b.version}.js`]: b.sri, 'tokenframe.js': b.sri } }, {
-      'Access-Control-Allow-Origin': '*',
-      'Cache-Control': 'public, max-age=300',
-    });
+    return jsonResponse(
+      200,
+      { version: b.version, files: { [`tokenframe-${b.version}.js`]: b.sri, 'tokenframe.js': b.sri } },
+      {
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'public, max-age=300',
+      },
+    );
   });
   app.get('/v1/:file{tokenframe(-[0-9A-Za-z.+-]+)?\\.js}', (c) => {
     const file = c.req.param('file');

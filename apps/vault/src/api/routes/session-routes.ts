@@ -30,10 +30,15 @@ export function sessionRoutes(d: SessionRouteDeps): Hono<AppEnv> {
     const limit = await d.limiter.consume(`session:${clientNet(c)}:${key.id}`);
     if (!limit.ok) {
       const seconds = String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000)));
-      throw vaultError(429, 'rate_limited', 'Too many sessions from this client for this key. Retry later.', undefined, { 'Retry-After': seconds });
+      throw vaultError(429, 'rate_limited', 'Too many sessions from this client for this key. Retry later.', undefined, {
+        'Retry-After': seconds,
+      });
     }
     const body = orThrow(await readJsonBody(c.req.raw, ['origin']));
-    return idempotent(c, d.idempotency, { rawBody: body.raw, mode: 'store' }, async () => ({ status: 201, body: orThrow(await d.sessions.open(key, body.value.origin)) }));
+    return idempotent(c, d.idempotency, { rawBody: body.raw, mode: 'store' }, async () => ({
+      status: 201,
+      body: orThrow(await d.sessions.open(key, body.value.origin)),
+    }));
   });
   return app;
 }

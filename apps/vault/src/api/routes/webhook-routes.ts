@@ -27,10 +27,17 @@ export function webhookRoutes(d: { keys: KeyService; webhooks: WebhookService; i
       body: orThrow(await webhooks.create(ownerOf(c.get('key')), body.value)),
     }));
   });
-  app.get('/v1/webhook_endpoints', requireSecretKey(keys, 'webhooks:read'), async (c) => jsonResponse(200, { data: await webhooks.list(ownerOf(c.get('key'))) }, noStore));
-  app.get('/v1/webhook_endpoints/:id', requireSecretKey(keys, 'webhooks:read'), async (c) => jsonResponse(200, orThrow(await webhooks.retrieve(ownerOf(c.get('key')), c.req.param('id'))), noStore));
+  app.get('/v1/webhook_endpoints', requireSecretKey(keys, 'webhooks:read'), async (c) =>
+    jsonResponse(200, { data: await webhooks.list(ownerOf(c.get('key'))) }, noStore),
+  );
+  app.get('/v1/webhook_endpoints/:id', requireSecretKey(keys, 'webhooks:read'), async (c) =>
+    jsonResponse(200, orThrow(await webhooks.retrieve(ownerOf(c.get('key')), c.req.param('id'))), noStore),
+  );
   app.delete('/v1/webhook_endpoints/:id', requireSecretKey(keys, 'webhooks:write'), async (c) =>
-    idempotent(c, idempotency, { rawBody: '', mode: 'store' }, async () => ({ status: 200, body: orThrow(await webhooks.remove(ownerOf(c.get('key')), c.req.param('id'))) })),
+    idempotent(c, idempotency, { rawBody: '', mode: 'store' }, async () => ({
+      status: 200,
+      body: orThrow(await webhooks.remove(ownerOf(c.get('key')), c.req.param('id'))),
+    })),
   );
   app.post('/v1/webhook_endpoints/:id/rotate_secret', requireSecretKey(keys, 'webhooks:write'), async (c) => {
     const body = orThrow(await readJsonBody(c.req.raw, [], { allowEmpty: true }));

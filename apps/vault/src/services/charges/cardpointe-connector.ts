@@ -43,9 +43,17 @@ export class CardPointeConnector {
 
   auth(c: ConnectionRecord, creds: Credentials, r: AuthRequest): Promise<GatewayAnswer> {
     const body: Record<string, string> = {
-      merchid: c.merchid, account: r.card.number, expiry: r.card.expiry, amount: r.amount, currency: r.currency,
-      orderid: r.orderid, ecomind: 'E', capture: r.capture ? 'Y' : 'N',
-      ...(r.card.cvc ? { cvv2: r.card.cvc } : {}), ...(r.card.name ? { name: r.card.name } : {}), ...(r.card.postal ? { postal: r.card.postal } : {}),
+      merchid: c.merchid,
+      account: r.card.number,
+      expiry: r.card.expiry,
+      amount: r.amount,
+      currency: r.currency,
+      orderid: r.orderid,
+      ecomind: 'E',
+      capture: r.capture ? 'Y' : 'N',
+      ...(r.card.cvc ? { cvv2: r.card.cvc } : {}),
+      ...(r.card.name ? { name: r.card.name } : {}),
+      ...(r.card.postal ? { postal: r.card.postal } : {}),
     };
     return this.#object(c, creds, 'PUT', 'auth', body);
   }
@@ -76,9 +84,17 @@ export class CardPointeConnector {
   async raw(c: ConnectionRecord, creds: Credentials, method: string, path: string, body: string | undefined, livemode = c.livemode) {
     try {
       return await safeRequest({
-        url: `${c.url}${path}`, method, livemode, allowPrivate: this.#o.allowPrivate, timeoutMs: this.#o.timeoutMs,
+        url: `${c.url}${path}`,
+        method,
+        livemode,
+        allowPrivate: this.#o.allowPrivate,
+        timeoutMs: this.#o.timeoutMs,
         maxResponseBytes: this.#o.maxResponseBytes ?? 256 * 1024,
-        headers: { Authorization: basic(creds), Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Authorization: basic(creds),
+          Accept: 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body } : {}),
       });
     } catch (e) {
@@ -90,7 +106,13 @@ export class CardPointeConnector {
     }
   }
 
-  async #object(c: ConnectionRecord, creds: Credentials, method: string, endpoint: string, body?: Record<string, string>): Promise<GatewayAnswer> {
+  async #object(
+    c: ConnectionRecord,
+    creds: Credentials,
+    method: string,
+    endpoint: string,
+    body?: Record<string, string>,
+  ): Promise<GatewayAnswer> {
     const json = await this.#json(c, creds, method, endpoint, body);
     if (!isAnswer(json)) throw new ProcessorFailure('garbled', true, `${endpoint.split('/')[0]} did not answer a JSON object of strings.`);
     return json;
@@ -101,7 +123,13 @@ export class CardPointeConnector {
     const res = await this.raw(c, creds, method, `${base}/${endpoint}`, body === undefined ? undefined : JSON.stringify(body));
     const name = endpoint.split('/')[0];
     if (res.status >= 500) throw new ProcessorFailure('server', true, `The processor answered HTTP ${res.status} to ${name}.`, res.status);
-    if (res.status !== 200) throw new ProcessorFailure('rejected', true, `The processor refused ${name} with HTTP ${res.status}${res.status === 401 ? ' (check the connection\'s credentials)' : ''}.`, res.status);
+    if (res.status !== 200)
+      throw new ProcessorFailure(
+        'rejected',
+        true,
+        `The processor refused ${name} with HTTP ${res.status}${res.status === 401 ? " (check the connection's credentials)" : ''}.`,
+        res.status,
+      );
     try {
       return JSON.parse(res.body.toString('utf8')) as unknown;
     } catch {
@@ -112,4 +140,7 @@ export class CardPointeConnector {
 
 const basic = (c: Credentials) => `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
 const isAnswer = (x: unknown): x is GatewayAnswer =>
-  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every((v) => typeof v === 'string' || typeof v === 'number' || v === null);
+  typeof x === 'object' &&
+  x !== null &&
+  !Array.isArray(x) &&
+  Object.values(x).every((v) => typeof v === 'string' || typeof v === 'number' || v === null);

@@ -40,50 +40,77 @@ export class ChargeActions {
     if (!c) throw NO_CHARGE;
     const amount = this.#check(c, r.action, r.amount);
     const conn = await d.stores.connections.find(c.connectionId);
-    if (!conn) throw state('This charge\'s connection was deleted; it can no longer be changed through the vault.');
+    if (!conn) throw state("This charge's connection was deleted; it can no longer be changed through the vault.");
     const creds = d.connections.credentials(conn);
     const retref = c.processor.retref;
     const dec = amount === undefined ? undefined : toDecimal(amount, c.currency);
     let answer: GatewayAnswer;
     try {
-      answer = r.action === 'capture' ? await d.connector.capture(conn, creds, retref, dec) : r.action === 'void' ? await d.connector.void(conn, creds, retref) : await d.connector.refund(conn, creds, retref, dec);
+      answer =
+        r.action === 'capture'
+          ? await d.connector.capture(conn, creds, retref, dec)
+          : r.action === 'void'
+            ? await d.connector.void(conn, creds, retref)
+            : await d.connector.refund(conn, creds, retref, dec);
     } catch (e) {
       if (!(e instanceof ProcessorFailure)) throw e;
       d.logger.warn({ chargeId: c.id, action: r.action, kind: e.kind, sent: e.sent, status: e.status }, 'charge action got no answer');
       if (r.action === 'refund' || !e.ambiguous) return this.#failed(c, r, e);
       const settled = await d.connector.inquire(conn, creds, retref).catch(() => undefined);
-      const done = settled && (r.action === 'capture' ? settled.setlstat === 'Queued for Capture' || settled.setlstat === 'Accepted' : settled.setlstat === 'Voided');
+      const done =
+        settled &&
+        (r.action === 'capture'
+          ? settled.setlstat === 'Queued for Capture' || settled.setlstat === 'Accepted'
+          : settled.setlstat === 'Voided');
       if (!done) return this.#failed(c, r, e);
-      answer = { ...settled, amount: r.action === 'void' ? '0.00' : settled.amount ?? '' };
+      answer = { ...settled, amount: r.action === 'void' ? '0.00' : (settled.amount ?? '') };
     }
     if (answer.respstat !== 'A') {
-      const refused = { ...c, processor: { ...c.processor, respcode: String(answer.respcode ?? ''), resptext: String(answer.resptext ?? '') } };
+      const refused = {
+        ...c,
+        processor: { ...c.processor, respcode: String(answer.respcode ?? ''), resptext: String(answer.resptext ?? '') },
+      };
       throw state(`The processor refused the ${r.action}: ${refused.processor.resptext || 'refused'} (${refused.processor.respcode}).`);
     }
     const now = d.now();
-    const next = await commitCharge(d.stores, c.id, (fresh) => {
-      const n = apply(fresh, r.action, answer, amount, now);
-      const ok = { status: 200, body: JSON.stringify(chargeView(n)) };
-      const type = r.action === 'capture' ? 'charge.captured' : r.action === 'void' ? 'charge.voided' : 'charge.refunded';
-      return { next: n, event: chargeEvent(type, n, now, r.action === 'refund' ? { refundAmount: n.amountRefunded - fresh.amountRefunded } : {}), response: ok };
-    }, r.claim);
+    const next = await commitCharge(
+      d.stores,
+      c.id,
+      (fresh) => {
+        const n = apply(fresh, r.action, answer, amount, now);
+        const ok = { status: 200, body: JSON.stringify(chargeView(n)) };
+        const type = r.action === 'capture' ? 'charge.captured' : r.action === 'void' ? 'charge.voided' : 'charge.refunded';
+        return {
+          next: n,
+          event: chargeEvent(type, n, now, r.action === 'refund' ? { refundAmount: n.amountRefunded - fresh.amountRefunded } : {}),
+          response: ok,
+        };
+      },
+      r.claim,
+    );
     return { status: 200, body: chargeView(next), stored: true };
   }
 
   #check(c: ChargeRecord, action: ChargeAction, amount: number | undefined): number | undefined {
     if (action === 'capture') {
       if (c.status !== 'authorized') throw state(`Only an authorized charge can be captured; this one is ${c.status}.`);
-      if (amount !== undefined && amount > c.amountAuthorized) throw vaultError(400, 'invalid_amount', `amount is more than the ${c.amountAuthorized} authorized.`, 'amount');
+      if (amount !== undefined && amount > c.amountAuthorized)
+        throw vaultError(400, 'invalid_amount', `amount is more than the ${c.amountAuthorized} authorized.`, 'amount');
       return amount;
     }
     if (action === 'void') {
-      if ((c.status !== 'authorized' && c.status !== 'succeeded') || c.amountRefunded > 0) throw state(`Only an authorized or captured, unrefunded charge can be voided; this one is ${c.status}${c.amountRefunded ? ' and partly refunded' : ''}.`);
+      if ((c.status !== 'authorized' && c.status !== 'succeeded') || c.amountRefunded > 0)
+        throw state(
+          `Only an authorized or captured, unrefunded charge can be voided; this one is ${c.status}${c.amountRefunded ? ' and partly refunded' : ''}.`,
+        );
       return undefined;
     }
-    if (c.status !== 'succeeded') throw state(`Only a captured charge can be refunded (void an authorized one instead); this one is ${c.status}.`);
+    if (c.status !== 'succeeded')
+      throw state(`Only a captured charge can be refunded (void an authorized one instead); this one is ${c.status}.`);
     const left = c.amountCaptured - c.amountRefunded;
     if (left <= 0) throw state('This charge is already fully refunded.');
-    if (amount !== undefined && amount > left) throw vaultError(400, 'invalid_amount', `amount is more than the ${left} left to refund.`, 'amount');
+    if (amount !== undefined && amount > left)
+      throw vaultError(400, 'invalid_amount', `amount is more than the ${left} left to refund.`, 'amount');
     return amount ?? left;
   }
 
@@ -91,9 +118,10 @@ export class ChargeActions {
   async #failed(c: ChargeRecord, r: ActionRequest, e: ProcessorFailure): Promise<Outcome> {
     const retryable = r.action !== 'refund' && e.kind !== 'rejected';
     const code = e.kind === 'timeout' ? 'processor_timeout' : 'processor_error';
-    const message = r.action === 'refund' && e.ambiguous
-      ? 'The processor did not confirm the refund: it may or may not have been made. Check the charge with the processor before refunding again.'
-      : `The processor did not complete the ${r.action} (${e.message}).${retryable ? ' Retry with the same Idempotency-Key: repeating it is safe.' : ''}`;
+    const message =
+      r.action === 'refund' && e.ambiguous
+        ? 'The processor did not confirm the refund: it may or may not have been made. Check the charge with the processor before refunding again.'
+        : `The processor did not complete the ${r.action} (${e.message}).${retryable ? ' Retry with the same Idempotency-Key: repeating it is safe.' : ''}`;
     const body = chargeErrorBody(code, message, c, r.requestId, { retryable });
     const status = code === 'processor_timeout' ? 504 : 502;
     await this.#d.stores.idempotency.finish(r.claim.accountId, r.claim.key, retryable ? undefined : { status, body: JSON.stringify(body) });

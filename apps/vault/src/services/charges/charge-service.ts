@@ -46,7 +46,9 @@ export class ChargeService {
 
   /** One reconciliation pass (the purge sweep runs it): resumes dead pending charges, voids late authorizations. */
   reconcile(): Promise<{ resumed: number; lateVoided: number }> {
-    return reconcileCharges(this.#d, (c) => this.#resume(c, { accountId: c.accountId, key: c.idempotencyKey ?? `reconcile:${c.id}`, clientTag: 'reconcile' }, 'req_reconcile'));
+    return reconcileCharges(this.#d, (c) =>
+      this.#resume(c, { accountId: c.accountId, key: c.idempotencyKey ?? `reconcile:${c.id}`, clientTag: 'reconcile' }, 'req_reconcile'),
+    );
   }
 
   async create(r: CreateCharge): Promise<Outcome> {
@@ -56,17 +58,38 @@ export class ChargeService {
     // A retry whose first answer was lost (claim gone stale): resume that charge, never authorize again.
     const earlier = await d.stores.charges.findByIdempotencyKey(key.accountId, claim.key);
     if (earlier) return this.#resume(earlier, claim, r.requestId);
-    if (input.amount > d.maxAmount) throw vaultError(400, 'invalid_amount', `amount is above this vault's maximum of ${d.maxAmount} minor units.`, 'amount');
+    if (input.amount > d.maxAmount)
+      throw vaultError(400, 'invalid_amount', `amount is above this vault's maximum of ${d.maxAmount} minor units.`, 'amount');
     const token = await visibleToken(d.stores, key, input.token, now);
     if (!token) throw NO_TOKEN;
-    if (cardExpired(token, now)) throw vaultError(402, 'expired_card', 'The card behind this token has expired. Ask the shopper for another card.', 'token');
+    if (cardExpired(token, now))
+      throw vaultError(402, 'expired_card', 'The card behind this token has expired. Ask the shopper for another card.', 'token');
     const conn = throwIf(await d.connections.forKey(key, input.connection));
     const creds = d.connections.credentials(conn);
     const pending: ChargeRecord = {
-      id: newChargeId(), accountId: key.accountId, keyId: key.id, livemode: token.livemode, connectionId: conn.id, tokenId: token.id,
-      idempotencyKey: claim.key, orderId: input.orderId ?? null, amount: input.amount, currency: input.currency, capture: input.capture ?? true,
-      status: 'pending', amountAuthorized: 0, amountCaptured: 0, amountRefunded: 0, brand: token.brand, last4: token.last4,
-      network: routingNetwork(token) ?? null, processor: EMPTY_FACTS, processorAccount: null, failureCode: null, createdAt: now, updatedAt: now,
+      id: newChargeId(),
+      accountId: key.accountId,
+      keyId: key.id,
+      livemode: token.livemode,
+      connectionId: conn.id,
+      tokenId: token.id,
+      idempotencyKey: claim.key,
+      orderId: input.orderId ?? null,
+      amount: input.amount,
+      currency: input.currency,
+      capture: input.capture ?? true,
+      status: 'pending',
+      amountAuthorized: 0,
+      amountCaptured: 0,
+      amountRefunded: 0,
+      brand: token.brand,
+      last4: token.last4,
+      network: routingNetwork(token) ?? null,
+      processor: EMPTY_FACTS,
+      processorAccount: null,
+      failureCode: null,
+      createdAt: now,
+      updatedAt: now,
     };
     const liveCvc = (t: TokenRecord) => (t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now ? t.cvcEnc : undefined);
     const seenCvc = liveCvc(token);
@@ -87,25 +110,48 @@ export class ChargeService {
     }
     let answer: GatewayAnswer;
     try {
-      answer = await d.connector.auth(conn, creds, { orderid: pending.id, amount: toDecimal(input.amount, input.currency), currency: input.currency, capture: pending.capture, card });
+      answer = await d.connector.auth(conn, creds, {
+        orderid: pending.id,
+        amount: toDecimal(input.amount, input.currency),
+        currency: input.currency,
+        capture: pending.capture,
+        card,
+      });
     } catch (e) {
       if (!(e instanceof ProcessorFailure)) throw e;
       d.logger.warn({ chargeId: pending.id, kind: e.kind, sent: e.sent, status: e.status }, 'authorization got no answer');
-      if (!e.ambiguous) return this.#final(pending.id, claim, r.requestId, (c) => ({ ...c, status: 'failed', failureCode: 'processor_error', updatedAt: d.now() }));
+      if (!e.ambiguous)
+        return this.#final(pending.id, claim, r.requestId, (c) => ({
+          ...c,
+          status: 'failed',
+          failureCode: 'processor_error',
+          updatedAt: d.now(),
+        }));
       return this.#recover(pending, conn, claim, r.requestId, e.kind === 'server' ? 'processor_error' : 'processor_timeout');
     }
     return this.#answered(pending, conn, answer, claim, r.requestId);
   }
 
   /** The authorization's answer, with a partial approval voided (a shop expects all or nothing). */
-  async #answered(pending: ChargeRecord, conn: ConnectionRecord, answer: GatewayAnswer, claim: IdempotencyClaim, requestId: string): Promise<Outcome> {
+  async #answered(
+    pending: ChargeRecord,
+    conn: ConnectionRecord,
+    answer: GatewayAnswer,
+    claim: IdempotencyClaim,
+    requestId: string,
+  ): Promise<Outcome> {
     const d = this.#d;
     const approved = answer.respstat === 'A' ? fromDecimal(String(answer.amount ?? ''), pending.currency) : undefined;
     if (approved !== undefined && approved < pending.amount && answer.retref) {
       try {
         const v = await d.connector.void(conn, d.connections.credentials(conn), String(answer.retref));
         if (v.respstat === 'A') {
-          return this.#final(pending.id, claim, requestId, (c) => ({ ...applyAuthAnswer(c, answer, d.now()), status: 'declined', amountCaptured: 0, failureCode: 'partial_approval' }));
+          return this.#final(pending.id, claim, requestId, (c) => ({
+            ...applyAuthAnswer(c, answer, d.now()),
+            status: 'declined',
+            amountCaptured: 0,
+            failureCode: 'partial_approval',
+          }));
         }
       } catch {
         // keep the partial approval as it stands: the charge shows the amounts the processor holds
@@ -114,12 +160,19 @@ export class ChargeService {
     return this.#final(pending.id, claim, requestId, (c) => applyAuthAnswer(c, answer, d.now()));
   }
 
-  async #recover(pending: ChargeRecord, conn: ConnectionRecord, claim: IdempotencyClaim, requestId: string, failureCode = 'processor_timeout'): Promise<Outcome> {
+  async #recover(
+    pending: ChargeRecord,
+    conn: ConnectionRecord,
+    claim: IdempotencyClaim,
+    requestId: string,
+    failureCode = 'processor_timeout',
+  ): Promise<Outcome> {
     const d = this.#d;
     const found = await recoverAuth(d.connector, conn, d.connections.credentials(conn), pending.id);
     d.logger.warn({ chargeId: pending.id, recovery: found.kind }, 'authorization recovered by order id');
     if (found.kind === 'approved' || found.kind === 'declined') return this.#answered(pending, conn, found.answer, claim, requestId);
-    if (found.kind === 'voided') return this.#final(pending.id, claim, requestId, (c) => ({ ...c, status: 'failed', failureCode, updatedAt: d.now() }));
+    if (found.kind === 'voided')
+      return this.#final(pending.id, claim, requestId, (c) => ({ ...c, status: 'failed', failureCode, updatedAt: d.now() }));
     // Unsettled: stays pending, nothing stored under the key, so a retry with it resumes here.
     await d.stores.idempotency.finish(claim.accountId, claim.key, undefined);
     const out = createdResponse(pending, requestId);
@@ -133,7 +186,13 @@ export class ChargeService {
       return { ...out, stored: true };
     }
     const conn = await this.#d.stores.connections.find(c.connectionId);
-    if (!conn) throw vaultError(409, 'charge_invalid_state', 'This pending charge\'s connection was deleted; the operator must settle it with the processor.', 'connection');
+    if (!conn)
+      throw vaultError(
+        409,
+        'charge_invalid_state',
+        "This pending charge's connection was deleted; the operator must settle it with the processor.",
+        'connection',
+      );
     return this.#recover(c, conn, claim, requestId);
   }
 
@@ -141,20 +200,45 @@ export class ChargeService {
   async #final(id: string, claim: IdempotencyClaim, requestId: string, change: (c: ChargeRecord) => ChargeRecord): Promise<Outcome> {
     const now = this.#d.now();
     let out: { status: number; body: unknown } | undefined;
-    await commitCharge(this.#d.stores, id, (fresh) => {
-      if (fresh.status !== 'pending') return ((out = createdResponse(fresh, requestId)), { next: fresh, response: { status: out.status, body: JSON.stringify(out.body) } });
-      const next = change(fresh);
-      out = createdResponse(next, requestId);
-      const type = createdEventType(next);
-      return { next, event: type ? chargeEvent(type, next, now) : undefined, response: { status: out.status, body: JSON.stringify(out.body) } };
-    }, claim);
+    await commitCharge(
+      this.#d.stores,
+      id,
+      (fresh) => {
+        if (fresh.status !== 'pending')
+          return (
+            (out = createdResponse(fresh, requestId)),
+            { next: fresh, response: { status: out.status, body: JSON.stringify(out.body) } }
+          );
+        const next = change(fresh);
+        out = createdResponse(next, requestId);
+        const type = createdEventType(next);
+        return {
+          next,
+          event: type ? chargeEvent(type, next, now) : undefined,
+          response: { status: out.status, body: JSON.stringify(out.body) },
+        };
+      },
+      claim,
+    );
     return { ...out!, stored: true };
   }
 
-  #card(t: TokenRecord, openCvc: ChargeDeps['cvc']['open'], cvcKey: Awaited<ReturnType<ChargeDeps['cvc']['keyFor']>> | undefined, cvcEnv: string | undefined): AuthRequest['card'] {
-    const open = (field: string, env: string | null) => (env === null ? undefined : openField(this.#d.secrets.kekFor, env, { account: t.accountId, token: t.id, field }));
+  #card(
+    t: TokenRecord,
+    openCvc: ChargeDeps['cvc']['open'],
+    cvcKey: Awaited<ReturnType<ChargeDeps['cvc']['keyFor']>> | undefined,
+    cvcEnv: string | undefined,
+  ): AuthRequest['card'] {
+    const open = (field: string, env: string | null) =>
+      env === null ? undefined : openField(this.#d.secrets.kekFor, env, { account: t.accountId, token: t.id, field });
     const cvc = cvcKey ? openCvc(cvcKey, cvcEnv, { account: t.accountId, token: t.id, field: 'cvc' }) : undefined;
-    return { number: open('pan', t.panEnc)!, expiry: `${String(t.expMonth).padStart(2, '0')}${String(t.expYear % 100).padStart(2, '0')}`, cvc, name: open('name', t.nameEnc), postal: open('postal', t.postalEnc) };
+    return {
+      number: open('pan', t.panEnc)!,
+      expiry: `${String(t.expMonth).padStart(2, '0')}${String(t.expYear % 100).padStart(2, '0')}`,
+      cvc,
+      name: open('name', t.nameEnc),
+      postal: open('postal', t.postalEnc),
+    };
   }
 }
 

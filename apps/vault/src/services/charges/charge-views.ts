@@ -25,7 +25,11 @@ export interface ChargeView {
 }
 
 /** Brand and last4, and a co-badged card's chosen network when there is one. */
-export const chargeCard = (c: ChargeRecord): ChargeView['card'] => ({ brand: c.brand, last4: c.last4, ...(c.network === null ? {} : { network: c.network }) });
+export const chargeCard = (c: ChargeRecord): ChargeView['card'] => ({
+  brand: c.brand,
+  last4: c.last4,
+  ...(c.network === null ? {} : { network: c.network }),
+});
 
 /**
  * What a secret key sees of a charge: amounts, states, brand and last4, and the processor's
@@ -34,12 +38,33 @@ export const chargeCard = (c: ChargeRecord): ChargeView['card'] => ({ brand: c.b
 export function chargeView(c: ChargeRecord): ChargeView {
   const p = c.processor;
   return {
-    id: c.id, object: 'charge', livemode: c.livemode, status: c.status,
-    amount: c.amount, amountAuthorized: c.amountAuthorized, amountCaptured: c.amountCaptured, amountRefunded: c.amountRefunded,
-    currency: c.currency.toLowerCase(), captured: c.amountCaptured > 0, refunded: c.amountCaptured > 0 && c.amountRefunded >= c.amountCaptured,
-    orderId: c.orderId, token: c.tokenId, connection: c.connectionId, card: chargeCard(c),
-    processor: { name: p.name, authcode: p.authcode, retref: p.retref, respcode: p.respcode, resptext: p.resptext, avsresp: p.avsresp, cvvresp: p.cvvresp },
-    failureCode: c.failureCode, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    id: c.id,
+    object: 'charge',
+    livemode: c.livemode,
+    status: c.status,
+    amount: c.amount,
+    amountAuthorized: c.amountAuthorized,
+    amountCaptured: c.amountCaptured,
+    amountRefunded: c.amountRefunded,
+    currency: c.currency.toLowerCase(),
+    captured: c.amountCaptured > 0,
+    refunded: c.amountCaptured > 0 && c.amountRefunded >= c.amountCaptured,
+    orderId: c.orderId,
+    token: c.tokenId,
+    connection: c.connectionId,
+    card: chargeCard(c),
+    processor: {
+      name: p.name,
+      authcode: p.authcode,
+      retref: p.retref,
+      respcode: p.respcode,
+      resptext: p.resptext,
+      avsresp: p.avsresp,
+      cvvresp: p.cvvresp,
+    },
+    failureCode: c.failureCode,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }
 

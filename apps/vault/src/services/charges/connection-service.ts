@@ -60,17 +60,31 @@ export class ConnectionService {
     const url = input.url.replace(/\/+$/, '');
     const checked = checkUrl(url, { mode: input.env, allowPrivate: this.#o.allowPrivate });
     if (!checked.ok) {
-      const hint = input.env === 'test' && !this.#o.allowPrivate ? ' (loopback and private addresses need TOKENFRAME_ALLOW_PRIVATE_NETWORK=1, test mode only)' : '';
+      const hint =
+        input.env === 'test' && !this.#o.allowPrivate
+          ? ' (loopback and private addresses need TOKENFRAME_ALLOW_PRIVATE_NETWORK=1, test mode only)'
+          : '';
       return fail(`--url refused: ${checked.reason}${hint}.`);
     }
-    if (checked.url.search || checked.url.hash) return fail('--url must not have a query or fragment: give the base URL, e.g. https://site.cardconnect.com.');
+    if (checked.url.search || checked.url.hash)
+      return fail('--url must not have a query or fragment: give the base URL, e.g. https://site.cardconnect.com.');
     if (!/^[A-Za-z0-9]{1,32}$/.test(input.merchid)) return fail('--merchid must be 1–32 letters or digits (the processor merchant id).');
-    if (!/^[\x21-\x39\x3b-\x7e]{1,200}$/.test(input.username)) return fail('--username must be 1–200 printable characters without ":" or spaces.');
+    if (!/^[\x21-\x39\x3b-\x7e]{1,200}$/.test(input.username))
+      return fail('--username must be 1–200 printable characters without ":" or spaces.');
     if (!/^[\x20-\x7e]{1,200}$/.test(input.password)) return fail('--password must be 1–200 printable ASCII characters.');
     const id = randomId('conn', 12);
     const record: ConnectionRecord = {
-      id, accountId: account.id, livemode: input.env === 'live', kind: 'cardpointe', url, merchid: input.merchid,
-      credentialsEnc: sealField(this.#o.secrets.dataKek, JSON.stringify({ username: input.username, password: input.password }), credentialsAad({ accountId: account.id, id })),
+      id,
+      accountId: account.id,
+      livemode: input.env === 'live',
+      kind: 'cardpointe',
+      url,
+      merchid: input.merchid,
+      credentialsEnc: sealField(
+        this.#o.secrets.dataKek,
+        JSON.stringify({ username: input.username, password: input.password }),
+        credentialsAad({ accountId: account.id, id }),
+      ),
       createdAt: this.#o.now(),
     };
     await this.#o.stores.connections.insert(record);
@@ -82,7 +96,10 @@ export class ConnectionService {
     if (accountName !== undefined && !account) return fail(`No account "${accountName}".`);
     const names = new Map((await this.#o.stores.keys.listAccounts()).map((a) => [a.id, a.name]));
     const rows = await this.#o.stores.connections.list(account?.id);
-    return { ok: true, value: rows.map((c) => ({ ...view(c), account: names.get(c.accountId) ?? c.accountId, merchid: c.merchid, createdAt: c.createdAt })) };
+    return {
+      ok: true,
+      value: rows.map((c) => ({ ...view(c), account: names.get(c.accountId) ?? c.accountId, merchid: c.merchid, createdAt: c.createdAt })),
+    };
   }
 
   async delete(id: string): Promise<Result<{ id: string; deleted: true }>> {
@@ -102,8 +119,18 @@ export class ConnectionService {
     const all = await this.#o.stores.connections.list(key.accountId, livemode);
     if (all.length === 1) return all[0]!;
     return all.length === 0
-      ? vaultError(400, 'connection_missing', `This account has no ${key.env}-mode processor connection. The operator creates one: pnpm vault connections create --account <name> --env ${key.env} --kind cardpointe --url <base> --merchid <id> --username <u> --password <p>.`, 'connection')
-      : vaultError(400, 'connection_missing', `This account has ${all.length} ${key.env}-mode connections: name one with "connection": "conn_…".`, 'connection');
+      ? vaultError(
+          400,
+          'connection_missing',
+          `This account has no ${key.env}-mode processor connection. The operator creates one: pnpm vault connections create --account <name> --env ${key.env} --kind cardpointe --url <base> --merchid <id> --username <u> --password <p>.`,
+          'connection',
+        )
+      : vaultError(
+          400,
+          'connection_missing',
+          `This account has ${all.length} ${key.env}-mode connections: name one with "connection": "conn_…".`,
+          'connection',
+        );
   }
 
   /** Opens a connection's credentials, for the one request about to be sent. */

@@ -3,8 +3,24 @@
  * which of them a merchant account accepts (the simulator: USD unless configured).
  */
 export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
-  USD: 2, EUR: 2, GBP: 2, CAD: 2, AUD: 2, NZD: 2, CHF: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2, CZK: 2, MXN: 2, BRL: 2, SGD: 2, HKD: 2,
-  JPY: 0, KRW: 0,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CAD: 2,
+  AUD: 2,
+  NZD: 2,
+  CHF: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CZK: 2,
+  MXN: 2,
+  BRL: 2,
+  SGD: 2,
+  HKD: 2,
+  JPY: 0,
+  KRW: 0,
 };
 
 export const isCurrency = (c: string): boolean => Object.prototype.hasOwnProperty.call(CURRENCY_EXPONENTS, c);

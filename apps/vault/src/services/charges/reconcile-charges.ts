@@ -13,9 +13,16 @@ export const LATE_AUTH_WINDOW_MS = 15 * 60_000;
  * slow processor booked it after the vault had given up; when the lookup fails it is voided anyway:
  * repeating voidByOrderId is harmless).
  */
-export async function reconcileCharges(d: ChargeDeps, resume: (c: ChargeRecord) => Promise<unknown>): Promise<{ resumed: number; lateVoided: number }> {
+export async function reconcileCharges(
+  d: ChargeDeps,
+  resume: (c: ChargeRecord) => Promise<unknown>,
+): Promise<{ resumed: number; lateVoided: number }> {
   const now = d.now();
-  const rows = await d.stores.charges.listForReconcile({ pendingBefore: now - PENDING_GRACE_MS, failedSince: now - LATE_AUTH_WINDOW_MS, limit: 100 });
+  const rows = await d.stores.charges.listForReconcile({
+    pendingBefore: now - PENDING_GRACE_MS,
+    failedSince: now - LATE_AUTH_WINDOW_MS,
+    limit: 100,
+  });
   let resumed = 0;
   let lateVoided = 0;
   for (const c of rows) {

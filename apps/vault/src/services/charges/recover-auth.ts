@@ -20,7 +20,12 @@ const VOID_ATTEMPTS = 3;
  * declines are a decline; nothing found or more than one approval is voided by order id (the
  * gateway's guide suggests up to three attempts; repeating it is harmless).
  */
-export async function recoverAuth(connector: CardPointeConnector, conn: ConnectionRecord, creds: Credentials, orderid: string): Promise<Recovery> {
+export async function recoverAuth(
+  connector: CardPointeConnector,
+  conn: ConnectionRecord,
+  creds: Credentials,
+  orderid: string,
+): Promise<Recovery> {
   let found: GatewayAnswer[] | undefined;
   try {
     found = await connector.inquireByOrderid(conn, creds, orderid);

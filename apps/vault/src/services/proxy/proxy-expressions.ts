@@ -24,7 +24,11 @@ export type Parsed = { ok: true; tokens: Map<string, Set<Filter>> } | { ok: fals
 const EXPR = /^\{\{\s*(tok_[A-Za-z0-9_-]{1,64})\s*\|\s*([a-z]+)\s*(?::\s*'([^'{}]{1,16})'\s*)?\}\}/;
 
 /** Parses one string's expressions; `at` gets each with its offset (for substitution). */
-export function scanString(s: string, path: string, at: (e: Expression, offset: number, length: number) => void): { place: Place; reason: string } | undefined {
+export function scanString(
+  s: string,
+  path: string,
+  at: (e: Expression, offset: number, length: number) => void,
+): { place: Place; reason: string } | undefined {
   let i = s.indexOf('{{');
   while (i !== -1) {
     const m = EXPR.exec(s.slice(i));
@@ -33,7 +37,10 @@ export function scanString(s: string, path: string, at: (e: Expression, offset: 
     if (!FILTERS.includes(filter)) return { place: { path, offset: i }, reason: `unknown filter "${m[2]}" (use ${FILTERS.join(', ')})` };
     if (m[3] !== undefined && filter !== 'expiry') return { place: { path, offset: i }, reason: `the ${filter} filter takes no argument` };
     if (filter === 'expiry' && m[3] !== undefined && !(EXPIRY_FORMATS as readonly string[]).includes(m[3])) {
-      return { place: { path, offset: i }, reason: `unknown expiry format '${m[3]}' (use ${EXPIRY_FORMATS.map((f) => `'${f}'`).join(', ')})` };
+      return {
+        place: { path, offset: i },
+        reason: `unknown expiry format '${m[3]}' (use ${EXPIRY_FORMATS.map((f) => `'${f}'`).join(', ')})`,
+      };
     }
     at({ token: m[1]!, filter, ...(m[3] !== undefined ? { format: m[3] } : {}) }, i, m[0].length);
     i = s.indexOf('{{', i + m[0].length);

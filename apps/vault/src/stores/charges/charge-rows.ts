@@ -54,11 +54,21 @@ export const chargeToRow = (c: ChargeRecord): Row => ({
 });
 
 /** The columns `update` writes, in order (the rest never change after insert). */
-export const MUTABLE = ['status', 'amount_authorized', 'amount_captured', 'amount_refunded', 'processor', 'processor_account', 'failure_code', 'updated_at'] as const;
+export const MUTABLE = [
+  'status',
+  'amount_authorized',
+  'amount_captured',
+  'amount_refunded',
+  'processor',
+  'processor_account',
+  'failure_code',
+  'updated_at',
+] as const;
 export const mutableValues = (c: ChargeRecord): unknown[] => {
   const row = chargeToRow(c);
   return MUTABLE.map((k) => row[k]);
 };
 
 /** The reconciliation query's condition, with its parameters in this order: pendingBefore, failedSince. */
-export const RECONCILE_WHERE = "(status = 'pending' AND updated_at < {1}) OR (status = 'failed' AND failure_code IN ('processor_timeout', 'processor_error') AND updated_at >= {2})";
+export const RECONCILE_WHERE =
+  "(status = 'pending' AND updated_at < {1}) OR (status = 'failed' AND failure_code IN ('processor_timeout', 'processor_error') AND updated_at >= {2})";

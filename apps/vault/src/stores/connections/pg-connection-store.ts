@@ -25,7 +25,10 @@ export class PgConnectionStore implements ConnectionStore {
         ? await all(this.#x, 'SELECT * FROM connections ORDER BY created_at, id')
         : livemode === undefined
           ? await all(this.#x, 'SELECT * FROM connections WHERE account_id = $1 ORDER BY created_at, id', [accountId])
-          : await all(this.#x, 'SELECT * FROM connections WHERE account_id = $1 AND livemode = $2 ORDER BY created_at, id', [accountId, livemode ? 1 : 0]);
+          : await all(this.#x, 'SELECT * FROM connections WHERE account_id = $1 AND livemode = $2 ORDER BY created_at, id', [
+              accountId,
+              livemode ? 1 : 0,
+            ]);
     return rows.map(connectionFromRow);
   }
   async delete(id: string): Promise<boolean> {
@@ -34,7 +37,11 @@ export class PgConnectionStore implements ConnectionStore {
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return this.#x.tx(async (x) => {
       const rows = await all(x, 'SELECT id, credentials_enc FROM connections FOR UPDATE');
-      for (const r of rows) await run(x, 'UPDATE connections SET credentials_enc = $1 WHERE id = $2', [rewrap(r.credentials_enc as string, 'credentials'), r.id]);
+      for (const r of rows)
+        await run(x, 'UPDATE connections SET credentials_enc = $1 WHERE id = $2', [
+          rewrap(r.credentials_enc as string, 'credentials'),
+          r.id,
+        ]);
       return rows.length;
     });
   }

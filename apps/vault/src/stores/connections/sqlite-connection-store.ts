@@ -28,7 +28,11 @@ export class SqliteConnectionStore implements ConnectionStore {
           ? this.#x.all('SELECT * FROM connections ORDER BY created_at, id')
           : livemode === undefined
             ? this.#x.all('SELECT * FROM connections WHERE account_id = ? ORDER BY created_at, id', accountId)
-            : this.#x.all('SELECT * FROM connections WHERE account_id = ? AND livemode = ? ORDER BY created_at, id', accountId, livemode ? 1 : 0);
+            : this.#x.all(
+                'SELECT * FROM connections WHERE account_id = ? AND livemode = ? ORDER BY created_at, id',
+                accountId,
+                livemode ? 1 : 0,
+              );
       return rows.map(connectionFromRow);
     });
   }
@@ -38,7 +42,8 @@ export class SqliteConnectionStore implements ConnectionStore {
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return this.#x.write(() => {
       const rows = this.#x.all('SELECT id, credentials_enc FROM connections');
-      for (const r of rows) this.#x.run('UPDATE connections SET credentials_enc = ? WHERE id = ?', rewrap(r.credentials_enc as string, 'credentials'), r.id);
+      for (const r of rows)
+        this.#x.run('UPDATE connections SET credentials_enc = ? WHERE id = ?', rewrap(r.credentials_enc as string, 'credentials'), r.id);
       return rows.length;
     });
   }

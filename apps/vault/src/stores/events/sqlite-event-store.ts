@@ -16,7 +16,12 @@ export class SqliteEventStore implements EventStore {
     await this.#x.write(() => {
       this.#x.run(
         'INSERT INTO events (id, account_id, livemode, type, created_at, data) VALUES (?, ?, ?, ?, ?, ?)',
-        e.id, e.accountId, e.livemode ? 1 : 0, e.type, e.createdAt, JSON.stringify(e.data),
+        e.id,
+        e.accountId,
+        e.livemode ? 1 : 0,
+        e.type,
+        e.createdAt,
+        JSON.stringify(e.data),
       );
       sqliteEnqueue(this.#x, e, e.createdAt);
     });
@@ -31,7 +36,13 @@ export class SqliteEventStore implements EventStore {
     await this.#x.write(() =>
       this.#x.run(
         'INSERT INTO audit_log (at, account_id, livemode, key_id, action, token_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        a.at, a.accountId, a.livemode ? 1 : 0, a.keyId, a.action, a.tokenId, a.requestId,
+        a.at,
+        a.accountId,
+        a.livemode ? 1 : 0,
+        a.keyId,
+        a.action,
+        a.tokenId,
+        a.requestId,
       ),
     );
   }
@@ -43,12 +54,29 @@ export class SqliteEventStore implements EventStore {
       const events = !src.events
         ? []
         : opts.type
-          ? x.all('SELECT * FROM events WHERE account_id = ? AND livemode = ? AND type = ? ORDER BY created_at DESC LIMIT ?', accountId, mode, opts.type, opts.limit)
-          : x.all('SELECT * FROM events WHERE account_id = ? AND livemode = ? ORDER BY created_at DESC LIMIT ?', accountId, mode, opts.limit);
+          ? x.all(
+              'SELECT * FROM events WHERE account_id = ? AND livemode = ? AND type = ? ORDER BY created_at DESC LIMIT ?',
+              accountId,
+              mode,
+              opts.type,
+              opts.limit,
+            )
+          : x.all(
+              'SELECT * FROM events WHERE account_id = ? AND livemode = ? ORDER BY created_at DESC LIMIT ?',
+              accountId,
+              mode,
+              opts.limit,
+            );
       const audit =
         src.auditAction === undefined
           ? []
-          : x.all('SELECT * FROM audit_log WHERE account_id = ? AND livemode = ? AND action = ? ORDER BY at DESC LIMIT ?', accountId, mode, src.auditAction, opts.limit);
+          : x.all(
+              'SELECT * FROM audit_log WHERE account_id = ? AND livemode = ? AND action = ? ORDER BY at DESC LIMIT ?',
+              accountId,
+              mode,
+              src.auditAction,
+              opts.limit,
+            );
       return mergeEvents(events.map(eventFromRow), audit.map(auditEventFromRow), opts.limit);
     });
   }

@@ -35,7 +35,11 @@ export class PgIdempotencyStore implements IdempotencyStore {
   }
   async finish(accountId: string, key: string, response: StoredResponse | undefined): Promise<void> {
     if (response) {
-      await run(this.#x, "UPDATE idempotency SET state = 'done', response = $1 WHERE account_id = $2 AND idem_key = $3", [JSON.stringify(response), accountId, key]);
+      await run(this.#x, "UPDATE idempotency SET state = 'done', response = $1 WHERE account_id = $2 AND idem_key = $3", [
+        JSON.stringify(response),
+        accountId,
+        key,
+      ]);
     } else {
       await run(this.#x, 'DELETE FROM idempotency WHERE account_id = $1 AND idem_key = $2', [accountId, key]);
     }

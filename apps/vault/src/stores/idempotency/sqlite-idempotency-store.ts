@@ -18,7 +18,11 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       // New, or an in-flight claim left by a crashed process: (re)claim it.
       this.#x.run(
         'INSERT OR REPLACE INTO idempotency (account_id, idem_key, body_hash, state, response, created_at) VALUES (?, ?, ?, ?, NULL, ?)',
-        accountId, key, bodyHash, 'in_flight', now,
+        accountId,
+        key,
+        bodyHash,
+        'in_flight',
+        now,
       );
       return { kind: 'new' };
     });
@@ -26,7 +30,12 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   async finish(accountId: string, key: string, response: StoredResponse | undefined): Promise<void> {
     await this.#x.write(() =>
       response
-        ? this.#x.run("UPDATE idempotency SET state = 'done', response = ? WHERE account_id = ? AND idem_key = ?", JSON.stringify(response), accountId, key)
+        ? this.#x.run(
+            "UPDATE idempotency SET state = 'done', response = ? WHERE account_id = ? AND idem_key = ?",
+            JSON.stringify(response),
+            accountId,
+            key,
+          )
         : this.#x.run('DELETE FROM idempotency WHERE account_id = ? AND idem_key = ?', accountId, key),
     );
   }

@@ -38,4 +38,3 @@ export const keyToRow = (k: ApiKeyRecord): Row => ({
   expires_at: k.expiresAt,
   revoked_at: k.revokedAt,
 });
-

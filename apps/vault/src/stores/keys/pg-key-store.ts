@@ -26,13 +26,21 @@ export class PgKeyStore implements KeyStore {
     return (await all(this.#x, 'SELECT * FROM accounts ORDER BY created_at, id')).map(accountFromRow);
   }
   async verifyOrigin(accountId: string, origin: string, at: number): Promise<void> {
-    await run(this.#x, 'INSERT INTO account_origins (account_id, origin, verified_at) VALUES ($1, $2, $3) ON CONFLICT (account_id, origin) DO NOTHING', [accountId, origin, at]);
+    await run(
+      this.#x,
+      'INSERT INTO account_origins (account_id, origin, verified_at) VALUES ($1, $2, $3) ON CONFLICT (account_id, origin) DO NOTHING',
+      [accountId, origin, at],
+    );
   }
   async accountsVerifying(origin: string): Promise<string[]> {
-    return (await all(this.#x, 'SELECT account_id FROM account_origins WHERE origin = $1 ORDER BY verified_at, account_id', [origin])).map((r) => (r as { account_id: string }).account_id);
+    return (await all(this.#x, 'SELECT account_id FROM account_origins WHERE origin = $1 ORDER BY verified_at, account_id', [origin])).map(
+      (r) => (r as { account_id: string }).account_id,
+    );
   }
   async isOriginVerified(accountId: string, origin: string): Promise<boolean> {
-    return (await one(this.#x, 'SELECT 1 AS ok FROM account_origins WHERE account_id = $1 AND origin = $2', [accountId, origin])) !== undefined;
+    return (
+      (await one(this.#x, 'SELECT 1 AS ok FROM account_origins WHERE account_id = $1 AND origin = $2', [accountId, origin])) !== undefined
+    );
   }
 
   async insertKey(k: ApiKeyRecord): Promise<void> {

@@ -30,13 +30,21 @@ export class SqliteKeyStore implements KeyStore {
     return this.#x.read(() => this.#x.all('SELECT * FROM accounts ORDER BY created_at').map(accountFromRow));
   }
   async verifyOrigin(accountId: string, origin: string, at: number): Promise<void> {
-    await this.#x.write(() => this.#x.run('INSERT OR IGNORE INTO account_origins (account_id, origin, verified_at) VALUES (?, ?, ?)', accountId, origin, at));
+    await this.#x.write(() =>
+      this.#x.run('INSERT OR IGNORE INTO account_origins (account_id, origin, verified_at) VALUES (?, ?, ?)', accountId, origin, at),
+    );
   }
   accountsVerifying(origin: string): Promise<string[]> {
-    return this.#x.read(() => this.#x.all('SELECT account_id FROM account_origins WHERE origin = ? ORDER BY verified_at, account_id', origin).map((r) => (r as { account_id: string }).account_id));
+    return this.#x.read(() =>
+      this.#x
+        .all('SELECT account_id FROM account_origins WHERE origin = ? ORDER BY verified_at, account_id', origin)
+        .map((r) => (r as { account_id: string }).account_id),
+    );
   }
   isOriginVerified(accountId: string, origin: string): Promise<boolean> {
-    return this.#x.read(() => this.#x.get('SELECT 1 AS ok FROM account_origins WHERE account_id = ? AND origin = ?', accountId, origin) !== undefined);
+    return this.#x.read(
+      () => this.#x.get('SELECT 1 AS ok FROM account_origins WHERE account_id = ? AND origin = ?', accountId, origin) !== undefined,
+    );
   }
 
   async insertKey(k: ApiKeyRecord): Promise<void> {
@@ -57,13 +65,21 @@ export class SqliteKeyStore implements KeyStore {
   }
   listKeys(accountId?: string): Promise<ApiKeyRecord[]> {
     return this.#x.read(() =>
-      (accountId ? this.#x.all('SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at', accountId) : this.#x.all('SELECT * FROM api_keys ORDER BY created_at')).map(keyFromRow),
+      (accountId
+        ? this.#x.all('SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at', accountId)
+        : this.#x.all('SELECT * FROM api_keys ORDER BY created_at')
+      ).map(keyFromRow),
     );
   }
   async rollKey(oldId: string, overlapEndsAt: number, successor: ApiKeyRecord): Promise<void> {
     const row = keyToRow(successor);
     await this.#x.write(() => {
-      this.#x.run('UPDATE api_keys SET expires_at = ? WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)', overlapEndsAt, oldId, overlapEndsAt);
+      this.#x.run(
+        'UPDATE api_keys SET expires_at = ? WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)',
+        overlapEndsAt,
+        oldId,
+        overlapEndsAt,
+      );
       this.#x.run(insertSql('api_keys', row), row);
     });
   }

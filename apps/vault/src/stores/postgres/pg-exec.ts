@@ -21,6 +21,7 @@ export function clientExec(client: pg.PoolClient): PgExec {
   return x;
 }
 
-export const one = async (x: PgExec, sql: string, params: unknown[] = []): Promise<Row | undefined> => (await x.q.query<Row>(sql, params)).rows[0];
+export const one = async (x: PgExec, sql: string, params: unknown[] = []): Promise<Row | undefined> =>
+  (await x.q.query<Row>(sql, params)).rows[0];
 export const all = async (x: PgExec, sql: string, params: unknown[] = []): Promise<Row[]> => (await x.q.query<Row>(sql, params)).rows;
 export const run = async (x: PgExec, sql: string, params: unknown[] = []): Promise<number> => (await x.q.query(sql, params)).rowCount ?? 0;

@@ -11,9 +11,11 @@ const DUPLICATE = new Set(['23505', '42P07', '42710']); // unique_violation, dup
  * by maximum: a store at 1–5 and 7 applies 6 when it appears (branches ship versions in either order).
  */
 export async function migratePg(pool: pg.Pool, migrations: readonly { version: number; sql: string }[] = PG_MIGRATIONS): Promise<void> {
-  await pool.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)').catch((e: { code?: string }) => {
-    if (!DUPLICATE.has(e.code ?? '')) throw e;
-  });
+  await pool
+    .query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)')
+    .catch((e: { code?: string }) => {
+      if (!DUPLICATE.has(e.code ?? '')) throw e;
+    });
   // Each lost race means the winner applied at least one more version, so one pass per version
   // (plus the final check) always suffices; a fixed small count failed once there were 3 versions.
   for (let pass = 0; pass <= migrations.length + 1; pass++) {

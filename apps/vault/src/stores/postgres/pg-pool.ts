@@ -55,4 +55,3 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (q: pg.PoolClient) => 
     }
   }
 }
-

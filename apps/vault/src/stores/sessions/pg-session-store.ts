@@ -33,7 +33,9 @@ export class PgSessionStore implements SessionStore {
     return (await one(this.#x, 'SELECT 1 AS seen FROM seen_jti WHERE jti = $1', [jti])) !== undefined;
   }
   async claimJti(jti: string, expiresAt: number): Promise<boolean> {
-    return (await run(this.#x, 'INSERT INTO seen_jti (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING', [jti, expiresAt])) === 1;
+    return (
+      (await run(this.#x, 'INSERT INTO seen_jti (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING', [jti, expiresAt])) === 1
+    );
   }
   purge(now: number): Promise<{ sessions: number; jtis: number }> {
     return this.#x.tx(async (x) => ({

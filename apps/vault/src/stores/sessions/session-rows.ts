@@ -11,4 +11,3 @@ export const sessionFromRow = (r: Row): SessionRecord => ({
   maxUses: r.max_uses as number,
   uses: r.uses as number,
 });
-

@@ -14,7 +14,14 @@ export class SqliteSessionStore implements SessionStore {
     await this.#x.write(() =>
       this.#x.run(
         'INSERT INTO sessions (id, account_id, key_id, origin, created_at, expires_at, max_uses, uses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        s.id, s.accountId, s.keyId, s.origin, s.createdAt, s.expiresAt, s.maxUses, s.uses,
+        s.id,
+        s.accountId,
+        s.keyId,
+        s.origin,
+        s.createdAt,
+        s.expiresAt,
+        s.maxUses,
+        s.uses,
       ),
     );
   }

@@ -21,7 +21,11 @@ export class PgStateStore implements StateStore {
   /** The re-read is a second statement: under READ COMMITTED it sees the row the winner committed. */
   putIfAbsent(name: string, value: string, at: number): Promise<string> {
     return this.#x.tx(async (x) => {
-      await run(x, 'INSERT INTO vault_state (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, value, at]);
+      await run(x, 'INSERT INTO vault_state (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [
+        name,
+        value,
+        at,
+      ]);
       return (await one(x, 'SELECT value FROM vault_state WHERE name = $1', [name]))!.value as string;
     });
   }

@@ -13,7 +13,12 @@ export class SqliteStateStore implements StateStore {
   }
   async put(name: string, value: string, at: number): Promise<void> {
     await this.#x.write(() =>
-      this.#x.run('INSERT INTO vault_state (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at', name, value, at),
+      this.#x.run(
+        'INSERT INTO vault_state (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+        name,
+        value,
+        at,
+      ),
     );
   }
   putIfAbsent(name: string, value: string, at: number): Promise<string> {

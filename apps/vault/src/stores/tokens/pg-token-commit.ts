@@ -4,7 +4,28 @@ import type { Row } from '../rows';
 import type { TokenCommit, TokenCommitResult } from './token-commit';
 import { tokenToRow } from './token-rows';
 
-const COLUMNS = Object.keys(tokenToRow({ id: '', accountId: '', keyId: '', livemode: false, brand: '', bin: '', last4: '', expMonth: 0, expYear: 0, fingerprint: '', panEnc: '', cvcEnc: null, cvcExpiresAt: null, nameEnc: null, postalEnc: null, createdAt: 0, expiresAt: null, network: null })).join(', ');
+const COLUMNS = Object.keys(
+  tokenToRow({
+    id: '',
+    accountId: '',
+    keyId: '',
+    livemode: false,
+    brand: '',
+    bin: '',
+    last4: '',
+    expMonth: 0,
+    expYear: 0,
+    fingerprint: '',
+    panEnc: '',
+    cvcEnc: null,
+    cvcExpiresAt: null,
+    nameEnc: null,
+    postalEnc: null,
+    createdAt: 0,
+    expiresAt: null,
+    network: null,
+  }),
+).join(', ');
 
 /**
  * A tokenization's whole commit as ONE statement (one round trip, one autocommit transaction):
@@ -37,8 +58,20 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
 export async function commitTokenPg(pool: pg.Pool, c: TokenCommit, attempts = 5): Promise<TokenCommitResult> {
   const ev = c.event;
   const params = [
-    c.sid, c.keyId, c.now, c.jti, JSON.stringify(tokenToRow(c.token)), JSON.stringify(c.idempotency.response), c.idempotency.accountId, c.idempotency.key,
-    ev.id, ev.accountId, ev.livemode ? 1 : 0, ev.type, ev.createdAt, JSON.stringify(ev.data),
+    c.sid,
+    c.keyId,
+    c.now,
+    c.jti,
+    JSON.stringify(tokenToRow(c.token)),
+    JSON.stringify(c.idempotency.response),
+    c.idempotency.accountId,
+    c.idempotency.key,
+    ev.id,
+    ev.accountId,
+    ev.livemode ? 1 : 0,
+    ev.type,
+    ev.createdAt,
+    JSON.stringify(ev.data),
   ];
   for (let attempt = 1; ; attempt++) {
     try {

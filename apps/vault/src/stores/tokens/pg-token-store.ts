@@ -39,11 +39,17 @@ export class PgTokenStore implements TokenStore {
   }
   purge(now: number): Promise<{ tokens: number; cvcs: number; expired: ExpiredToken[] }> {
     return this.#x.tx(async (x) => {
-      const expired = (await all(x, `DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= $1 RETURNING ${EXPIRED_COLUMNS}`, [now])).map(expiredFromRow);
+      const expired = (
+        await all(x, `DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= $1 RETURNING ${EXPIRED_COLUMNS}`, [now])
+      ).map(expiredFromRow);
       return {
         tokens: expired.length,
         expired,
-        cvcs: await run(x, 'UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= $1', [now]),
+        cvcs: await run(
+          x,
+          'UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= $1',
+          [now],
+        ),
       };
     });
   }

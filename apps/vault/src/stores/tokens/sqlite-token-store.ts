@@ -46,11 +46,16 @@ export class SqliteTokenStore implements TokenStore {
   }
   purge(now: number): Promise<{ tokens: number; cvcs: number; expired: ExpiredToken[] }> {
     return this.#x.write(() => {
-      const expired = this.#x.all(`DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING ${EXPIRED_COLUMNS}`, now).map(expiredFromRow);
+      const expired = this.#x
+        .all(`DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= ? RETURNING ${EXPIRED_COLUMNS}`, now)
+        .map(expiredFromRow);
       return {
         tokens: expired.length,
         expired,
-        cvcs: this.#x.run('UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= ?', now),
+        cvcs: this.#x.run(
+          'UPDATE tokens SET cvc_enc = NULL, cvc_expires_at = NULL WHERE cvc_expires_at IS NOT NULL AND cvc_expires_at <= ?',
+          now,
+        ),
       };
     });
   }

@@ -47,7 +47,6 @@ export const tokenToRow = (t: TokenRecord): Row => ({
   expires_at: t.expiresAt,
 });
 
-
 export const EXPIRED_COLUMNS = 'id, account_id, livemode, key_id, brand, last4';
 export const expiredFromRow = (r: Row): ExpiredToken => ({
   id: r.id as string,

@@ -2,13 +2,34 @@ import { eventFromRow } from '../events/event-rows';
 import { all, one, run, type PgExec } from '../postgres/pg-exec';
 import type { EventRecord } from '../records';
 import { insertPg } from '../rows';
-import { attemptFromRow, attemptToRow, deliveryFromRow, endpointFromRow, endpointToRow, newDeliveryRow, SECRET_FIELDS } from './webhook-rows';
-import { streaksAfter, subscribed, type AttemptOutcome, type AttemptRecord, type ClaimedDelivery, type DeliveryRecord, type WebhookEndpointRecord, type WebhookStore } from './webhook-store';
+import {
+  attemptFromRow,
+  attemptToRow,
+  deliveryFromRow,
+  endpointFromRow,
+  endpointToRow,
+  newDeliveryRow,
+  SECRET_FIELDS,
+} from './webhook-rows';
+import {
+  streaksAfter,
+  subscribed,
+  type AttemptOutcome,
+  type AttemptRecord,
+  type ClaimedDelivery,
+  type DeliveryRecord,
+  type WebhookEndpointRecord,
+  type WebhookStore,
+} from './webhook-store';
 
 /** The outbox rows for one event, in the caller's transaction (PgEventStore.record calls it next to its INSERT). */
 export async function pgEnqueue(x: PgExec, event: EventRecord, now: number): Promise<number> {
-  const endpoints = (await all(x, 'SELECT id, events FROM webhook_endpoints WHERE account_id = $1 AND livemode = $2 AND disabled_at IS NULL', [event.accountId, event.livemode ? 1 : 0]))
-    .filter((r) => subscribed(JSON.parse(r.events as string) as string[], event.type));
+  const endpoints = (
+    await all(x, 'SELECT id, events FROM webhook_endpoints WHERE account_id = $1 AND livemode = $2 AND disabled_at IS NULL', [
+      event.accountId,
+      event.livemode ? 1 : 0,
+    ])
+  ).filter((r) => subscribed(JSON.parse(r.events as string) as string[], event.type));
   for (const r of endpoints) await run(x, ...insertPg('webhook_deliveries', newDeliveryRow(event, r.id as string, now)));
   return endpoints.length;
 }
@@ -28,7 +49,12 @@ export class PgWebhookStore implements WebhookStore {
     return r && endpointFromRow(r);
   }
   async listEndpoints(accountId: string, livemode: boolean): Promise<WebhookEndpointRecord[]> {
-    return (await all(this.#x, 'SELECT * FROM webhook_endpoints WHERE account_id = $1 AND livemode = $2 ORDER BY created_at, id', [accountId, livemode ? 1 : 0])).map(endpointFromRow);
+    return (
+      await all(this.#x, 'SELECT * FROM webhook_endpoints WHERE account_id = $1 AND livemode = $2 ORDER BY created_at, id', [
+        accountId,
+        livemode ? 1 : 0,
+      ])
+    ).map(endpointFromRow);
   }
   deleteEndpoint(id: string): Promise<boolean> {
     return this.#x.tx(async (x) => {
@@ -51,24 +77,46 @@ export class PgWebhookStore implements WebhookStore {
   /** One statement: the subquery locks due rows with SKIP LOCKED, so two workers never claim one row. */
   async claimDue(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
     // A read first: an idle poll takes no row locks and writes nothing.
-    if (!(await one(this.#x, "SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_at <= $1 AND (lease_until IS NULL OR lease_until <= $1) LIMIT 1", [now]))) return [];
-    const claimed = (await all(
-      this.#x,
-      `UPDATE webhook_deliveries SET lease_owner = $1, lease_until = $2, updated_at = $3
+    if (
+      !(await one(
+        this.#x,
+        "SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_at <= $1 AND (lease_until IS NULL OR lease_until <= $1) LIMIT 1",
+        [now],
+      ))
+    )
+      return [];
+    const claimed = (
+      await all(
+        this.#x,
+        `UPDATE webhook_deliveries SET lease_owner = $1, lease_until = $2, updated_at = $3
        WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
                     ORDER BY next_at LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [owner, now + leaseMs, now, limit],
-    )).map(deliveryFromRow);
+        [owner, now + leaseMs, now, limit],
+      )
+    ).map(deliveryFromRow);
     if (claimed.length === 0) return [];
-    const events = new Map((await all(this.#x, 'SELECT * FROM events WHERE id = ANY($1)', [claimed.map((d) => d.eventId)])).map((r) => [r.id as string, eventFromRow(r)]));
-    const endpoints = new Map((await all(this.#x, 'SELECT * FROM webhook_endpoints WHERE id = ANY($1)', [claimed.map((d) => d.endpointId)])).map((r) => [r.id as string, endpointFromRow(r)]));
+    const events = new Map(
+      (await all(this.#x, 'SELECT * FROM events WHERE id = ANY($1)', [claimed.map((d) => d.eventId)])).map((r) => [
+        r.id as string,
+        eventFromRow(r),
+      ]),
+    );
+    const endpoints = new Map(
+      (await all(this.#x, 'SELECT * FROM webhook_endpoints WHERE id = ANY($1)', [claimed.map((d) => d.endpointId)])).map((r) => [
+        r.id as string,
+        endpointFromRow(r),
+      ]),
+    );
     const out: ClaimedDelivery[] = [];
     for (const delivery of claimed) {
       const event = events.get(delivery.eventId);
       const endpoint = endpoints.get(delivery.endpointId);
       if (event && endpoint) out.push({ delivery, event, endpoint });
-      else await run(this.#x, "UPDATE webhook_deliveries SET status = 'skipped', lease_owner = NULL, lease_until = NULL WHERE id = $1", [delivery.id]);
+      else
+        await run(this.#x, "UPDATE webhook_deliveries SET status = 'skipped', lease_owner = NULL, lease_until = NULL WHERE id = $1", [
+          delivery.id,
+        ]);
     }
     return out;
   }
@@ -83,8 +131,14 @@ export class PgWebhookStore implements WebhookStore {
       if (moved === 0) return false;
       const ep = o.endpointId;
       if (o.streak === 'success') await run(x, 'UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1', [ep]);
-      if (o.streak === 'failure') await run(x, 'UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) WHERE id = $2', [o.at, ep]);
-      if (o.disable) await run(x, 'UPDATE webhook_endpoints SET disabled_at = $1, disabled_reason = $2 WHERE id = $3 AND disabled_at IS NULL', [o.at, o.disable.reason, ep]);
+      if (o.streak === 'failure')
+        await run(x, 'UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) WHERE id = $2', [o.at, ep]);
+      if (o.disable)
+        await run(x, 'UPDATE webhook_endpoints SET disabled_at = $1, disabled_reason = $2 WHERE id = $3 AND disabled_at IS NULL', [
+          o.at,
+          o.disable.reason,
+          ep,
+        ]);
       return true;
     });
   }
@@ -100,17 +154,25 @@ export class PgWebhookStore implements WebhookStore {
         await run(x, `INSERT INTO webhook_attempts (${cols.join(', ')}) VALUES ${values.join(', ')}`, params);
       }
       const params: unknown[] = [owner];
-      const values = items.map((i) => `($${params.push(i.deliveryId)}::text, $${params.push(i.outcome.status)}::text, $${params.push(i.outcome.nextAt)}::bigint, $${params.push(i.outcome.at)}::bigint)`);
-      const moved = new Set((await all(
-        x,
-        `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, status = v.status, next_at = v.next_at, lease_owner = NULL, lease_until = NULL, updated_at = v.at
+      const values = items.map(
+        (i) =>
+          `($${params.push(i.deliveryId)}::text, $${params.push(i.outcome.status)}::text, $${params.push(i.outcome.nextAt)}::bigint, $${params.push(i.outcome.at)}::bigint)`,
+      );
+      const moved = new Set(
+        (
+          await all(
+            x,
+            `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, status = v.status, next_at = v.next_at, lease_owner = NULL, lease_until = NULL, updated_at = v.at
          FROM (VALUES ${values.join(', ')}) AS v(id, status, next_at, at) WHERE d.id = v.id AND d.lease_owner = $1 RETURNING d.id`,
-        params,
-      )).map((r) => r.id as string));
+            params,
+          )
+        ).map((r) => r.id as string),
+      );
       const result = items.map((i) => moved.has(i.deliveryId));
       const streaks = streaksAfter(items.map((i, n) => ({ moved: result[n]!, outcome: i.outcome })));
       const cleared = [...streaks].filter(([, s]) => s.clear).map(([id]) => id);
-      if (cleared.length > 0) await run(x, 'UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ANY($1) AND failing_since IS NOT NULL', [cleared]);
+      if (cleared.length > 0)
+        await run(x, 'UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ANY($1) AND failing_since IS NOT NULL', [cleared]);
       const started = [...streaks].filter(([, s]) => s.since !== null);
       if (started.length > 0) {
         await run(
@@ -123,13 +185,21 @@ export class PgWebhookStore implements WebhookStore {
     });
   }
   async listAttempts(endpointId: string, limit: number): Promise<AttemptRecord[]> {
-    return (await all(this.#x, 'SELECT * FROM webhook_attempts WHERE endpoint_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [endpointId, limit])).map(attemptFromRow);
+    return (
+      await all(this.#x, 'SELECT * FROM webhook_attempts WHERE endpoint_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [endpointId, limit])
+    ).map(attemptFromRow);
   }
   async listDeliveries(eventId: string): Promise<DeliveryRecord[]> {
-    return (await all(this.#x, 'SELECT * FROM webhook_deliveries WHERE event_id = $1 ORDER BY created_at, id', [eventId])).map(deliveryFromRow);
+    return (await all(this.#x, 'SELECT * FROM webhook_deliveries WHERE event_id = $1 ORDER BY created_at, id', [eventId])).map(
+      deliveryFromRow,
+    );
   }
   purge(before: number): Promise<number> {
-    return this.#x.tx(async (x) => (await run(x, "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < $1", [before])) + (await run(x, 'DELETE FROM webhook_attempts WHERE at < $1', [before])));
+    return this.#x.tx(
+      async (x) =>
+        (await run(x, "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < $1", [before])) +
+        (await run(x, 'DELETE FROM webhook_attempts WHERE at < $1', [before])),
+    );
   }
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     return this.#x.tx(async (x) => {

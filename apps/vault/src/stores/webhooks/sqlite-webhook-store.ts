@@ -2,13 +2,33 @@ import { eventFromRow } from '../events/event-rows';
 import type { EventRecord } from '../records';
 import { insertSql } from '../rows';
 import type { SqliteExec } from '../sqlite/sqlite-exec';
-import { attemptFromRow, attemptToRow, deliveryFromRow, endpointFromRow, endpointToRow, newDeliveryRow, SECRET_FIELDS } from './webhook-rows';
-import { subscribed, type AttemptOutcome, type AttemptRecord, type ClaimedDelivery, type DeliveryRecord, type WebhookEndpointRecord, type WebhookStore } from './webhook-store';
+import {
+  attemptFromRow,
+  attemptToRow,
+  deliveryFromRow,
+  endpointFromRow,
+  endpointToRow,
+  newDeliveryRow,
+  SECRET_FIELDS,
+} from './webhook-rows';
+import {
+  subscribed,
+  type AttemptOutcome,
+  type AttemptRecord,
+  type ClaimedDelivery,
+  type DeliveryRecord,
+  type WebhookEndpointRecord,
+  type WebhookStore,
+} from './webhook-store';
 
 /** The outbox rows for one event, synchronously inside a write (SqliteEventStore.record calls it next to its INSERT). */
 export function sqliteEnqueue(x: SqliteExec, event: EventRecord, now: number): number {
   const endpoints = x
-    .all('SELECT id, events FROM webhook_endpoints WHERE account_id = ? AND livemode = ? AND disabled_at IS NULL', event.accountId, event.livemode ? 1 : 0)
+    .all(
+      'SELECT id, events FROM webhook_endpoints WHERE account_id = ? AND livemode = ? AND disabled_at IS NULL',
+      event.accountId,
+      event.livemode ? 1 : 0,
+    )
     .filter((r) => subscribed(JSON.parse(r.events as string) as string[], event.type));
   for (const r of endpoints) {
     const row = newDeliveryRow(event, r.id as string, now);
@@ -17,7 +37,8 @@ export function sqliteEnqueue(x: SqliteExec, event: EventRecord, now: number): n
   return endpoints.length;
 }
 
-const DUE_PROBE = "SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1";
+const DUE_PROBE =
+  "SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1";
 
 export class SqliteWebhookStore implements WebhookStore {
   readonly #x: SqliteExec;
@@ -37,12 +58,16 @@ export class SqliteWebhookStore implements WebhookStore {
     });
   }
   listEndpoints(accountId: string, livemode: boolean): Promise<WebhookEndpointRecord[]> {
-    return this.#x.read(() => this.#x.all('SELECT * FROM webhook_endpoints WHERE account_id = ? AND livemode = ? ORDER BY created_at, id', accountId, livemode ? 1 : 0).map(endpointFromRow));
+    return this.#x.read(() =>
+      this.#x
+        .all('SELECT * FROM webhook_endpoints WHERE account_id = ? AND livemode = ? ORDER BY created_at, id', accountId, livemode ? 1 : 0)
+        .map(endpointFromRow),
+    );
   }
   deleteEndpoint(id: string): Promise<boolean> {
     const x = this.#x;
     return x.write(() => {
-      x.run("DELETE FROM webhook_deliveries WHERE endpoint_id = ?", id);
+      x.run('DELETE FROM webhook_deliveries WHERE endpoint_id = ?', id);
       x.run('DELETE FROM webhook_attempts WHERE endpoint_id = ?', id);
       return x.run('DELETE FROM webhook_endpoints WHERE id = ?', id) > 0;
     });
@@ -52,7 +77,9 @@ export class SqliteWebhookStore implements WebhookStore {
     return x.write(() => {
       const r = x.get(
         'UPDATE webhook_endpoints SET previous_secret_enc = secret_enc, previous_secret_expires_at = ?, secret_enc = ? WHERE id = ? RETURNING *',
-        previousExpiresAt, secretEnc, id,
+        previousExpiresAt,
+        secretEnc,
+        id,
       );
       return r && endpointFromRow(r);
     });
@@ -69,7 +96,12 @@ export class SqliteWebhookStore implements WebhookStore {
         `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?, updated_at = ?
          WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_at LIMIT ?)
          RETURNING *`,
-        owner, now + leaseMs, now, now, now, limit,
+        owner,
+        now + leaseMs,
+        now,
+        now,
+        now,
+        limit,
       );
       const out: ClaimedDelivery[] = [];
       for (const r of claimed) {
@@ -91,13 +123,23 @@ export class SqliteWebhookStore implements WebhookStore {
       }
       const moved = x.run(
         'UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?, next_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?',
-        o.status, o.nextAt, o.at, deliveryId, owner,
+        o.status,
+        o.nextAt,
+        o.at,
+        deliveryId,
+        owner,
       );
       if (moved === 0) return false;
       const ep = o.endpointId;
       if (o.streak === 'success') x.run('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?', ep);
       if (o.streak === 'failure') x.run('UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?', o.at, ep);
-      if (o.disable) x.run('UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = ? WHERE id = ? AND disabled_at IS NULL', o.at, o.disable.reason, ep);
+      if (o.disable)
+        x.run(
+          'UPDATE webhook_endpoints SET disabled_at = ?, disabled_reason = ? WHERE id = ? AND disabled_at IS NULL',
+          o.at,
+          o.disable.reason,
+          ep,
+        );
       return true;
     });
   }
@@ -107,14 +149,24 @@ export class SqliteWebhookStore implements WebhookStore {
     return out;
   }
   listAttempts(endpointId: string, limit: number): Promise<AttemptRecord[]> {
-    return this.#x.read(() => this.#x.all('SELECT * FROM webhook_attempts WHERE endpoint_id = ? ORDER BY at DESC, id DESC LIMIT ?', endpointId, limit).map(attemptFromRow));
+    return this.#x.read(() =>
+      this.#x
+        .all('SELECT * FROM webhook_attempts WHERE endpoint_id = ? ORDER BY at DESC, id DESC LIMIT ?', endpointId, limit)
+        .map(attemptFromRow),
+    );
   }
   listDeliveries(eventId: string): Promise<DeliveryRecord[]> {
-    return this.#x.read(() => this.#x.all('SELECT * FROM webhook_deliveries WHERE event_id = ? ORDER BY created_at, id', eventId).map(deliveryFromRow));
+    return this.#x.read(() =>
+      this.#x.all('SELECT * FROM webhook_deliveries WHERE event_id = ? ORDER BY created_at, id', eventId).map(deliveryFromRow),
+    );
   }
   purge(before: number): Promise<number> {
     const x = this.#x;
-    return x.write(() => x.run("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < ?", before) + x.run('DELETE FROM webhook_attempts WHERE at < ?', before));
+    return x.write(
+      () =>
+        x.run("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < ?", before) +
+        x.run('DELETE FROM webhook_attempts WHERE at < ?', before),
+    );
   }
   rewrap(rewrap: (envelope: string, field: string) => string): Promise<number> {
     const x = this.#x;

@@ -117,7 +117,9 @@ export interface WebhookStore {
  * The endpoints' failing streaks after a sequence of outcomes (in order): `clear` sets
  * failing_since NULL first; `since` then starts a streak (unless one runs and was not cleared).
  */
-export function streaksAfter(items: readonly { moved: boolean; outcome: AttemptOutcome }[]): Map<string, { clear: boolean; since: number | null }> {
+export function streaksAfter(
+  items: readonly { moved: boolean; outcome: AttemptOutcome }[],
+): Map<string, { clear: boolean; since: number | null }> {
   const out = new Map<string, { clear: boolean; since: number | null }>();
   for (const { moved, outcome: o } of items) {
     if (!moved || o.streak === 'none') continue;
