@@ -16,7 +16,9 @@ export function WebhookLine({ chargeId }: { chargeId: string }) {
         const types = await eventTypes(chargeId);
         if (stopped) return;
         if (types.some((t) => t.startsWith('charge.'))) {
-          setText(`${types.length > 1 ? 'Webhooks' : 'Webhook'} received: ${types.join(', ')}`);
+          // The order's own event first: on a narrow screen the line ends in an ellipsis.
+          const ordered = [...types.filter((t) => t.startsWith('charge.')), ...types.filter((t) => !t.startsWith('charge.'))];
+          setText(`${types.length > 1 ? 'Webhooks' : 'Webhook'} received: ${ordered.join(', ')}`);
           setReceived(true);
           return;
         }

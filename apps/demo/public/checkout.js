@@ -130,7 +130,9 @@ async function watchWebhooks(chargeId) {
     const res = await fetch(`/api/orders/${encodeURIComponent(chargeId)}/events`).catch(() => undefined);
     const types = res?.ok ? ((await res.json().catch(() => ({}))).data ?? []).map((e) => e.type) : [];
     if (types.some((t) => t.startsWith('charge.'))) {
-      line.textContent = `${types.length > 1 ? 'Webhooks' : 'Webhook'} received: ${types.join(', ')}`;
+      // The order's own event first: on a narrow screen the line ends in an ellipsis.
+      const ordered = [...types.filter((t) => t.startsWith('charge.')), ...types.filter((t) => !t.startsWith('charge.'))];
+      line.textContent = `${types.length > 1 ? 'Webhooks' : 'Webhook'} received: ${ordered.join(', ')}`;
       line.classList.add('webhook--received');
       return;
     }
