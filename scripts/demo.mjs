@@ -18,7 +18,8 @@ if (!existsSync(join(ROOT, 'node_modules/.modules.yaml'))) {
 let stack;
 try {
   // Also runs the vault with TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 (a loopback processor, test mode
-  // only) and creates or reuses the demo account's one test connection to the simulator.
+  // only) and creates or reuses the demo account's one test connection to the simulator, and its
+  // one test webhook endpoint to the demo backend.
   stack = await startStack({ demo: true, demoReact: true, processor: true });
 } catch (e) {
   console.error(`\n✗ ${e instanceof Error ? e.message : String(e)}`);
@@ -43,7 +44,7 @@ for (const c of stack.children) {
   });
 }
 
-const { urls, keys, connection } = stack;
+const { urls, keys, connection, webhook } = stack;
 console.log(`
   Script-tag checkout (SRI-pinned SDK):  ${urls.demo}
   React 19 checkout (npm + elements):    ${urls.demoReact}
@@ -52,6 +53,7 @@ console.log(`
   Processor simulator (CardPointe REST): ${urls.processor}/cardconnect/rest/  (merchid 800000000001, testing / testing123)
   ${`Test keys (${keys.created ? 'created' : 'reused'}):`.padEnd(38)} ${keys.file}
   ${`Test connection (${connection.created ? 'created' : 'reused'}):`.padEnd(38)} ${connection.id} → ${connection.url}
+  ${`Webhook endpoint (${webhook.created ? 'created' : 'reused'}):`.padEnd(38)} ${webhook.id} → ${webhook.url}
 
   Test cards (any future expiry such as 12 / 34, any CVC):
 ${formatTestCards(loadTestCards()).join('\n')}
@@ -60,6 +62,7 @@ ${formatTestCards(loadTestCards()).join('\n')}
   "Paid · Visa ending in 4242 · authorization PPS…". To see a decline, choose an "Outcome to try"
   in the order summary: "Declined: insufficient funds" charges $1,116.00, "Declined: do not honor"
   $1,100.00 (the simulator declines $1,000–$1,999 with the code of the last three dollars).
+  The vault then sends the shop a signed charge.succeeded webhook; the page shows "Webhook received".
   What the processor booked: curl -u testing:testing123 ${urls.processor}/__sim/ledger
 
   Press Ctrl-C to stop.

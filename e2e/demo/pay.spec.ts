@@ -1,7 +1,8 @@
 // The first end-to-end payment: page → frames → token → the shop's backend → @tokenframe/node →
 // vault → processor simulator → "Paid" on the page, checked against the processor's own ledger:
 // one authorization per order, a double-click charges once, and a decline (the simulator declines
-// totals of $1,000–$1,999, the demo's test-mode outcomes) shows its reason to the shopper.
+// totals of $1,000–$1,999, the demo's test-mode outcomes) shows its reason to the shopper; the
+// vault's charge.succeeded webhook reaches the shop and the paid page says so.
 import type { Page } from '@playwright/test';
 import { VISA } from '../support/cards';
 import { expectPaid, openDemo, payButton, type Demo } from '../support/checkout';
@@ -40,6 +41,10 @@ for (const demo of ['script', 'react'] as Demo[]) {
     await expect(page.getByTestId('authcode')).toHaveText(auth!.authcode);
     await expect(page.getByTestId('retref')).toHaveText(auth!.retref);
     expect(await newAuths(before)).toHaveLength(1);
+    // The vault's signed charge.succeeded reaches the shop's backend (verified there), and the page says so.
+    const webhook = page.getByTestId('webhook');
+    await expect(webhook).toHaveAttribute('aria-live', 'polite');
+    await expect(webhook).toHaveText(/^Webhooks? received: charge\.succeeded(, token\.created)?$/, { timeout: 15_000 });
   });
 }
 

@@ -2,14 +2,16 @@
 // and the processor simulator (apps/processor-sim, the CardPointe-dialect processor charges go to).
 // Shared by `pnpm demo` and the Playwright globalSetup, so both run exactly the same thing.
 // With the simulator, the vault runs with TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 (a loopback processor,
-// test mode only) and the demo account gets (or keeps) its one test connection to it.
+// test mode only) and the demo account gets (or keeps) its one test connection to it; with the
+// demo, also its one test webhook endpoint to the demo backend (secret in <data dir>/demo-webhook.json).
 //
 //   const stack = await startStack({ demo: true, demoReact: true });
-//   stack.urls.demo, stack.keys.publishableKey, stack.connection?.id, …;  await stack.stop();
+//   stack.urls.demo, stack.keys.publishableKey, stack.connection?.id, stack.webhook?.id, …;  await stack.stop();
 import { join } from 'node:path';
 import { assertPortsFree } from './assert-ports-free.mjs';
 import { buildIfStale } from './build-if-stale.mjs';
 import { ensureDemoConnection } from './ensure-demo-connection.mjs';
+import { ensureDemoWebhook } from './ensure-demo-webhook.mjs';
 import { ensureDevKeys } from './ensure-dev-keys.mjs';
 import { STACK_URLS, ROOT, dataDirOf } from './stack-urls.mjs';
 import { startChild } from './start-child.mjs';
@@ -25,6 +27,7 @@ const portOf = (url) => Number(new URL(url).port);
  *   (Playwright). dataDir: TOKENFRAME_DATA_DIR for the vault, CLI and keys file.
  * @returns {Promise<{ urls: typeof STACK_URLS, keys: { publishableKey: string, secretKey: string, file: string, created: boolean },
  *                     connection: { id: string, url: string, created: boolean } | undefined,
+ *                     webhook: { id: string, url: string, secret: string, file: string, created: boolean } | undefined,
  *                     stop: () => Promise<void> }>}
  */
 export async function startStack({ demo = false, demoReact = false, processor = false, build = true, quiet = false, dataDir, log = console.log } = {}) {
@@ -74,9 +77,13 @@ export async function startStack({ demo = false, demoReact = false, processor = 
   await start({ name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] }, [`${urls.vault}/v1/jwks`, `${urls.frames}/`], (r) => r.ok);
   let keys;
   let connection;
+  let webhook;
   try {
     keys = await ensureDevKeys({ vaultUrl: urls.vault, origins: [urls.demo, urls.demoReact], dataDir: dataDir ?? dataDirOf(), env, log });
     if (processor) connection = ensureDemoConnection({ processorUrl: urls.processor, env, log });
+    // The demo backend hears what the vault did (charge.succeeded, …): a loopback URL, test mode
+    // only, allowed by the same TOKENFRAME_ALLOW_PRIVATE_NETWORK=1 as the simulator.
+    if (demo) webhook = ensureDemoWebhook({ demoUrl: urls.demo, dataDir: dataDir ?? dataDirOf(), env, log });
   } catch (e) {
     await stop();
     throw e;
@@ -87,6 +94,7 @@ export async function startStack({ demo = false, demoReact = false, processor = 
     TF_FRAMES_URL: urls.frames,
     TF_PUBLISHABLE_KEY: keys.publishableKey,
     TF_SECRET_KEY: keys.secretKey,
+    ...(webhook ? { TF_WEBHOOK_SECRET: webhook.secret } : {}),
     TF_REACT_ORIGIN: urls.demoReact,
   };
   if (demo) await start({ name: 'demo', cmd: tsx, args: ['apps/demo/src/server.ts'], env: demoEnv }, [`${urls.demo}/healthz`], (r) => r.ok);
@@ -94,5 +102,5 @@ export async function startStack({ demo = false, demoReact = false, processor = 
     const vite = join(ROOT, 'node_modules/.bin/vite');
     await start({ name: 'react', cmd: vite, args: ['--strictPort'], cwd: join(ROOT, 'apps/demo-react'), env: demoEnv }, [`${urls.demoReact}/`], (r) => r.ok);
   }
-  return { urls, keys, connection, stop, children };
+  return { urls, keys, connection, webhook, stop, children };
 }

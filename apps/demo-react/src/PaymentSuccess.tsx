@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { BRAND_NAMES } from './field-style';
 import type { PaidCharge } from './pay-with-token';
+import { WebhookLine } from './WebhookLine';
 
 const formatAmount = (cents: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 
@@ -19,6 +20,7 @@ export function PaymentSuccess({ token, charge }: { token: string; charge: PaidC
     <section className="success" aria-labelledby="success-title">
       <h2 id="success-title" tabIndex={-1} ref={title} aria-describedby="paid-status">Payment complete</h2>
       <p className="paid" id="paid-status" data-testid="status" role="status">{status}</p>
+      <WebhookLine chargeId={charge.id} />
       <dl className="receipt">
         <div><dt>Amount</dt><dd data-testid="amount">{formatAmount(charge.amount, charge.currency)}</dd></div>
         <div><dt>Card</dt><dd data-testid="result">{card}</dd></div>

@@ -115,6 +115,29 @@ function showSuccess(token, charge) {
   // Filled after the section shows, so the status region announces it; the heading (focused) is described by it.
   set('status', `Paid · ${card} · authorization ${charge.authcode}`);
   document.getElementById('success-title').focus();
+  watchWebhooks(charge.id);
+}
+
+/**
+ * The vault tells the shop's server what happened with a signed webhook (charge.succeeded, …); the
+ * server records it, and this line says when it arrived. A polite live region: announced once, after
+ * the "Paid" status. Asks the server every 500 ms for up to 30 s.
+ */
+async function watchWebhooks(chargeId) {
+  const line = document.querySelector('[data-testid="webhook"]');
+  for (let i = 0; i < 60; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const res = await fetch(`/api/orders/${encodeURIComponent(chargeId)}/events`).catch(() => undefined);
+    const types = res?.ok ? ((await res.json().catch(() => ({}))).data ?? []).map((e) => e.type) : [];
+    if (types.some((t) => t.startsWith('charge.'))) {
+      // The order's own event first: on a narrow screen the line ends in an ellipsis.
+      const ordered = [...types.filter((t) => t.startsWith('charge.')), ...types.filter((t) => !t.startsWith('charge.'))];
+      line.textContent = `${types.length > 1 ? 'Webhooks' : 'Webhook'} received: ${ordered.join(', ')}`;
+      line.classList.add('webhook--received');
+      return;
+    }
+  }
+  line.textContent = 'No webhook yet: the vault keeps retrying (pnpm vault webhooks list).';
 }
 
 async function main() {

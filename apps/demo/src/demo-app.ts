@@ -2,7 +2,7 @@
 // order with the secret key (POST /api/pay → vault → processor). Handlers are Web-standard and
 // tested with app.request(), no port needed.
 import { readFileSync } from 'node:fs';
-import { Tokenframe } from '@tokenframe/node';
+import { Tokenframe, verifyWebhook, WebhookVerificationError } from '@tokenframe/node';
 import { Hono } from 'hono';
 import { checkoutCsp } from './checkout-csp';
 import type { DemoConfig } from './demo-config';
@@ -10,6 +10,7 @@ import { chargeToken, TOKEN_ID } from './charge-token';
 import { testOutcome } from './demo-order';
 import { renderCheckout } from './render-checkout';
 import { fetchSdkScript, type SdkScript } from './sdk-script';
+import { WebhookInbox } from './webhook-inbox';
 
 const ASSETS: Record<string, string> = {
   '/checkout.js': 'text/javascript; charset=utf-8',
@@ -21,7 +22,14 @@ const ASSET_DIR = new URL('../public/', import.meta.url);
 export interface DemoAppDeps {
   /** Where the page's SDK tag comes from; defaults to the vault's /v1/sri.json. */
   sdkScript?: () => Promise<SdkScript | undefined>;
+  /** Where verified webhook events are kept; a fresh one per app by default. */
+  inbox?: WebhookInbox;
 }
+
+/** Charge ids as the vault makes them; bounds what GET /api/orders/:chargeId/events accepts. */
+const CHARGE_ID = /^ch_[A-Za-z0-9_-]{8,64}$/;
+/** Deliveries are small JSON events; anything larger is not the vault's. */
+const MAX_WEBHOOK_BYTES = 64 * 1024;
 
 export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono {
   const sdkScript = deps.sdkScript ?? (() => fetchSdkScript(config.vaultUrl));
@@ -29,6 +37,7 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
   // longer than the vault's own processor timeout (15 s), so a slow processor is answered by the
   // vault (its recovery included), not cut off by us mid-charge.
   const tf = new Tokenframe(config.secretKey, { vaultUrl: config.vaultUrl, timeoutMs: 20_000 });
+  const inbox = deps.inbox ?? new WebhookInbox();
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -74,6 +83,32 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
     const paid = await chargeToken(tf, token, outcome);
     // The shopper sees a friendly message; the vault's code stays available to the page's developer.
     return paid.ok ? c.json(paid.body) : c.json(paid.body, paid.status as 400);
+  });
+
+  // The vault's webhooks: verified on the RAW body (re-serialised JSON is other bytes) with the
+  // endpoint's secret, de-duplicated on the event id. 400 = not the vault's (or stale): the vault
+  // retries a real delivery, so refusing costs nothing; 2xx = received.
+  app.post('/webhooks/tokenframe', async (c) => {
+    if (!config.webhookSecret) return c.json({ error: { code: 'webhooks_not_configured', message: 'No webhook secret: start the demo with `pnpm demo`, or set TF_WEBHOOK_SECRET.' } }, 503);
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (raw.byteLength > MAX_WEBHOOK_BYTES) return c.json({ error: { code: 'payload_too_large', message: 'Webhook bodies are small JSON events.' } }, 413);
+    let event;
+    try {
+      event = verifyWebhook(raw, c.req.raw.headers, config.webhookSecret);
+    } catch (e) {
+      if (e instanceof WebhookVerificationError) return c.json({ error: { code: e.reason, message: e.message } }, 400);
+      throw e;
+    }
+    const fresh = inbox.record(event);
+    return c.json({ received: true, duplicate: !fresh });
+  });
+
+  // What the paid page shows: which webhook events arrived for its charge (public values only).
+  app.get('/api/orders/:chargeId/events', (c) => {
+    const chargeId = c.req.param('chargeId');
+    if (!CHARGE_ID.test(chargeId)) return c.json({ error: { code: 'malformed_request', message: 'Not a charge id (ch_…).' } }, 400);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ data: inbox.forCharge(chargeId) });
   });
 
   return app;

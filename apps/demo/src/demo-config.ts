@@ -15,6 +15,8 @@ export interface DemoConfig {
   publishableKey: string;
   /** Server-side only: never rendered, never sent to a browser. */
   secretKey: string;
+  /** The `whsec_…` secret of the demo's webhook endpoint (server-side only); without it POST /webhooks/tokenframe answers 503. */
+  webhookSecret?: string | undefined;
 }
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -29,6 +31,7 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
   if (!publishableKey || !secretKey) {
     throw new Error(`No demo keys: run \`pnpm demo\` from the workspace root (it creates ${keysFile}), or set TF_PUBLISHABLE_KEY and TF_SECRET_KEY.`);
   }
+  const webhookSecret = env.TF_WEBHOOK_SECRET ?? readSaved(join(dataDir, 'demo-webhook.json')).secret;
   const origin = `http://localhost:${port}`;
   return {
     port,
@@ -38,5 +41,14 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     framesUrl: env.TF_FRAMES_URL ?? 'http://127.0.0.1:4001',
     publishableKey,
     secretKey,
+    webhookSecret,
   };
+}
+
+function readSaved(file: string): Partial<Record<string, string>> {
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<string, string>>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -6,3 +6,5 @@ export type { DemoConfig } from './demo-config';
 export { pickSdkScript, fetchSdkScript } from './sdk-script';
 export type { SdkScript } from './sdk-script';
 export { checkoutCsp } from './checkout-csp';
+export { WebhookInbox } from './webhook-inbox';
+export type { InboxEvent } from './webhook-inbox';

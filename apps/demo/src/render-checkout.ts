@@ -76,6 +76,7 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
         <section class="success" id="success" aria-labelledby="success-title" hidden>
           <h2 id="success-title" tabindex="-1" aria-describedby="paid-status">Payment complete</h2>
           <p class="paid" id="paid-status" data-testid="status" role="status"></p>
+          <p class="webhook" data-testid="webhook" aria-live="polite">Waiting for the vault's webhook…</p>
           <dl class="receipt">
             <div><dt>Amount</dt><dd data-testid="amount"></dd></div>
             <div><dt>Card</dt><dd data-testid="result"></dd></div>
