@@ -8,6 +8,7 @@ import { checkoutCsp } from './checkout-csp';
 import type { DemoConfig } from './demo-config';
 import { chargeToken, TOKEN_ID } from './charge-token';
 import { testOutcome } from './demo-order';
+import { addRefundRoute } from './refund-route';
 import { renderCheckout } from './render-checkout';
 import { fetchSdkScript, type SdkScript } from './sdk-script';
 
@@ -76,6 +77,7 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
     return paid.ok ? c.json(paid.body) : c.json(paid.body, paid.status as 400);
   });
 
+  addRefundRoute(app, tf, config);
   return app;
 }
 
