@@ -22,6 +22,8 @@ export interface SimRequest {
   method: string;
   path: string;
   endpoint: string;
+  /** The JSON body, card data masked (PUT/POST). */
+  body?: unknown;
   fault?: string;
   outcome?: number | 'reset' | 'timeout';
 }
