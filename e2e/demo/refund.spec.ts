@@ -22,11 +22,13 @@ for (const demo of DEMOS) {
 
     const refund = page.getByRole('button', { name: 'Refund' });
     await expect(refund).toBeEnabled();
+    if (demo === 'script') await page.screenshot({ path: 'test-results/paid-receipt-with-refund.png', fullPage: true });
     await refund.dblclick();
     const status = page.getByTestId('status');
     await expect(status).toHaveText('Refunded $75.00');
     await expect(status).toHaveAttribute('role', 'status');
     await expect(refund).toBeHidden(); // nothing left to refund
+    await expect(page.getByRole('heading', { name: 'Payment complete' })).toBeFocused();
     await expect(page.getByTestId('refund-error')).toBeHidden();
     expect(refunds.length).toBeGreaterThan(0);
     expect(refunds.every((s) => s === 200)).toBe(true);

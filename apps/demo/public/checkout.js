@@ -198,8 +198,9 @@ function setUpRefund() {
       button.disabled = false;
       return;
     }
-    button.hidden = true;
+    button.hidden = true; // nothing left to refund; focus goes back to the heading the status describes
     document.querySelector('[data-testid="status"]').textContent = `Refunded ${formatAmount(body.charge.amountRefunded, body.charge.currency)}`;
+    document.getElementById('success-title').focus();
   });
 }
 setUpRefund();
