@@ -183,7 +183,7 @@ function setUpRefund() {
     button.disabled = true;
     errorBox.hidden = true;
     const charge = document.querySelector('[data-testid="charge"]').textContent;
-    let body = {};
+    let body;
     let ok = false;
     try {
       const res = await fetch('/api/refund', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ charge }) });
