@@ -1,6 +1,7 @@
 // Pay, then refund from the receipt, on all three demo sites: the shop's backend refunds the whole
 // charge through @tokenframe/node (idempotency key from the charge id), the status region says
 // "Refunded $75.00", and the processor's ledger holds exactly one refund of the authorization.
+import AxeBuilder from '@axe-core/playwright';
 import { VISA } from '../support/cards';
 import { DEMOS, expectPaid, openDemo, payButton } from '../support/checkout';
 import { authsFor, simLedger, type SimTxn } from '../support/processor-ledger';
@@ -33,6 +34,8 @@ for (const demo of DEMOS) {
     expect(refunds.length).toBeGreaterThan(0);
     expect(refunds.every((s) => s === 200)).toBe(true);
     if (demo === 'script') await page.screenshot({ path: 'test-results/refunded-receipt.png', fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe, the refunded receipt').toEqual([]);
 
     const ledger = (await simLedger()) as LedgerTxn[];
     const booked = ledger.filter((t) => t.kind === 'refund' && t.parent === auth!.retref);
