@@ -24,6 +24,11 @@ const GENEROUS_LIMITS = {
   }),
 };
 
+// The vault's wait for one processor answer (15 s by default): short, so a spec that makes the
+// simulator accept an authorization and never answer (e2e/demo/faults.spec.ts) sees the vault give
+// up, inquire and decide within seconds, well inside the demo backend's 20 s and a test's 60 s.
+const PROCESSOR_TIMEOUT = { TOKENFRAME_PROCESSOR_TIMEOUT_MS: '3000' };
+
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.TF_E2E_STACK === '0') return undefined;
   const lib = await loadStackLib();
@@ -35,7 +40,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   const dist = join(dataDir, 'dist');
   cpSync(join(lib.ROOT, 'packages/sdk/dist'), join(dist, 'sdk'), { recursive: true });
   cpSync(join(lib.ROOT, 'apps/frame/dist/frames/v1'), join(dist, 'frames'), { recursive: true });
-  Object.assign(process.env, GENEROUS_LIMITS, { TOKENFRAME_SDK_DIST: join(dist, 'sdk'), TOKENFRAME_FRAME_DIST: join(dist, 'frames') });
+  Object.assign(process.env, GENEROUS_LIMITS, PROCESSOR_TIMEOUT, { TOKENFRAME_SDK_DIST: join(dist, 'sdk'), TOKENFRAME_FRAME_DIST: join(dist, 'frames') });
   const env = { TOKENFRAME_DATA_DIR: dataDir };
 
   const stack = await lib.startStack({ demo: true, demoReact: true, processor: true, build: false, quiet: true, dataDir, log: () => undefined });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { BRAND_NAMES } from './field-style';
 import type { PaidCharge } from './pay-with-token';
+import { RefundButton } from './RefundButton';
 import { WebhookLine } from './WebhookLine';
 
 const formatAmount = (cents: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
@@ -29,6 +30,10 @@ export function PaymentSuccess({ token, charge }: { token: string; charge: PaidC
         <div><dt>Charge</dt><dd><code data-testid="charge">{charge.id}</code></dd></div>
         <div><dt>Token</dt><dd><code data-testid="token">{token}</code></dd></div>
       </dl>
+      <RefundButton chargeId={charge.id} onRefunded={(r) => {
+        setStatus(`Refunded ${formatAmount(r.amountRefunded, r.currency)}`);
+        title.current?.focus(); // the button is gone: back to the heading the status describes
+      }} />
       <p className="fineprint fineprint--left">The shop's server charged the token through the payment vault; the card number never reached the shop.</p>
       <a className="again" href={location.pathname + location.search}>Start a new checkout</a>
     </section>

@@ -195,6 +195,39 @@ async function main() {
   });
 }
 
+/**
+ * The receipt's Refund button: the shop's backend refunds the whole charge (once, however often it
+ * is asked: its idempotency key is the charge's). The status region then says "Refunded $75.00".
+ */
+function setUpRefund() {
+  const button = document.getElementById('refund');
+  const errorBox = document.querySelector('[data-testid="refund-error"]');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    errorBox.hidden = true;
+    const charge = document.querySelector('[data-testid="charge"]').textContent;
+    let body;
+    let ok = false;
+    try {
+      const res = await fetch('/api/refund', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ charge }) });
+      body = await res.json().catch(() => ({}));
+      ok = res.ok && body.charge?.refunded === true;
+    } catch {
+      body = { error: { message: 'The shop did not answer. Please check the payment before trying again.' } };
+    }
+    if (!ok) {
+      errorBox.textContent = body.error?.message ?? 'The refund could not be confirmed.';
+      errorBox.hidden = false;
+      button.disabled = false;
+      return;
+    }
+    button.hidden = true; // nothing left to refund; focus goes back to the heading the status describes
+    document.querySelector('[data-testid="status"]').textContent = `Refunded ${formatAmount(body.charge.amountRefunded, body.charge.currency)}`;
+    document.getElementById('success-title').focus();
+  });
+}
+setUpRefund();
+
 main().catch((error) => {
   console.error(error);
   showError(FALLBACK_MESSAGE);

@@ -8,6 +8,7 @@ import { checkoutCsp } from './checkout-csp';
 import type { DemoConfig } from './demo-config';
 import { chargeToken, TOKEN_ID } from './charge-token';
 import { testOutcome } from './demo-order';
+import { addRefundRoute } from './refund-route';
 import { renderCheckout } from './render-checkout';
 import { fetchSdkScript, type SdkScript } from './sdk-script';
 import { WebhookInbox } from './webhook-inbox';
@@ -84,6 +85,8 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
     // The shopper sees a friendly message; the vault's code stays available to the page's developer.
     return paid.ok ? c.json(paid.body) : c.json(paid.body, paid.status as 400);
   });
+
+  addRefundRoute(app, tf, config);
 
   // The vault's webhooks: verified on the RAW body (re-serialised JSON is other bytes) with the
   // endpoint's secret, de-duplicated on the event id. 400 = not the vault's (or stale): the vault

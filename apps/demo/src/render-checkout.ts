@@ -85,6 +85,8 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
             <div><dt>Charge</dt><dd><code data-testid="charge"></code></dd></div>
             <div><dt>Token</dt><dd><code data-testid="token"></code></dd></div>
           </dl>
+          <p class="refund-row"><button type="button" class="refund" id="refund" data-testid="refund">Refund</button></p>
+          <p class="refund-error" data-testid="refund-error" role="alert" hidden></p>
           <p class="fineprint fineprint--left">The shop's server charged the token through the payment vault; the card number never reached the shop.</p>
           <a class="again" href="/">Start a new checkout</a>
         </section>
