@@ -8,7 +8,11 @@ import { join } from 'node:path';
 
 const DOCS = ['README.md', 'docs/integration.md', 'packages/sdk/README.md'];
 const EXAMPLES = 'examples/npm-app/src';
-const normalize = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const normalize = (text) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function* files(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -27,7 +31,10 @@ for (const doc of DOCS) {
     const open = /^```(js|ts|tsx|jsx)\s*$/.exec(lines[i]);
     if (!open) continue;
     const end = lines.indexOf('```', i + 1);
-    const before = lines.slice(0, i).reverse().find((l) => l.trim());
+    const before = lines
+      .slice(0, i)
+      .reverse()
+      .find((l) => l.trim());
     const body = normalize(lines.slice(i + 1, end).join('\n'));
     if (!/<!-- snippet not type-checked: .+ -->/.test(before ?? '')) {
       checked++;
@@ -37,7 +44,9 @@ for (const doc of DOCS) {
   }
 }
 if (missing.length) {
-  console.error(`These doc snippets are not in ${EXAMPLES} (copy each into a file there, with the declarations it needs, so it is type-checked):\n  ${missing.join('\n  ')}`);
+  console.error(
+    `These doc snippets are not in ${EXAMPLES} (copy each into a file there, with the declarations it needs, so it is type-checked):\n  ${missing.join('\n  ')}`,
+  );
   process.exit(1);
 }
 console.log(`doc snippets: ${checked} of ${DOCS.join(', ')} are in ${EXAMPLES} (type-checked by scripts/check-packages.mjs)`);

@@ -21,7 +21,14 @@ import { ROOT } from './lib/stack-urls.mjs';
 /** Every publishable package, one entry each (its folder). */
 const PUBLISHED = ['packages/sdk', 'packages/node'];
 /** Files a user's install must not carry (dev artefacts). */
-const FORBIDDEN = [/\.map$/, /(^|\/)iife\.d\.ts$/, /^package\/(src|test|scripts|bench)\//, /tsconfig[^/]*\.json$/, /\.tsbuildinfo$/, /vite(st)?\.config/];
+const FORBIDDEN = [
+  /\.map$/,
+  /(^|\/)iife\.d\.ts$/,
+  /^package\/(src|test|scripts|bench)\//,
+  /tsconfig[^/]*\.json$/,
+  /\.tsbuildinfo$/,
+  /vite(st)?\.config/,
+];
 
 const keep = process.argv.includes('--keep');
 const started = Date.now();
@@ -43,7 +50,9 @@ function run(cmd, args, opts) {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${stdout}${stderr}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${stdout}${stderr}`)),
+    );
   });
 }
 
@@ -75,7 +84,9 @@ try {
     sh('tar', ['xzf', tgz, '-C', unpacked]);
     const packed = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8'));
     const unpackedBytes = files.reduce((n, f) => n + (f.endsWith('/') ? 0 : statSync(join(unpacked, f)).size), 0);
-    log(`${name}: ${(statSync(tgz).size / 1024).toFixed(1)} kB packed, ${(unpackedBytes / 1024).toFixed(1)} kB unpacked, ${files.length} files`);
+    log(
+      `${name}: ${(statSync(tgz).size / 1024).toFixed(1)} kB packed, ${(unpackedBytes / 1024).toFixed(1)} kB unpacked, ${files.length} files`,
+    );
     lintManifest(dir, packed, files);
     sh('pnpm', ['exec', 'publint', 'run', '--strict', tgz], { cwd: join(ROOT, 'packages/sdk') });
     sh('pnpm', ['exec', 'attw', tgz, '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: join(ROOT, 'packages/sdk') });
@@ -89,7 +100,8 @@ try {
   sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], { cwd: app });
   for (const dir of PUBLISHED) {
     const { name } = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8'));
-    if (lstatSync(join(app, 'node_modules', name)).isSymbolicLink()) throw new Error(`${name} is a link in the scratch app, not an install.`);
+    if (lstatSync(join(app, 'node_modules', name)).isSymbolicLink())
+      throw new Error(`${name} is a link in the scratch app, not an install.`);
   }
   const ours = readdirSync(join(app, 'node_modules/@tokenframe')).map((n) => `@tokenframe/${n}`);
   log(`npm installed ${ours.join(', ')} into ${app}`);
@@ -109,19 +121,37 @@ try {
   // Asynchronously: this process serves the app meanwhile.
   const out = await run(process.execPath, ['check.mjs'], {
     cwd: app,
-    env: { ...process.env, APP_URL: appUrl, PK: vault.publishableKey, VAULT_URL: vault.apiUrl, FRAMES_URL: vault.framesUrl, CHROMIUM_PATH: findChromium() },
+    env: {
+      ...process.env,
+      APP_URL: appUrl,
+      PK: vault.publishableKey,
+      VAULT_URL: vault.apiUrl,
+      FRAMES_URL: vault.framesUrl,
+      CHROMIUM_PATH: findChromium(),
+    },
   });
-  const tokenized = out.trim().split('\n').map((line) => JSON.parse(line));
+  const tokenized = out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   // The merchant's server: the installed @tokenframe/node looks each token up with the secret key.
   const looked = await run(process.execPath, ['lookup-tokens.mjs', ...tokenized.map((t) => t.token)], {
     cwd: app,
     env: { ...process.env, SECRET_KEY: vault.secretKey, VAULT_URL: vault.apiUrl },
   });
-  const cards = new Map(looked.trim().split('\n').map((line) => JSON.parse(line)).map(({ token, card }) => [token, card]));
+  const cards = new Map(
+    looked
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .map(({ token, card }) => [token, card]),
+  );
   for (const { mode, token } of tokenized) {
     const card = cards.get(token);
     if (card?.last4 !== '4242' || card?.brand !== 'visa') throw new Error(`${mode}: ${token} → ${JSON.stringify(card)}`);
-    log(`${mode}: mounted and tokenized in Chromium → ${token.slice(0, 8)}…, @tokenframe/node with the secret key sees ${card.brand} ${card.last4}`);
+    log(
+      `${mode}: mounted and tokenized in Chromium → ${token.slice(0, 8)}…, @tokenframe/node with the secret key sees ${card.brand} ${card.last4}`,
+    );
   }
   log('ok');
 } catch (error) {
@@ -137,12 +167,16 @@ function lintManifest(dir, packed, files) {
   for (const [name, range] of Object.entries(deps)) {
     if (String(range).startsWith('workspace:')) problems.push(`${dir}: ${name}@${range} is a workspace range in the packed package.json.`);
     const local = PUBLISHED.some((d) => JSON.parse(readFileSync(join(ROOT, d, 'package.json'), 'utf8')).name === name);
-    if (name.startsWith('@tokenframe/') && !local) problems.push(`${dir}: depends on ${name}, which is not published (bundle it and list it in devDependencies).`);
+    if (name.startsWith('@tokenframe/') && !local)
+      problems.push(`${dir}: depends on ${name}, which is not published (bundle it and list it in devDependencies).`);
   }
-  for (const file of files) if (FORBIDDEN.some((re) => re.test(file))) problems.push(`${dir}: ships ${file}, a development artefact (narrow "files").`);
-  for (const need of ['package/README.md', 'package/LICENSE']) if (!files.includes(need)) problems.push(`${dir}: the tarball has no ${need.slice(8)}.`);
+  for (const file of files)
+    if (FORBIDDEN.some((re) => re.test(file))) problems.push(`${dir}: ships ${file}, a development artefact (narrow "files").`);
+  for (const need of ['package/README.md', 'package/LICENSE'])
+    if (!files.includes(need)) problems.push(`${dir}: the tarball has no ${need.slice(8)}.`);
   if (!packed.repository || !packed.homepage) problems.push(`${dir}: package.json needs "repository" and "homepage".`);
-  if (/DESIGN\.md|ratchet/i.test(readFileSync(join(ROOT, dir, 'README.md'), 'utf8'))) problems.push(`${dir}: README.md reads like internal notes; it is what npm shows users.`);
+  if (/DESIGN\.md|ratchet/i.test(readFileSync(join(ROOT, dir, 'README.md'), 'utf8')))
+    problems.push(`${dir}: README.md reads like internal notes; it is what npm shows users.`);
 }
 
 function serveStatic(dir) {
@@ -161,7 +195,10 @@ function serveStatic(dir) {
 }
 
 function startTestVault(origin) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/test-vault.ts', '--origin', origin], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/test-vault.ts', '--origin', origin], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise((resolve) => child.once('exit', resolve));

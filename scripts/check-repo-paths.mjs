@@ -54,11 +54,19 @@ try {
       // deleted in the working tree
     }
   }
-  for (const dir of ['.', ...FROM_COPY.map((p) => `packages/${p}`)]) symlinkSync(join(ROOT, dir, 'node_modules'), join(copy, dir, 'node_modules'));
+  for (const dir of ['.', ...FROM_COPY.map((p) => `packages/${p}`)])
+    symlinkSync(join(ROOT, dir, 'node_modules'), join(copy, dir, 'node_modules'));
   // A generous timeout: this checks where files are read from, not speed (pnpm test runs them again).
   const args = ['run', '--testTimeout=60000', ...FROM_COPY.flatMap((p) => ['--project', p])];
-  const r = spawnSync(join(copy, 'node_modules/.bin/vitest'), args, { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  const summary = (r.stdout ?? '').split('\n').filter((l) => /Test Files|Tests /.test(l)).join(' / ');
+  const r = spawnSync(join(copy, 'node_modules/.bin/vitest'), args, {
+    cwd: copy,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  const summary = (r.stdout ?? '')
+    .split('\n')
+    .filter((l) => /Test Files|Tests /.test(l))
+    .join(' / ');
   if (r.status !== 0) {
     console.error(`${FROM_COPY.join(', ')} tests failed from a copy with nothing beside it (${copy}):\n${r.stdout}${r.stderr}`);
     process.exit(1);

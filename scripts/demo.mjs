@@ -11,7 +11,11 @@ import { startStack } from './lib/start-stack.mjs';
 if (!existsSync(join(ROOT, 'node_modules/.modules.yaml'))) {
   console.log('Installing dependencies (first run)…');
   const nodedir = process.env.npm_config_nodedir ?? (existsSync('/usr/include/node/node.h') ? '/usr' : undefined);
-  const r = spawnSync('pnpm', ['install'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...(nodedir ? { npm_config_nodedir: nodedir } : {}) } });
+  const r = spawnSync('pnpm', ['install'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...(nodedir ? { npm_config_nodedir: nodedir } : {}) },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

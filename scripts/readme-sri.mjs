@@ -19,7 +19,9 @@ if (process.argv.includes('--write')) {
   writeFileSync('README.md', updated);
   console.log(`README.md: tokenframe-${version}.js ${integrity}`);
 } else if (updated !== readme) {
-  console.error(`README.md pins a stale SDK hash. The current build is ${integrity}.\nRun: pnpm run build && node scripts/readme-sri.mjs --write`);
+  console.error(
+    `README.md pins a stale SDK hash. The current build is ${integrity}.\nRun: pnpm run build && node scripts/readme-sri.mjs --write`,
+  );
   process.exit(1);
 } else {
   console.log(`README.md pins the current SDK build (${integrity}).`);

@@ -35,6 +35,7 @@ try {
 const env = { CHROMIUM_PATH: chromium };
 
 step('lint', 'pnpm', ['exec', 'eslint', '.']);
+step('format (Prettier; pnpm format writes it)', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']);
 step('typecheck', 'node', ['scripts/typecheck.mjs']);
 step('build', 'pnpm', ['run', 'build']);
 step('README pins the built SDK (SRI)', 'node', ['scripts/readme-sri.mjs', '--check']);
@@ -50,7 +51,12 @@ else {
 
 // Vitest: JSON report for the count, default reporter for humans.
 const vitestJson = `${out}/vitest.json`;
-const vitestOk = run('vitest', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], env);
+const vitestOk = run(
+  'vitest',
+  'pnpm',
+  ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  env,
+);
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += r.numPassedTests;

@@ -13,10 +13,14 @@ const missing = dirs.filter((dir) => existsSync(join(dir, 'tsconfig.json')) && !
 let failed = 0;
 for (const dir of missing) {
   failed++;
-  console.error(`typecheck: ${dir}/tsconfig.json is not referenced by the root tsconfig.json: add { "path": "./${dir}" } to its references.`);
+  console.error(
+    `typecheck: ${dir}/tsconfig.json is not referenced by the root tsconfig.json: add { "path": "./${dir}" } to its references.`,
+  );
 }
 const extras = [...referenced].flatMap((dir) =>
-  readdirSync(dir).filter((f) => /^tsconfig\..+\.json$/.test(f)).map((f) => join(dir, f)),
+  readdirSync(dir)
+    .filter((f) => /^tsconfig\..+\.json$/.test(f))
+    .map((f) => join(dir, f)),
 );
 const run = (args, label) => {
   try {

@@ -18,7 +18,11 @@ const paints = (color: string) => color !== 'transparent' && !/^rgba\(.*,\s*0\)$
 function lineOf(el: Locator, prop: 'border-top' | 'outline') {
   return el.evaluate((e, prop) => {
     const s = getComputedStyle(e);
-    return { style: s.getPropertyValue(`${prop}-style`), width: parseFloat(s.getPropertyValue(`${prop}-width`)), color: s.getPropertyValue(`${prop}-color`) };
+    return {
+      style: s.getPropertyValue(`${prop}-style`),
+      width: parseFloat(s.getPropertyValue(`${prop}-width`)),
+      color: s.getPropertyValue(`${prop}-color`),
+    };
   }, prop);
 }
 
@@ -51,7 +55,10 @@ for (const demo of DEMOS) {
         const s = getComputedStyle(i);
         const r = i.getBoundingClientRect();
         return {
-          style: s.outlineStyle, width: parseFloat(s.outlineWidth), offset: parseFloat(s.outlineOffset), color: s.outlineColor,
+          style: s.outlineStyle,
+          width: parseFloat(s.outlineWidth),
+          offset: parseFloat(s.outlineOffset),
+          color: s.outlineColor,
           inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
         };
       });

@@ -20,11 +20,14 @@ async function clipped(page: Page): Promise<Record<string, number>> {
     const type = new URL(frame.url()).searchParams.get('type') ?? '?';
     const iframe = await frame.frameElement();
     // The iframe's inner size (no border), in the page's CSS px; zoom scales the frame's CSS px alike.
-    const { height, width } = await iframe.evaluate((el) => ({ height: (el as HTMLIFrameElement).clientHeight, width: (el as HTMLIFrameElement).clientWidth }));
+    const { height, width } = await iframe.evaluate((el) => ({
+      height: (el as HTMLIFrameElement).clientHeight,
+      width: (el as HTMLIFrameElement).clientWidth,
+    }));
     // Visible inputs only: the autofill companions sit off-screen on purpose.
-    const ends = await frame.locator('input:not([tabindex="-1"])').evaluateAll((inputs) =>
-      inputs.map((i) => ({ bottom: i.getBoundingClientRect().bottom, right: i.getBoundingClientRect().right })),
-    );
+    const ends = await frame
+      .locator('input:not([tabindex="-1"])')
+      .evaluateAll((inputs) => inputs.map((i) => ({ bottom: i.getBoundingClientRect().bottom, right: i.getBoundingClientRect().right })));
     out[type] = Math.max(0, ...ends.map((e) => Math.ceil(e.bottom - height)), ...ends.map((e) => Math.ceil(e.right - width)));
   }
   return out;
@@ -34,7 +37,8 @@ async function expectNothingClipped(page: Page, types: readonly string[], { refl
   // The height arrives with the frame's resize message after layout: poll until it settles.
   const none = Object.fromEntries(types.map((t) => [t, 0]));
   await expect.poll(() => clipped(page), { message: 'CSS px of inputs cut off by their frame' }).toEqual(none);
-  if (reflow) expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 'horizontal scroll').toBeLessThanOrEqual(0);
+  if (reflow)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 'horizontal scroll').toBeLessThanOrEqual(0);
 }
 
 const SPLIT = ['cardNumber', 'cardExpiry', 'cardCvc'];

@@ -48,9 +48,7 @@ const framesOf = (page: Page, origin: string): Frame[] => page.frames().filter((
 /** `({}).polluted` in the page and in every frame realm we can reach. */
 async function pollution(page: Page): Promise<unknown[]> {
   const seen = await Promise.all(
-    page.frames().map((f) =>
-      f.evaluate(() => (({}) as Record<string, unknown>).polluted ?? 'clean').catch(() => 'detached'),
-    ),
+    page.frames().map((f) => f.evaluate(() => (({}) as Record<string, unknown>).polluted ?? 'clean').catch(() => 'detached')),
   );
   return seen.filter((x) => x !== 'detached');
 }
@@ -73,7 +71,9 @@ test('happy path: handshake, request/reply, events; handshake time median over 2
   expect(times).toHaveLength(20);
   const sorted = [...times].sort((a, b) => a - b);
   const median = ((sorted[9] ?? 0) + (sorted[10] ?? 0)) / 2;
-  console.log(`channel handshake (iframe insert → connected), 20 runs: median ${median.toFixed(1)} ms, min ${sorted[0]?.toFixed(1)} ms, max ${sorted[19]?.toFixed(1)} ms`);
+  console.log(
+    `channel handshake (iframe insert → connected), 20 runs: median ${median.toFixed(1)} ms, min ${sorted[0]?.toFixed(1)} ms, max ${sorted[19]?.toFixed(1)} ms`,
+  );
   test.info().annotations.push({ type: 'handshake-median-ms', description: median.toFixed(1) });
 });
 
@@ -95,8 +95,12 @@ test.describe('forged HELLO and CONNECT are dropped', () => {
       expect(await pageVictim).toEqual({ ok: false, code: 'frame_load_timeout' });
       expect(await page.evaluate(() => window.tf.stats.windowMessages)).toBeGreaterThan(10); // they did arrive
       const orphan = framesOf(page, FRAMES).find((f) => f.url().includes('victim_frame_01'));
-      expect(await orphan?.evaluate(() => (window as unknown as { frameState: { connected: boolean; windowMessages: number } }).frameState)).toMatchObject({ connected: false });
-      expect(await orphan?.evaluate(() => (window as unknown as { frameState: { windowMessages: number } }).frameState.windowMessages)).toBeGreaterThan(10);
+      expect(
+        await orphan?.evaluate(() => (window as unknown as { frameState: { connected: boolean; windowMessages: number } }).frameState),
+      ).toMatchObject({ connected: false });
+      expect(
+        await orphan?.evaluate(() => (window as unknown as { frameState: { windowMessages: number } }).frameState.windowMessages),
+      ).toBeGreaterThan(10);
       const evil = page.frames().find((f) => f.url().startsWith(`${origin}/evil.html`));
       expect(await evil?.evaluate(() => (window as unknown as { evilGot: unknown[] }).evilGot)).toEqual([]);
       await expectRealChannelWorks(page, 'real_mount_0001');
@@ -107,7 +111,9 @@ test.describe('forged HELLO and CONNECT are dropped', () => {
 test('a hostile frame sending junk over the port: dropped, valid traffic still flows', async ({ page }) => {
   await open(page);
   expect(await page.evaluate(() => window.tf.mount('hostile_port_01', 'hostile'))).toMatchObject({ ok: true });
-  expect(await page.evaluate(() => window.tf.request('hostile_port_01', 'tokenize'))).toMatchObject({ result: { token: 'tok_hostile_ok' } });
+  expect(await page.evaluate(() => window.tf.request('hostile_port_01', 'tokenize'))).toMatchObject({
+    result: { token: 'tok_hostile_ok' },
+  });
   await expect.poll(() => page.evaluate(() => window.tf.state('hostile_port_01')?.events)).toEqual(['ready']);
   await expectRealChannelWorks(page, 'real_mount_0002');
 });

@@ -9,7 +9,9 @@ import { expect, test } from '../support/test';
 
 for (const card of SUCCESS_CARDS) {
   const declined = PROCESSOR_DECLINED.get(card.number);
-  test(`${card.description} (${card.number.slice(-4)}) tokenizes as ${card.brand} and ${declined ? 'is declined by the processor' : 'is paid'}`, async ({ page }) => {
+  test(`${card.description} (${card.number.slice(-4)}) tokenizes as ${card.brand} and ${declined ? 'is declined by the processor' : 'is paid'}`, async ({
+    page,
+  }) => {
     await openDemo(page, 'script');
     const cvc = card.brand === 'amex' ? '1234' : '123';
     await payWith(page, { number: card.number, expiry: '12/34', cvc });

@@ -95,12 +95,16 @@ async function openFields(page: Page, query: string): Promise<void> {
   await expect(page.getByRole('button', { name: 'Pay' })).toBeEnabled();
 }
 
-test("one-frame card field: the merchant's preferredNetwork is the default, the page's change event says so, the backend gets it", async ({ page }) => {
+test("one-frame card field: the merchant's preferredNetwork is the default, the page's change event says so, the backend gets it", async ({
+  page,
+}) => {
   await openFields(page, 'preferredNetwork=mastercard');
   const card = fieldFrame(page, 'card');
   await fillCard(page, { number: CB_MASTERCARD, expiry: '04/31', cvc: '123', name: 'Ada Lovelace', postalCode: 'SW1A 1AA' });
   await expect(card.getByRole('radio', { name: 'Mastercard' })).toBeChecked();
-  await expect(page.getByTestId('change')).toHaveText(JSON.stringify({ brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'mastercard'], network: 'mastercard' }));
+  await expect(page.getByTestId('change')).toHaveText(
+    JSON.stringify({ brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'mastercard'], network: 'mastercard' }),
+  );
   await expectNoViolations(page, 'card field, selector shown');
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page.getByTestId('token')).toHaveText(/^tok_/);
@@ -110,11 +114,17 @@ test("one-frame card field: the merchant's preferredNetwork is the default, the 
 test('one-frame card field, French: the choice is localized; the shopper overrides the default', async ({ page }) => {
   await openFields(page, 'locale=fr&preferredNetwork=visa');
   const card = fieldFrame(page, 'card');
-  await fillCard(page, { number: CB_VISA, expiry: '04/31', cvc: '123', name: 'Ada Lovelace', postalCode: '75001' }, { number: /numéro/i, expiry: /expiration/i, cvc: /cryptogramme/i });
+  await fillCard(
+    page,
+    { number: CB_VISA, expiry: '04/31', cvc: '123', name: 'Ada Lovelace', postalCode: '75001' },
+    { number: /numéro/i, expiry: /expiration/i, cvc: /cryptogramme/i },
+  );
   await expect(card.getByRole('radiogroup', { name: 'Réseau de la carte' })).toBeVisible();
   await expect(card.getByRole('radio', { name: 'Visa' })).toBeChecked();
   await card.getByRole('radio', { name: 'Cartes Bancaires' }).check();
-  await expect(page.getByTestId('change')).toHaveText(JSON.stringify({ brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'visa'], network: 'cartes_bancaires' }));
+  await expect(page.getByTestId('change')).toHaveText(
+    JSON.stringify({ brand: 'cartes_bancaires', networks: ['cartes_bancaires', 'visa'], network: 'cartes_bancaires' }),
+  );
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page.getByTestId('token')).toHaveText(/^tok_/);
   expect(await networkOf(page)).toBe('cartes_bancaires');

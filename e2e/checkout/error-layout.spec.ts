@@ -20,7 +20,11 @@ test('all three field errors at 320 and 375 px leave Pay where it was', async ({
   await fieldFrame(page, 'cardCvc').getByRole('textbox').fill('1');
   await fieldFrame(page, 'cardNumber').getByRole('textbox').focus(); // leaving the CVC shows its message
   const errors = page.locator('.field-error');
-  await expect(errors).toHaveText(['Your card number is incomplete.', "Your card's expiration date is incomplete.", "Your card's security code is incomplete."]);
+  await expect(errors).toHaveText([
+    'Your card number is incomplete.',
+    "Your card's expiration date is incomplete.",
+    "Your card's security code is incomplete.",
+  ]);
 
   for (const width of [320, 375] as const) {
     await page.setViewportSize({ width, height: 812 });

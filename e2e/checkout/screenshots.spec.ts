@@ -13,7 +13,8 @@ const VIEWPORTS = [
 ] as const;
 
 // Anchored to this file: run from the repo root, a relative path left an untracked ./screenshots/.
-const shot = (page: Page, name: string) => page.screenshot({ path: join(import.meta.dirname, '..', 'screenshots', `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(import.meta.dirname, '..', 'screenshots', `${name}.png`), fullPage: true });
 
 for (const demo of DEMOS) {
   for (const vp of VIEWPORTS) {

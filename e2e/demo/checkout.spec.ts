@@ -24,7 +24,9 @@ async function open(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('button', { name: /Pay/ })).toBeEnabled();
 }
 
-test('script tag + SRI: 4242 4242 4242 4242 → Paid on the page, with the charge, amount and authorization from the backend', async ({ page }) => {
+test('script tag + SRI: 4242 4242 4242 4242 → Paid on the page, with the charge, amount and authorization from the backend', async ({
+  page,
+}) => {
   await open(page, `${e2eEnv().urls.demo}/`);
   await fillCard(page, CARD);
   await page.getByRole('button', { name: /Pay \$75\.00/ }).click();

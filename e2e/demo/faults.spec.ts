@@ -35,13 +35,24 @@ const FAULTS: FaultCase[] = [
   { name: 'HTTP 500 before the processor books it', arm: [['status=500', 'auth']], shopper: 'not charged', recovers: true },
   { name: 'HTTP 502 before the processor books it', arm: [['status=502', 'auth']], shopper: 'not charged', recovers: true },
   { name: 'connection reset before the processor books it', arm: [['reset', 'auth']], shopper: 'not charged', recovers: true },
-  { name: 'a 1.5 s delay (inside the vault\'s 3 s timeout)', arm: [['delay=1500', 'auth']], shopper: 'paid', recovers: false },
+  { name: "a 1.5 s delay (inside the vault's 3 s timeout)", arm: [['delay=1500', 'auth']], shopper: 'paid', recovers: false },
   { name: 'accept-then-timeout: booked, never answered', arm: [['accept-then-timeout', 'auth']], shopper: 'paid', recovers: true },
   { name: 'accept-then-reset: booked, then the connection is cut', arm: [['accept-then-reset', 'auth']], shopper: 'paid', recovers: true },
-  { name: 'a 5 s delay (past the vault\'s 3 s timeout; the processor still books it late)', arm: [['delay=5000', 'auth']], shopper: 'not charged', recovers: true, lateVoid: true },
+  {
+    name: "a 5 s delay (past the vault's 3 s timeout; the processor still books it late)",
+    arm: [['delay=5000', 'auth']],
+    shopper: 'not charged',
+    recovers: true,
+    lateVoid: true,
+  },
   {
     name: 'accept-then-timeout, and the inquiry fails too (HTTP 500): the vault voids by order id',
-    arm: [['accept-then-timeout', 'auth'], ['status=500', 'inquireByOrderid']], shopper: 'not charged', recovers: true,
+    arm: [
+      ['accept-then-timeout', 'auth'],
+      ['status=500', 'inquireByOrderid'],
+    ],
+    shopper: 'not charged',
+    recovers: true,
   },
 ];
 
@@ -72,7 +83,9 @@ async function payUnderFault(page: import('@playwright/test').Page, demo: Demo, 
 
   // The processor may finish a delayed authorization after the vault gave up on it: read the
   // ledger once the simulator has dealt with the request, not before.
-  await expect.poll(async () => (await simRequests()).slice(requestsBefore).find((r) => r.endpoint === 'auth')?.outcome ?? null, { timeout: 15_000 }).not.toBeNull();
+  await expect
+    .poll(async () => (await simRequests()).slice(requestsBefore).find((r) => r.endpoint === 'auth')?.outcome ?? null, { timeout: 15_000 })
+    .not.toBeNull();
   const authsNow = async () => ((await simLedger()) as LedgerTxn[]).slice(ledgerBefore).filter((t) => t.kind === 'auth');
   const standingNow = async () => (await authsNow()).filter((t) => t.respstat === 'A' && t.setlstat !== 'Voided');
   let lateNote = '';
@@ -88,7 +101,9 @@ async function payUnderFault(page: import('@playwright/test').Page, demo: Demo, 
   const all = (await simRequests()).slice(requestsBefore);
   const orderid = (all.find((r) => r.endpoint === 'auth')?.body as { orderid?: string } | undefined)?.orderid;
   expect(orderid).toMatch(/^ch_/);
-  const gateway = all.filter((r) => (r.body as { orderid?: string } | undefined)?.orderid === orderid || r.path.includes(orderid!)).map((r) => r.endpoint);
+  const gateway = all
+    .filter((r) => (r.body as { orderid?: string } | undefined)?.orderid === orderid || r.path.includes(orderid!))
+    .map((r) => r.endpoint);
   // One authorization request for the order, never a second one after a lost answer.
   expect(gateway.filter((e) => e === 'auth')).toHaveLength(1);
   expect(auths.length).toBeLessThanOrEqual(1);
@@ -109,7 +124,8 @@ for (const f of FAULTS) {
 }
 
 for (const demo of ['react', 'react-elements'] as Demo[]) {
-  for (const f of [FAULTS[1]!, FAULTS[4]!]) { // 502, accept-then-timeout
+  for (const f of [FAULTS[1]!, FAULTS[4]!]) {
+    // 502, accept-then-timeout
     test(`${demo} demo, fault "${f.name}" → ${f.shopper}; no double or standing authorization`, async ({ page }) => {
       await payUnderFault(page, demo, f);
     });

@@ -80,7 +80,9 @@ test('script demo: the same pay request reaching the shop twice (a double submit
 });
 
 for (const demo of ['script', 'react'] as Demo[]) {
-  test(`${demo} demo: the "insufficient funds" outcome charges $1,116.00, is declined, and says why; then the approved outcome pays`, async ({ page }) => {
+  test(`${demo} demo: the "insufficient funds" outcome charges $1,116.00, is declined, and says why; then the approved outcome pays`, async ({
+    page,
+  }) => {
     const before = (await simLedger()).length;
     await openDemo(page, demo);
     await page.getByLabel('Outcome to try').selectOption('insufficient_funds');
@@ -89,11 +91,15 @@ for (const demo of ['script', 'react'] as Demo[]) {
     await expect(page.getByTestId('test-extra')).toHaveText('+$1,041.00');
     await fillCard(page, CARD);
     await payButton(page).click();
-    await expect(page.getByTestId('error')).toHaveText('Your card was declined (Insufficient funds). You have not been charged — please try another card.');
+    await expect(page.getByTestId('error')).toHaveText(
+      'Your card was declined (Insufficient funds). You have not been charged — please try another card.',
+    );
     await expect(page.getByTestId('error')).toHaveAttribute('role', 'alert');
     await expect(page.getByTestId('status')).toBeHidden();
     await expect(payButton(page)).toBeEnabled();
-    expect(await newAuths(before)).toMatchObject([{ requested: 111_600, amount: 0, captured: 0, respstat: 'C', respcode: '116', resptext: 'Insufficient funds' }]);
+    expect(await newAuths(before)).toMatchObject([
+      { requested: 111_600, amount: 0, captured: 0, respstat: 'C', respcode: '116', resptext: 'Insufficient funds' },
+    ]);
 
     // The shopper tries again with the order as it is: a new token, a new charge, paid.
     await page.getByLabel('Outcome to try').selectOption('approve');

@@ -12,7 +12,9 @@ const CARD = { number: VISA, expiry: '12/34', cvc: '123' };
 type LedgerTxn = SimTxn & { parent?: string; refunded: number };
 
 for (const demo of DEMOS) {
-  test(`${demo} demo: pay → Refund (double-clicked) → "Refunded $75.00"; the processor booked one refund of the authorization`, async ({ page }) => {
+  test(`${demo} demo: pay → Refund (double-clicked) → "Refunded $75.00"; the processor booked one refund of the authorization`, async ({
+    page,
+  }) => {
     const refunds: number[] = [];
     page.on('response', (res) => void (res.url().endsWith('/api/refund') && refunds.push(res.status())));
     await openDemo(page, demo);
@@ -35,7 +37,10 @@ for (const demo of DEMOS) {
     expect(refunds.every((s) => s === 200)).toBe(true);
     if (demo === 'script') await page.screenshot({ path: 'test-results/refunded-receipt.png', fullPage: true });
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe, the refunded receipt').toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      'axe, the refunded receipt',
+    ).toEqual([]);
 
     const ledger = (await simLedger()) as LedgerTxn[];
     const booked = ledger.filter((t) => t.kind === 'refund' && t.parent === auth!.retref);

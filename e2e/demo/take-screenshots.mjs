@@ -22,15 +22,26 @@ const viewports = [
 /** Fills the split fields inside the frames by accessible name, pays, and records what the page shows. */
 async function payWith4242(page, name) {
   const input = (type) => page.frameLocator(`iframe[src*="/frames/v1/field.html?type=${type}&"]`).getByRole('textbox');
-  const inputs = [['cardNumber', '4242 4242 4242 4242'], ['cardExpiry', '12 / 34'], ['cardCvc', '123']];
+  const inputs = [
+    ['cardNumber', '4242 4242 4242 4242'],
+    ['cardExpiry', '12 / 34'],
+    ['cardCvc', '123'],
+  ];
   for (const [type, value] of inputs) await input(type).fill(value, { timeout: 10_000 });
   if (decline) await page.getByLabel('Outcome to try').selectOption('insufficient_funds');
   await page.screenshot({ path: `${OUT}${name}-desktop-filled.png`, fullPage: true });
   await page.getByRole('button', { name: /Pay/ }).click();
-  await page.getByTestId('status').filter({ hasText: /^Paid/ }).or(page.getByTestId('error').filter({ hasText: /./ })).first().waitFor({ timeout: 15_000 });
+  await page
+    .getByTestId('status')
+    .filter({ hasText: /^Paid/ })
+    .or(page.getByTestId('error').filter({ hasText: /./ }))
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.screenshot({ path: `${OUT}${name}-desktop-${decline ? 'declined' : 'paid'}.png`, fullPage: true });
   const text = async (id) => ((await page.getByTestId(id).count()) ? (await page.getByTestId(id).first().textContent())?.trim() : '—');
-  console.log(`${name}: status=${await text('status')} charge=${await text('charge')} token=${await text('token')} error=${await text('error')}`);
+  console.log(
+    `${name}: status=${await text('status')} charge=${await text('charge')} token=${await text('token')} error=${await text('error')}`,
+  );
 }
 
 mkdirSync(OUT, { recursive: true });
@@ -44,7 +55,8 @@ try {
       await page.goto(url);
       await page.waitForTimeout(2_500);
       await page.screenshot({ path: `${OUT}${name}-${size}.png`, fullPage: true });
-      if (pay && size === 'desktop') await payWith4242(page, name).catch((e) => console.log(`  [${name}] could not pay: ${e.message.split('\n')[0]}`));
+      if (pay && size === 'desktop')
+        await payWith4242(page, name).catch((e) => console.log(`  [${name}] could not pay: ${e.message.split('\n')[0]}`));
       await page.close();
     }
   }

@@ -20,7 +20,11 @@ async function violations(tab: Tab, state: string): Promise<string[]> {
     const v = await run(
       tab,
       async (rules) => {
-        const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { rules });
+        const r = await (
+          window as unknown as {
+            axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe.run(document, { rules });
         return r.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       },
       [PAGE_LEVEL],
@@ -40,14 +44,22 @@ export const axeChecks: Check[] = [
       const found = await violations(tab, 'empty');
       await typeInto(tab, 'cardNumber', INVALID_NUMBER);
       await tab.click('input.tf-input', field('cardExpiry')); // leave the number: its error shows
-      await waitFor('the number marked invalid', async () => (await inputState(tab, 'cardNumber')).invalid, (v) => v === 'true');
+      await waitFor(
+        'the number marked invalid',
+        async () => (await inputState(tab, 'cardNumber')).invalid,
+        (v) => v === 'true',
+      );
       found.push(...(await violations(tab, 'invalid')));
       await tab.click('input.tf-input', field('cardNumber'));
       await tab.press('Control+A');
       await tab.press('Backspace');
       await tab.type(VISA);
       await fillCard(tab, { cardExpiry: '1234', cardCvc: '123' });
-      await waitFor('the number valid', async () => (await inputState(tab, 'cardNumber')).invalid, (v) => v === 'false');
+      await waitFor(
+        'the number valid',
+        async () => (await inputState(tab, 'cardNumber')).invalid,
+        (v) => v === 'false',
+      );
       found.push(...(await violations(tab, 'complete')));
       assertEqual(found, [], 'axe violations');
     },
@@ -57,7 +69,11 @@ export const axeChecks: Check[] = [
     async run(tab) {
       await openCheckout(tab, demoUrl('script'));
       await typeInto(tab, 'cardNumber', '4000002500001001'); // Cartes Bancaires with Visa
-      await waitFor('the network choice', () => run(tab, () => document.querySelectorAll('[role="radiogroup"] input[type="radio"]').length, [], field('cardNumber')), (n) => n === 2);
+      await waitFor(
+        'the network choice',
+        () => run(tab, () => document.querySelectorAll('[role="radiogroup"] input[type="radio"]').length, [], field('cardNumber')),
+        (n) => n === 2,
+      );
       const found = await violations(tab, 'co-badged');
       await tab.click('input[type="radio"][value="visa"]', field('cardNumber'));
       found.push(...(await violations(tab, 'co-badged, Visa chosen')));

@@ -40,7 +40,13 @@ export async function launchFirefox(): Promise<Engine> {
       if (!browser.connected) return false;
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000)));
-      const ok = await Promise.race([browser.version().then(() => true, () => false), late]);
+      const ok = await Promise.race([
+        browser.version().then(
+          () => true,
+          () => false,
+        ),
+        late,
+      ]);
       clearTimeout(timer);
       return ok;
     },
@@ -66,7 +72,10 @@ async function engineCall<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 function guarded(tab: Tab): Tab {
-  const g = <A extends unknown[], T>(fn: (...args: A) => Promise<T>) => (...args: A) => engineCall(() => fn(...args));
+  const g =
+    <A extends unknown[], T>(fn: (...args: A) => Promise<T>) =>
+    (...args: A) =>
+      engineCall(() => fn(...args));
   return {
     engine: tab.engine,
     goto: g(tab.goto),
@@ -83,7 +92,11 @@ function firefoxTab(page: Page, closeContext: () => Promise<void>): Tab {
   const frameFor = (match: string | undefined): Promise<Frame> =>
     match === undefined
       ? Promise.resolve(page.mainFrame())
-      : waitFor(`a frame at …${match}…`, async () => page.frames().find((f) => f.url().includes(match)), (f) => f !== undefined).then((f) => f!);
+      : waitFor(
+          `a frame at …${match}…`,
+          async () => page.frames().find((f) => f.url().includes(match)),
+          (f) => f !== undefined,
+        ).then((f) => f!);
   return {
     engine: 'firefox',
     async goto(url) {
@@ -103,7 +116,11 @@ function firefoxTab(page: Page, closeContext: () => Promise<void>): Tab {
     },
     async click(selector, frame) {
       const f = await frameFor(frame);
-      const el = await waitFor(`${selector} in ${frame ?? 'the page'}`, () => f.$(selector), (e) => e !== null);
+      const el = await waitFor(
+        `${selector} in ${frame ?? 'the page'}`,
+        () => f.$(selector),
+        (e) => e !== null,
+      );
       await el!.click();
     },
     async screenshot(path) {

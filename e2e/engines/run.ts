@@ -19,7 +19,10 @@ import { launchWebkit } from './webkit';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '../..');
 const OUT = join(ROOT, '.tokenframe/test-results/engines');
-const LAUNCH: Record<EngineName, () => Promise<Engine>> = { firefox: launchFirefox, webkit: () => launchWebkit(join(OUT, 'webkit-driver.log')) };
+const LAUNCH: Record<EngineName, () => Promise<Engine>> = {
+  firefox: launchFirefox,
+  webkit: () => launchWebkit(join(OUT, 'webkit-driver.log')),
+};
 const CHECK_TIMEOUT = 60_000;
 
 interface Result {
@@ -48,7 +51,9 @@ async function attempt(engine: Engine, check: Check): Promise<Failure | undefine
   }
   let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT} ms`)), CHECK_TIMEOUT)));
+    const timeout = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT} ms`)), CHECK_TIMEOUT)),
+    );
     await Promise.race([check.run(tab, OUT), timeout]);
     return undefined;
   } catch (e) {
@@ -135,7 +140,9 @@ async function runEngine(name: EngineName, filter: string | undefined, results: 
         r = { engine: name, name: check.name, ok: false, ms: 0, error: `the runner failed: ${describe(e)}` };
       }
       results.push(r);
-      console.log(`  ${r.ok ? (r.flaky ? '⚠' : '✓') : '✘'} [${name}] ${check.name} (${r.ms} ms)${r.error ? `\n${r.error.replace(/^/gm, '      ')}` : ''}`);
+      console.log(
+        `  ${r.ok ? (r.flaky ? '⚠' : '✓') : '✘'} [${name}] ${check.name} (${r.ms} ms)${r.error ? `\n${r.error.replace(/^/gm, '      ')}` : ''}`,
+      );
     }
   } finally {
     await slot.close();
@@ -168,8 +175,13 @@ async function main(): Promise<number> {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   const flaky = results.filter((r) => r.flaky).length;
-  writeFileSync(process.env['TF_ENGINES_JSON'] ?? join(OUT, 'engines.json'), JSON.stringify({ passed, failed, flaky, tests: results }, null, 2));
-  console.log(`\nengines: ${passed} passed, ${failed} failed${flaky ? `, ${flaky} flaky` : ''} in ${Math.round((Date.now() - t0) / 1000)} s`);
+  writeFileSync(
+    process.env['TF_ENGINES_JSON'] ?? join(OUT, 'engines.json'),
+    JSON.stringify({ passed, failed, flaky, tests: results }, null, 2),
+  );
+  console.log(
+    `\nengines: ${passed} passed, ${failed} failed${flaky ? `, ${flaky} flaky` : ''} in ${Math.round((Date.now() - t0) / 1000)} s`,
+  );
   return failed ? 1 : 0;
 }
 

@@ -18,8 +18,14 @@ export function demoUrl(demo: 'script' | 'react'): string {
 /** Opens a page and waits until each field frame shows its input and Pay is enabled. */
 export async function openCheckout(tab: Tab, url: string, types: readonly FieldType[] = SPLIT, pay = 'button.pay'): Promise<void> {
   await tab.goto(url);
-  for (const type of types) await waitFor(`the ${type} input`, () => run(tab, (s) => document.querySelector(s) !== null, [INPUT], field(type)), Boolean, 15_000);
-  await waitFor('Pay to be enabled', () => run(tab, (s) => document.querySelector<HTMLButtonElement>(s)?.disabled === false, [pay]), Boolean, 15_000);
+  for (const type of types)
+    await waitFor(`the ${type} input`, () => run(tab, (s) => document.querySelector(s) !== null, [INPUT], field(type)), Boolean, 15_000);
+  await waitFor(
+    'Pay to be enabled',
+    () => run(tab, (s) => document.querySelector<HTMLButtonElement>(s)?.disabled === false, [pay]),
+    Boolean,
+    15_000,
+  );
 }
 
 /** Clicks into a field, as a shopper does, and types. */
@@ -57,9 +63,19 @@ export const inputState = (tab: Tab, type: FieldType) =>
  * `document.hasFocus()` is then true, and a frame that lost focus keeps its own activeElement.)
  */
 export const keyboardTarget = (tab: Tab): Promise<FieldType | null> =>
-  run(tab, () => new URL(document.activeElement?.getAttribute('src') ?? '/', location.href).searchParams.get('type'), []) as Promise<FieldType | null>;
+  run(
+    tab,
+    () => new URL(document.activeElement?.getAttribute('src') ?? '/', location.href).searchParams.get('type'),
+    [],
+  ) as Promise<FieldType | null>;
 
-export const waitForFocus = (tab: Tab, type: FieldType) => waitFor(`keys to go to ${type}`, () => keyboardTarget(tab), (f) => f === type, 5_000);
+export const waitForFocus = (tab: Tab, type: FieldType) =>
+  waitFor(
+    `keys to go to ${type}`,
+    () => keyboardTarget(tab),
+    (f) => f === type,
+    5_000,
+  );
 
 export const textOf = (tab: Tab, selector: string) => run(tab, (s) => document.querySelector(s)?.textContent?.trim() ?? null, [selector]);
 
@@ -71,8 +87,21 @@ export const textOf = (tab: Tab, selector: string) => run(tab, (s) => document.q
 export async function expectPaid(tab: Tab, brand: string, pan: string, network?: string): Promise<string> {
   const card = `${brand} ending in ${pan.slice(-4)}${network === undefined ? '' : ` via ${network}`}`;
   const paid = new RegExp(`^Paid · ${card} · authorization PPS\\d+$`);
-  await waitFor('"Paid" in the status region', () => textOf(tab, '[role="status"][data-testid="status"]'), (t) => paid.test(t ?? ''), 15_000);
-  await waitFor('the card shown', () => textOf(tab, '[data-testid="result"]'), (t) => t === card);
-  const token = await waitFor('a token', () => textOf(tab, '[data-testid="token"]'), (t) => /^tok_[A-Za-z0-9_-]{8,}$/.test(t ?? ''));
+  await waitFor(
+    '"Paid" in the status region',
+    () => textOf(tab, '[role="status"][data-testid="status"]'),
+    (t) => paid.test(t ?? ''),
+    15_000,
+  );
+  await waitFor(
+    'the card shown',
+    () => textOf(tab, '[data-testid="result"]'),
+    (t) => t === card,
+  );
+  const token = await waitFor(
+    'a token',
+    () => textOf(tab, '[data-testid="token"]'),
+    (t) => /^tok_[A-Za-z0-9_-]{8,}$/.test(t ?? ''),
+  );
   return token!;
 }

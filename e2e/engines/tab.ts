@@ -50,7 +50,10 @@ export class EngineError extends Error {
  * tsx/esbuild adds to keep function names): it gets a no-op one.
  */
 export function run<T, A extends unknown[]>(tab: Tab, fn: (...args: A) => T | Promise<T>, args: A, frame?: string): Promise<T> {
-  return tab.evaluate(`(() => { const __name = (f) => f; return (${fn.toString()}).apply(null, ${JSON.stringify(args)}); })()`, frame) as Promise<T>;
+  return tab.evaluate(
+    `(() => { const __name = (f) => f; return (${fn.toString()}).apply(null, ${JSON.stringify(args)}); })()`,
+    frame,
+  ) as Promise<T>;
 }
 
 /** Polls `read` until `ok` holds for its value, or fails with what it last saw. */

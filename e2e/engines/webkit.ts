@@ -33,7 +33,10 @@ export async function launchWebkit(log?: string): Promise<Engine> {
   const port = await freePort();
   const output = log ? openSync(log, 'a') : 'ignore';
   // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and every MiniBrowser.
-  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], { detached: true, stdio: ['ignore', output, output] });
+  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], {
+    detached: true,
+    stdio: ['ignore', output, output],
+  });
   if (typeof output === 'number') closeSync(output);
   const mark = (line: string) => log && appendFileSync(log, `--- ${new Date().toISOString()} ${line}\n`);
   mark(`driver on port ${port}`);
@@ -69,7 +72,13 @@ export async function launchWebkit(log?: string): Promise<Engine> {
   return {
     name: 'webkit',
     async healthy() {
-      return !gone && (await call('GET', '/status', undefined, 5_000).then(() => true, () => false));
+      return (
+        !gone &&
+        (await call('GET', '/status', undefined, 5_000).then(
+          () => true,
+          () => false,
+        ))
+      );
     },
     async newTab() {
       const caps = { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] } } } };
@@ -98,16 +107,20 @@ function webkitTab(s: Call): Tab {
   async function enter(match: string | undefined): Promise<void> {
     await top();
     if (match === undefined) return;
-    await waitFor(`a frame at …${match}…`, async () => {
-      await top();
-      const n = (await s('POST', '/execute/sync', { script: 'return window.frames.length', args: [] })) as number;
-      for (let i = 0; i < n; i++) {
-        await s('POST', '/frame', { id: i });
-        if (String(await s('POST', '/execute/sync', { script: 'return location.href', args: [] })).includes(match)) return true;
-        await s('POST', '/frame/parent', {});
-      }
-      return false;
-    }, Boolean);
+    await waitFor(
+      `a frame at …${match}…`,
+      async () => {
+        await top();
+        const n = (await s('POST', '/execute/sync', { script: 'return window.frames.length', args: [] })) as number;
+        for (let i = 0; i < n; i++) {
+          await s('POST', '/frame', { id: i });
+          if (String(await s('POST', '/execute/sync', { script: 'return location.href', args: [] })).includes(match)) return true;
+          await s('POST', '/frame/parent', {});
+        }
+        return false;
+      },
+      Boolean,
+    );
   }
   async function keys(actions: { type: 'keyDown' | 'keyUp'; value: string }[]): Promise<void> {
     await top();
@@ -128,7 +141,12 @@ function webkitTab(s: Call): Tab {
       return r.v;
     }),
     type: serial(async (text: string) => {
-      await keys([...text].flatMap((c) => [{ type: 'keyDown' as const, value: c }, { type: 'keyUp' as const, value: c }]));
+      await keys(
+        [...text].flatMap((c) => [
+          { type: 'keyDown' as const, value: c },
+          { type: 'keyUp' as const, value: c },
+        ]),
+      );
     }),
     press: serial(async (key: Key) => {
       const [modifier, k] = CHORDS[key];
@@ -138,7 +156,11 @@ function webkitTab(s: Call): Tab {
     }),
     click: serial(async (selector: string, frame?: string) => {
       await enter(frame);
-      const el = await waitFor(`${selector} in ${frame ?? 'the page'}`, () => s('POST', '/element', { using: 'css selector', value: selector }) as Promise<Record<string, string>>, Boolean);
+      const el = await waitFor(
+        `${selector} in ${frame ?? 'the page'}`,
+        () => s('POST', '/element', { using: 'css selector', value: selector }) as Promise<Record<string, string>>,
+        Boolean,
+      );
       await s('POST', `/element/${el[ELEMENT]}/click`, {});
       await top();
     }),

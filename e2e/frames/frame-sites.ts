@@ -36,7 +36,12 @@ export async function startSites(): Promise<{ apiLog: ApiLog[]; close(): Promise
   });
   const frames = createServer((req, res) => serveFrame(req, res));
   const api = createServer(async (req, res) => {
-    const cors = { 'access-control-allow-origin': FRAMES, 'access-control-allow-headers': 'authorization, content-type, idempotency-key', 'access-control-allow-methods': 'GET, POST', 'content-type': 'application/json' };
+    const cors = {
+      'access-control-allow-origin': FRAMES,
+      'access-control-allow-headers': 'authorization, content-type, idempotency-key',
+      'access-control-allow-methods': 'GET, POST',
+      'content-type': 'application/json',
+    };
     if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
     const body = await new Promise<string>((r) => {
       let s = '';
@@ -52,7 +57,12 @@ export async function startSites(): Promise<{ apiLog: ApiLog[]; close(): Promise
       const claims = JSON.parse(new TextDecoder().decode(plaintext)) as Record<string, unknown>;
       entry.claims = claims;
       const pan = String(claims['pan']);
-      return send(201, { id: 'tok_e2e1', card: { brand: 'visa', last4: pan.slice(-4), expMonth: claims['expMonth'], expYear: claims['expYear'] }, expiresAt: Date.now() + 60_000, livemode: false });
+      return send(201, {
+        id: 'tok_e2e1',
+        card: { brand: 'visa', last4: pan.slice(-4), expMonth: claims['expMonth'], expYear: claims['expYear'] },
+        expiresAt: Date.now() + 60_000,
+        livemode: false,
+      });
     }
     send(404, {});
   });
@@ -77,7 +87,13 @@ function serveFrame(req: IncomingMessage, res: ServerResponse): void {
     csp = frameCsp(origin, API, [], inlineHashes(body.toString()));
     body = injectConfig(body.toString(), API, []);
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' }).end(body);
+  res
+    .writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': csp,
+      'cache-control': 'no-store',
+    })
+    .end(body);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -30,7 +30,9 @@ async function open(page: Page): Promise<Watch> {
 async function mount(page: Page, role: string, mount: string, pk = PK, config: object = {}): Promise<void> {
   await page.evaluate(
     async ({ role, mount, pk, config }) => {
-      const w = window as unknown as { mountFrame(r: string, m: string, p: string): Promise<{ request(m: string, p?: unknown): Promise<unknown> }> };
+      const w = window as unknown as {
+        mountFrame(r: string, m: string, p: string): Promise<{ request(m: string, p?: unknown): Promise<unknown> }>;
+      };
       const frame = await w.mountFrame(role, mount, pk);
       await frame.request('configure', config);
     },
@@ -38,9 +40,17 @@ async function mount(page: Page, role: string, mount: string, pk = PK, config: o
   );
 }
 
-function frameRequest(page: Page, id: string, method: string, params?: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
+function frameRequest(
+  page: Page,
+  id: string,
+  method: string,
+  params?: unknown,
+): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
   return page.evaluate(
-    ({ id, method, params }) => (window as unknown as { frames_: Record<string, { request(m: string, p?: unknown): Promise<{ ok: boolean }> }> }).frames_[id]!.request(method, params),
+    ({ id, method, params }) =>
+      (window as unknown as { frames_: Record<string, { request(m: string, p?: unknown): Promise<{ ok: boolean }> }> }).frames_[
+        id
+      ]!.request(method, params),
     { id, method, params },
   );
 }
@@ -64,13 +74,22 @@ test('split fields + controller: keyboard only, token back, values only inside t
   await typeInto(page, `${m}-cardExpiry`, '1230');
   await typeInto(page, `${m}-cardCvc`, '123');
   const reply = await frameRequest(page, `${m}-controller`, 'tokenize', {});
-  expect(reply).toMatchObject({ ok: true, result: { token: 'tok_e2e1', card: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 } } });
+  expect(reply).toMatchObject({
+    ok: true,
+    result: { token: 'tok_e2e1', card: { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 } },
+  });
   const token = sites.apiLog.filter((l) => l.path === '/v1/tokens').at(-1) as ApiLog;
   expect(token.headers['authorization']).toBe(`Bearer ${PK}`);
   expect(token.claims).toMatchObject({ pan: '4242424242424242', cvc: '123', aud: API, pk: PK, origin: PAGE, sid: 'sess_1' });
   const change = (await events(page, `${m}-cardNumber`)).filter((e) => e.name === 'change').at(-1);
   expect(change?.detail).toEqual({ field: 'cardNumber', empty: false, complete: true, brand: 'visa', networks: ['visa'] });
-  expect(JSON.stringify(await page.evaluate(() => JSON.stringify((window as unknown as { frames_: unknown }).frames_, (k, v) => (k === 'iframe' || k === 'port' ? undefined : v))))).not.toContain('4242424242424242');
+  expect(
+    JSON.stringify(
+      await page.evaluate(() =>
+        JSON.stringify((window as unknown as { frames_: unknown }).frames_, (k, v) => (k === 'iframe' || k === 'port' ? undefined : v)),
+      ),
+    ),
+  ).not.toContain('4242424242424242');
   expect(onlyOurOrigins(watch)).toEqual([]);
   expect(watch.cspViolations).toEqual([]);
 });
@@ -89,7 +108,6 @@ test('the card field: one frame, Enter submits, incomplete form is a field error
   expect((await events(page, `${m}-card`)).map((e) => e.name)).toContain('submit');
 });
 
-
 for (const [name, pk] of [['another account’s key', 'pk_test_attacker1']] as const) {
   test(`a controller a hostile script adds under ${name} receives nothing`, async ({ page }) => {
     await open(page);
@@ -104,7 +122,10 @@ for (const [name, pk] of [['another account’s key', 'pk_test_attacker1']] as c
 
 test('two mounts on one page do not cross', async ({ page }) => {
   await open(page);
-  for (const [m, number] of [['mountDDDD1', '4242424242424242'], ['mountDDDD2', '5555555555554444']] as const) {
+  for (const [m, number] of [
+    ['mountDDDD1', '4242424242424242'],
+    ['mountDDDD2', '5555555555554444'],
+  ] as const) {
     await mount(page, 'card', m);
     await mount(page, 'controller', m);
     await typeInto(page, `${m}-card`, number);
@@ -130,7 +151,14 @@ test('merchant styles apply under the CSP; injection payloads are dropped with a
   const input = page.frameLocator(`#${m}-cardNumber`).locator('input.tf-input');
   await expect(input).toHaveCSS('color', 'rgb(1, 2, 3)');
   await expect(input).toHaveCSS('font-size', '18px');
-  for (const prop of ['style.base.backgroundColor', 'style.invalid.color', 'style.invalid.fontSize', 'style.complete.color', "style.complete[':focus'].color", 'style.empty.textShadow']) {
+  for (const prop of [
+    'style.base.backgroundColor',
+    'style.invalid.color',
+    'style.invalid.fontSize',
+    'style.complete.color',
+    "style.complete[':focus'].color",
+    'style.empty.textShadow',
+  ]) {
     expect(watch.warnings.some((w) => w.includes(prop))).toBe(true);
   }
   await typeInto(page, `${m}-cardNumber`, '4242');

@@ -88,8 +88,16 @@ test.describe('loaderror', () => {
   for (const [pk, code, message] of [
     ['pk_test_unknown_key_1', 'unknown_key', /does not know this publishable key/],
     ['pk_test_revoked_key_1', 'revoked_key', /was revoked/],
-    ['pk_test_origin_not_allowed_1', 'origin_not_allowed', /^Tokenframe: http:\/\/localhost:\d+ is not on the publishable key's allowed origins/],
-    ['pk_test_blocked_1', 'frame_load_timeout', /is framesUrl http:\/\/127\.0\.0\.1:\d+, and does the page's Content-Security-Policy allow frame-src/],
+    [
+      'pk_test_origin_not_allowed_1',
+      'origin_not_allowed',
+      /^Tokenframe: http:\/\/localhost:\d+ is not on the publishable key's allowed origins/,
+    ],
+    [
+      'pk_test_blocked_1',
+      'frame_load_timeout',
+      /is framesUrl http:\/\/127\.0\.0\.1:\d+, and does the page's Content-Security-Policy allow frame-src/,
+    ],
     ['pk_test_v2_1', 'incompatible_version', /another protocol than this SDK/],
   ] as const) {
     test(`${pk} → ${code}`, async ({ page }) => {
@@ -123,7 +131,9 @@ test('frame navigation: a reload with HELLO reconnects empty; a foreign document
     const iframe = document.querySelector('#a iframe') as HTMLIFrameElement;
     iframe.src = iframe.src.replace('#', '?reload=1#');
   });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { changes: unknown[] }).changes)).toEqual([{ field: 'card', empty: true, complete: false }]);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { changes: unknown[] }).changes))
+    .toEqual([{ field: 'card', empty: true, complete: false }]);
   await fillCard(page, { number: '4242424242424242' });
   expect(await page.evaluate(() => (window as unknown as Win).fields.tokenize())).toHaveProperty('token');
 

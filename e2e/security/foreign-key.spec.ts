@@ -12,15 +12,20 @@ import { expect, test } from '../support/test';
 test('a rogue controller and field under another account key get no card data', async ({ page }) => {
   const { urls, other } = e2eEnv();
   await openDemo(page, 'script');
-  const mount = await page.evaluate(() => new URL(document.querySelector<HTMLIFrameElement>('iframe[src*="type=cardNumber"]')!.src).hash.slice('#mount='.length));
+  const mount = await page.evaluate(() =>
+    new URL(document.querySelector<HTMLIFrameElement>('iframe[src*="type=cardNumber"]')!.src).hash.slice('#mount='.length),
+  );
 
   // A rogue number field in the same mount, typed into with another card.
-  await page.evaluate((src) => {
-    const iframe = document.createElement('iframe');
-    iframe.src = src;
-    iframe.title = 'rogue';
-    document.body.append(iframe);
-  }, fieldUrl({ type: 'cardNumber', pk: other.publishableKey, origin: urls.demo, mount }));
+  await page.evaluate(
+    (src) => {
+      const iframe = document.createElement('iframe');
+      iframe.src = src;
+      iframe.title = 'rogue';
+      document.body.append(iframe);
+    },
+    fieldUrl({ type: 'cardNumber', pk: other.publishableKey, origin: urls.demo, mount }),
+  );
   const rogueField = page.frameLocator(`iframe[title="rogue"]`).getByRole('textbox');
 
   await fieldFrame(page, 'cardNumber').getByRole('textbox').fill(VISA);

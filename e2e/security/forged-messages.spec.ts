@@ -35,7 +35,9 @@ test('forged HELLO/CONNECT/change/reply messages from the page itself change not
   await expect(page.getByText('FORGED')).toHaveCount(0);
 });
 
-test('a hostile sibling frame on 127.0.0.2 forging messages at parent and siblings changes nothing and learns nothing', async ({ page }) => {
+test('a hostile sibling frame on 127.0.0.2 forging messages at parent and siblings changes nothing and learns nothing', async ({
+  page,
+}) => {
   await openSplit(page);
   const { urls } = e2eEnv();
   await takeHostileHits();
@@ -48,7 +50,9 @@ test('a hostile sibling frame on 127.0.0.2 forging messages at parent and siblin
   const hits: string[] = [];
   // Wait until the sibling has run its attack rounds while the shopper types.
   await fillCard(page, { number: MASTERCARD, expiry: '12/34', cvc: '123', name: 'Ada Lovelace', postalCode: '12345' });
-  await expect.poll(async () => (hits.push(...(await takeHostileHits())), hits.filter((h) => h.includes('/round?n=20')).length), { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(async () => (hits.push(...(await takeHostileHits())), hits.filter((h) => h.includes('/round?n=20')).length), { timeout: 15_000 })
+    .toBe(1);
   await payAndCheck(page, MASTERCARD, 'mastercard');
   hits.push(...(await takeHostileHits()));
   // What the sibling received: nothing of ours (only what it sent itself could come back).

@@ -14,10 +14,14 @@ test('the leak recorder finds card digits in messages, port messages, URLs and b
     channel.port1.start();
     channel.port2.postMessage(new TextEncoder().encode(pan));
     await fetch(`/healthz?n=${pan}`);
-    await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: `tok_${pan}` }) });
+    await fetch('/api/pay', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: `tok_${pan}` }),
+    });
   }, MASTERCARD);
   const needles = leakNeedles(MASTERCARD);
-  await expect.poll(async () => (await leakRecorder.hits(needles)).map((h) => h.split(' contains ')[0]!.replace(/ http.*/, ''))).toEqual(
-    expect.arrayContaining([`window message from`, 'port message', 'request URL', 'request body POST']),
-  );
+  await expect
+    .poll(async () => (await leakRecorder.hits(needles)).map((h) => h.split(' contains ')[0]!.replace(/ http.*/, '')))
+    .toEqual(expect.arrayContaining([`window message from`, 'port message', 'request URL', 'request body POST']));
 });

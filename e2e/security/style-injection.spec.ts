@@ -53,12 +53,30 @@ test('url(), expression(), @import and friends in style make no outbound request
     else expect([undefined, 'reply']).toContain((reply as { type?: string } | undefined)?.type);
   }
   // Each hostile value was seen, and dropped, by the validator: one warning per entry.
-  for (const where of ['base.color', 'base.backgroundImage', 'base.background', 'base.fontFamily', 'base.behavior', 'base.width', 'base.listStyleImage', "base['::placeholder'].color", "base['::placeholder'].content", "base[':focus'].borderImage", 'base.textShadow', 'base.textDecoration', 'invalid.color', 'invalid.cursor']) {
+  for (const where of [
+    'base.color',
+    'base.backgroundImage',
+    'base.background',
+    'base.fontFamily',
+    'base.behavior',
+    'base.width',
+    'base.listStyleImage',
+    "base['::placeholder'].color",
+    "base['::placeholder'].content",
+    "base[':focus'].borderImage",
+    'base.textShadow',
+    'base.textDecoration',
+    'invalid.color',
+    'invalid.cursor',
+  ]) {
     await expect.poll(() => warnings.some((w) => w.startsWith(`Tokenframe: style.${where} ignored`)), { message: where }).toBe(true);
   }
   // Let every frame lay out with its (sanitized) style, then look.
   for (const frame of page.frames().filter((f) => f.url().includes('/frames/v1/field.html'))) {
-    await frame.locator('input').first().evaluate((el) => getComputedStyle(el).backgroundImage);
+    await frame
+      .locator('input')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundImage);
   }
   expect(fromFrames).toEqual([]);
   expect((await takeHostileHits()).filter((h) => h.includes('/leak'))).toEqual([]);

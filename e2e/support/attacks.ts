@@ -29,7 +29,13 @@ export async function rawFrameRequest(args: { src: string; framesOrigin: string;
       if (d?.type === 'reply' && d.id === 1) first = d;
       if (d?.type === 'reply' && d.id === 2) resolve(first);
     };
-    port.postMessage({ ns: 'tokenframe', type: 'request', id: 1, method: args.method, ...(args.params !== undefined ? { params: args.params } : {}) });
+    port.postMessage({
+      ns: 'tokenframe',
+      type: 'request',
+      id: 1,
+      method: args.method,
+      ...(args.params !== undefined ? { params: args.params } : {}),
+    });
     // A tokenize waits for its answer first; anything else is followed by a harmless request.
     if (args.method === 'tokenize') port.addEventListener('message', (e) => (e.data as { id?: number })?.id === 1 && resolve(e.data));
     else port.postMessage({ ns: 'tokenframe', type: 'request', id: 2, method: 'blur' });
@@ -45,7 +51,13 @@ export function forgeMessages(framesOrigin: string): number {
     { ns: 'tokenframe', v: '1.0', type: 'connect', mount },
     { ns: 'tokenframe', type: 'event', name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'visa' } },
     { ns: 'tokenframe', type: 'event', name: 'ready' },
-    ...[1, 2, 3, 4, 5, 6, 7, 8].map((id) => ({ ns: 'tokenframe', type: 'reply', id, ok: true, result: { token: 'tok_FORGEDFORGEDFORGED', card: { brand: 'visa', last4: '0000', expMonth: 1, expYear: 2099 } } })),
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((id) => ({
+      ns: 'tokenframe',
+      type: 'reply',
+      id,
+      ok: true,
+      result: { token: 'tok_FORGEDFORGEDFORGED', card: { brand: 'visa', last4: '0000', expMonth: 1, expYear: 2099 } },
+    })),
   ];
   let sent = 0;
   for (const msg of fake) {

@@ -9,7 +9,10 @@ export const SUCCESS_CARDS = TEST_CARDS.filter((c) => c.outcome === 'success');
  * charges them (its sandbox cards), with what the demo tells the shopper.
  */
 export const PROCESSOR_DECLINED: ReadonlyMap<string, string> = new Map([
-  ['4387750101010101', 'Your card was approved for less than the total, so the payment was cancelled. You have not been charged — please try another card.'],
+  [
+    '4387750101010101',
+    'Your card was approved for less than the total, so the payment was cancelled. You have not been charged — please try another card.',
+  ],
   ['4999006200620062', 'Your bank could not be reached. You have not been charged — please try again in a moment.'],
 ]);
 export const cardFor = (outcome: 'processing_error' | 'rate_limited'): string => TEST_CARDS.find((c) => c.outcome === outcome)!.number;

@@ -10,8 +10,18 @@ export const DEMOS: readonly Demo[] = ['script', 'react', 'react-elements'];
 
 /** The display names both demos use in data-testid="result" ("Visa ending in 4242") and the status ("Paid · Visa ending in 4242 · …"). */
 export const BRAND_NAMES: Record<string, string> = {
-  visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB',
-  unionpay: 'UnionPay', maestro: 'Maestro', mir: 'Mir', elo: 'Elo', hipercard: 'Hipercard', cartes_bancaires: 'Cartes Bancaires',
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  maestro: 'Maestro',
+  mir: 'Mir',
+  elo: 'Elo',
+  hipercard: 'Hipercard',
+  cartes_bancaires: 'Cartes Bancaires',
 };
 
 export function demoUrl(demo: Demo): string {
@@ -53,4 +63,5 @@ export async function expectPaid(page: Page, brand: string, pan: string, network
 }
 
 /** A field frame by type, for typing into it directly. */
-export const fieldFrame = (page: Page, type: string) => page.locator(`iframe[src*="/frames/v1/field.html?type=${type}&"]`).first().contentFrame();
+export const fieldFrame = (page: Page, type: string) =>
+  page.locator(`iframe[src*="/frames/v1/field.html?type=${type}&"]`).first().contentFrame();

@@ -21,6 +21,9 @@ export const E2E_ENV_VAR = 'TF_E2E_ENV';
 
 export function e2eEnv(): E2eEnv {
   const raw = process.env[E2E_ENV_VAR];
-  if (!raw) throw new Error(`${E2E_ENV_VAR} is not set: run the specs with \`pnpm --filter @tokenframe/e2e exec playwright test\` (the global setup starts the stack).`);
+  if (!raw)
+    throw new Error(
+      `${E2E_ENV_VAR} is not set: run the specs with \`pnpm --filter @tokenframe/e2e exec playwright test\` (the global setup starts the stack).`,
+    );
   return JSON.parse(raw) as E2eEnv;
 }

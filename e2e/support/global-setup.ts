@@ -20,7 +20,14 @@ const GENEROUS_LIMITS = {
   TOKENFRAME_FRAME_LOOKUPS_PER_MINUTE: '100000',
   TOKENFRAME_SESSION_MAX_USES: '50',
   TOKENFRAME_RATE_LIMITS: JSON.stringify({
-    default: { perIp: [10000, 60], perSession: [1000, 600], perFingerprint: [1000, 600], distinctCardsPerBin: [10000, 600], distinctCardsPerIp: [10000, 600], distinctCardsPerBinLast4: [10000, 600] },
+    default: {
+      perIp: [10000, 60],
+      perSession: [1000, 600],
+      perFingerprint: [1000, 600],
+      distinctCardsPerBin: [10000, 600],
+      distinctCardsPerIp: [10000, 600],
+      distinctCardsPerBinLast4: [10000, 600],
+    },
   }),
 };
 
@@ -40,17 +47,50 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   const dist = join(dataDir, 'dist');
   cpSync(join(lib.ROOT, 'packages/sdk/dist'), join(dist, 'sdk'), { recursive: true });
   cpSync(join(lib.ROOT, 'apps/frame/dist/frames/v1'), join(dist, 'frames'), { recursive: true });
-  Object.assign(process.env, GENEROUS_LIMITS, PROCESSOR_TIMEOUT, { TOKENFRAME_SDK_DIST: join(dist, 'sdk'), TOKENFRAME_FRAME_DIST: join(dist, 'frames') });
+  Object.assign(process.env, GENEROUS_LIMITS, PROCESSOR_TIMEOUT, {
+    TOKENFRAME_SDK_DIST: join(dist, 'sdk'),
+    TOKENFRAME_FRAME_DIST: join(dist, 'frames'),
+  });
   const env = { TOKENFRAME_DATA_DIR: dataDir };
 
-  const stack = await lib.startStack({ demo: true, demoReact: true, processor: true, build: false, quiet: true, dataDir, log: () => undefined });
+  const stack = await lib.startStack({
+    demo: true,
+    demoReact: true,
+    processor: true,
+    build: false,
+    quiet: true,
+    dataDir,
+    log: () => undefined,
+  });
   try {
     const sites = await startFixtureSites(FIXTURE_PORT);
     const cli = (args: string[]): { key: string } => run(lib, args, env);
-    const merchantKey = cli(['keys', 'create', '--account', 'demo', '--type', 'publishable', '--env', 'test', '--origin', sites.merchant]).key;
+    const merchantKey = cli([
+      'keys',
+      'create',
+      '--account',
+      'demo',
+      '--type',
+      'publishable',
+      '--env',
+      'test',
+      '--origin',
+      sites.merchant,
+    ]).key;
     cli(['accounts', 'create', '--name', 'e2e-other']);
     const other: KeyPair = {
-      publishableKey: cli(['keys', 'create', '--account', 'e2e-other', '--type', 'publishable', '--env', 'test', '--origin', stack.urls.demo]).key,
+      publishableKey: cli([
+        'keys',
+        'create',
+        '--account',
+        'e2e-other',
+        '--type',
+        'publishable',
+        '--env',
+        'test',
+        '--origin',
+        stack.urls.demo,
+      ]).key,
       secretKey: cli(['keys', 'create', '--account', 'e2e-other', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read']).key,
     };
     const e2e: E2eEnv = {

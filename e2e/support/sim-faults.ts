@@ -5,7 +5,10 @@ import { e2eEnv } from './e2e-env';
 
 const AUTH = `Basic ${Buffer.from('testing:testing123').toString('base64')}`;
 const sim = (path: string, init: RequestInit = {}) =>
-  fetch(`${e2eEnv().urls.processor}/__sim${path}`, { ...init, headers: { authorization: AUTH, 'content-type': 'application/json', ...init.headers } });
+  fetch(`${e2eEnv().urls.processor}/__sim${path}`, {
+    ...init,
+    headers: { authorization: AUTH, 'content-type': 'application/json', ...init.headers },
+  });
 
 /** Arms `fault` (e.g. "status=502", "accept-then-timeout") for the next `count` gateway requests to `match`. */
 export async function armFault(fault: string, match: string, count = 1): Promise<void> {

@@ -9,7 +9,15 @@ export interface Stack {
 }
 export interface StackLib {
   ROOT: string;
-  startStack(opts: { demo?: boolean; build?: boolean; demoReact?: boolean; processor?: boolean; quiet?: boolean; dataDir?: string; log?: (line: string) => void }): Promise<Stack>;
+  startStack(opts: {
+    demo?: boolean;
+    build?: boolean;
+    demoReact?: boolean;
+    processor?: boolean;
+    quiet?: boolean;
+    dataDir?: string;
+    log?: (line: string) => void;
+  }): Promise<Stack>;
   buildIfStale(opts?: { quiet?: boolean }): { built: boolean };
   vaultCli(args: string[], opts?: { env?: Record<string, string> }): { ok: true; value: unknown } | { ok: false; message: string };
 }

@@ -46,7 +46,10 @@ export const test = base.extend<{ leakRecorder: LeakRecorder }>({
           Promise.race([res.text(), new Promise<never>((_, reject) => setTimeout(reject, 5_000))]).then(
             (text) => {
               const type = res.request().resourceType();
-              records.push({ where: `response ${res.status()} ${res.url()}`, text: type === 'document' ? text.replace(PUBLIC_HINT, '') : text });
+              records.push({
+                where: `response ${res.status()} ${res.url()}`,
+                text: type === 'document' ? text.replace(PUBLIC_HINT, '') : text,
+              });
             },
             () => undefined, // the page went away before the body arrived (or it never ends): nothing to read
           ),
@@ -61,7 +64,9 @@ export const test = base.extend<{ leakRecorder: LeakRecorder }>({
           await Promise.allSettled(pending);
           return records.flatMap(({ where, text }) => {
             const joined = text.replace(/(\d)[\s-]+(?=\d)/g, '$1'); // '4242 4242 …' counts as digits
-            return needles.filter((n) => text.includes(n) || joined.includes(n)).map((n) => `${where} contains …${n}…: ${text.slice(0, 300)}`);
+            return needles
+              .filter((n) => text.includes(n) || joined.includes(n))
+              .map((n) => `${where} contains …${n}…: ${text.slice(0, 300)}`);
           });
         },
         expectPlantedLeak() {

@@ -14,5 +14,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, secretKey: string):
   return { status: res.status, body: (await res.json()) as T };
 }
 
-export const lookupToken = (token: string, secretKey = e2eEnv().demo.secretKey) => call<TokenLookup>('GET', `/v1/tokens/${token}`, secretKey);
-export const revealToken = (token: string, secretKey = e2eEnv().demo.secretKey) => call<TokenReveal>('POST', `/v1/tokens/${token}/reveal`, secretKey);
+export const lookupToken = (token: string, secretKey = e2eEnv().demo.secretKey) =>
+  call<TokenLookup>('GET', `/v1/tokens/${token}`, secretKey);
+export const revealToken = (token: string, secretKey = e2eEnv().demo.secretKey) =>
+  call<TokenReveal>('POST', `/v1/tokens/${token}/reveal`, secretKey);

@@ -7,7 +7,15 @@ import { chromium } from '@playwright/test';
 import { fillCard, waitForReady } from '@tokenframe/sdk/testing';
 
 const { APP_URL, PK, VAULT_URL, FRAMES_URL, CHROMIUM_PATH } = process.env;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const MODES = { npm: 1, elements: 3 }; // field frames per mode
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
@@ -26,9 +34,14 @@ try {
     const pay = page.getByRole('button', { name: 'Pay' });
     await pay.click({ timeout: 10_000 });
     const token = page.getByTestId('token');
-    await token.filter({ hasText: /^tok_/ }).waitFor({ timeout: 15_000 }).catch(async () => {
-      throw new Error(`${mode}: no token. Error shown: ${await page.getByTestId('error').textContent()}; page errors: ${errors.join('; ')}`);
-    });
+    await token
+      .filter({ hasText: /^tok_/ })
+      .waitFor({ timeout: 15_000 })
+      .catch(async () => {
+        throw new Error(
+          `${mode}: no token. Error shown: ${await page.getByTestId('error').textContent()}; page errors: ${errors.join('; ')}`,
+        );
+      });
     console.log(JSON.stringify({ mode, token: await token.textContent() }));
     await page.close();
   }

@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { ROOT } from './stack-urls.mjs';
 
 const OUTPUTS = ['packages/sdk/dist/tokenframe.js', 'apps/frame/dist/frames/v1/field.html'];
-const SOURCES = ['packages/protocol', 'packages/channel', 'packages/card', 'packages/crypto', 'packages/fields', 'packages/sdk', 'apps/frame'];
+const SOURCES = [
+  'packages/protocol',
+  'packages/channel',
+  'packages/card',
+  'packages/crypto',
+  'packages/fields',
+  'packages/sdk',
+  'apps/frame',
+];
 const SKIP = new Set(['node_modules', 'dist', 'test', '.vite']);
 
 function newestMtime(dir) {

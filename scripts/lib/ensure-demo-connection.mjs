@@ -24,8 +24,27 @@ export function ensureDemoConnection({ processorUrl, env = {}, log = () => {} })
     if (!gone.ok) throw new Error(gone.message);
   }
   if (same[0]) return { id: same[0].id, url, created: false };
-  const made = vaultCli(['connections', 'create', '--account', DEMO_ACCOUNT, '--env', 'test', '--kind', 'cardpointe', '--url', url,
-    '--merchid', SIM_CREDENTIALS.merchid, '--username', SIM_CREDENTIALS.username, '--password', SIM_CREDENTIALS.password], { env });
+  const made = vaultCli(
+    [
+      'connections',
+      'create',
+      '--account',
+      DEMO_ACCOUNT,
+      '--env',
+      'test',
+      '--kind',
+      'cardpointe',
+      '--url',
+      url,
+      '--merchid',
+      SIM_CREDENTIALS.merchid,
+      '--username',
+      SIM_CREDENTIALS.username,
+      '--password',
+      SIM_CREDENTIALS.password,
+    ],
+    { env },
+  );
   if (!made.ok) throw new Error(made.message);
   return { id: made.value.id, url, created: true };
 }

@@ -10,7 +10,14 @@ import { DEMO_ACCOUNT } from './ensure-demo-connection.mjs';
 import { vaultCli } from './vault-cli.mjs';
 
 /** What the demo page shows: its charge's outcome, and the token it was paid with. */
-export const DEMO_WEBHOOK_EVENTS = Object.freeze(['token.created', 'charge.succeeded', 'charge.declined', 'charge.captured', 'charge.voided', 'charge.refunded']);
+export const DEMO_WEBHOOK_EVENTS = Object.freeze([
+  'token.created',
+  'charge.succeeded',
+  'charge.declined',
+  'charge.captured',
+  'charge.voided',
+  'charge.refunded',
+]);
 
 /**
  * @param {{ demoUrl: string, dataDir: string, env?: Record<string, string>, log?: (line: string) => void }} opts
@@ -26,14 +33,31 @@ export function ensureDemoWebhook({ demoUrl, dataDir, env = {}, log = () => {} }
   const sameEvents = (e) => e.events.length === DEMO_WEBHOOK_EVENTS.length && DEMO_WEBHOOK_EVENTS.every((t) => e.events.includes(t));
   const keep = ours.find((e) => e.id === saved?.id && e.status === 'enabled' && sameEvents(e));
   for (const stale of ours.filter((e) => e !== keep)) {
-    log(`Deleting the demo's webhook endpoint ${stale.id} (${stale.status === 'enabled' ? 'its secret is not in ' + file : stale.status}).`);
+    log(
+      `Deleting the demo's webhook endpoint ${stale.id} (${stale.status === 'enabled' ? 'its secret is not in ' + file : stale.status}).`,
+    );
     const gone = vaultCli(['webhooks', 'delete', '--account', DEMO_ACCOUNT, '--env', 'test', '--id', stale.id], { env });
     if (!gone.ok) throw new Error(gone.message);
   }
   if (keep) return { id: keep.id, url, secret: saved.secret, file, created: false };
 
   const events = DEMO_WEBHOOK_EVENTS.flatMap((t) => ['--event', t]);
-  const made = vaultCli(['webhooks', 'create', '--account', DEMO_ACCOUNT, '--env', 'test', '--url', url, ...events, '--description', 'pnpm demo: the demo shop'], { env });
+  const made = vaultCli(
+    [
+      'webhooks',
+      'create',
+      '--account',
+      DEMO_ACCOUNT,
+      '--env',
+      'test',
+      '--url',
+      url,
+      ...events,
+      '--description',
+      'pnpm demo: the demo shop',
+    ],
+    { env },
+  );
   if (!made.ok) throw new Error(made.message);
   const { id, secret } = made.value;
   if (typeof id !== 'string' || typeof secret !== 'string' || !secret.startsWith('whsec_')) {

@@ -19,7 +19,8 @@ export async function ensureDevKeys({ vaultUrl, origins, dataDir, env = {}, log 
   const file = join(dataDir, 'dev-keys.json');
   const saved = readKeys(file);
   if (saved && (await keysWork(saved, vaultUrl, origins))) return { ...saved, file, created: false };
-  if (saved) log(`${file} holds keys the vault no longer accepts, or a secret key without ${DEMO_SECRET_SCOPES.join(', ')}: creating new ones.`);
+  if (saved)
+    log(`${file} holds keys the vault no longer accepts, or a secret key without ${DEMO_SECRET_SCOPES.join(', ')}: creating new ones.`);
 
   const account = vaultCli(['accounts', 'create', '--name', ACCOUNT], { env });
   if (!account.ok && !/exist/i.test(account.message)) throw new Error(account.message);

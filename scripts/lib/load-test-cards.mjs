@@ -4,8 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './stack-urls.mjs';
 
-const PRINT_CARDS =
-  "import('./packages/card/src/index.ts').then((m) => process.stdout.write(JSON.stringify(m.TEST_CARDS)))";
+const PRINT_CARDS = "import('./packages/card/src/index.ts').then((m) => process.stdout.write(JSON.stringify(m.TEST_CARDS)))";
 
 /** @returns {{ number: string, brand: string, outcome: string, description: string }[]} */
 export function loadTestCards() {
@@ -30,7 +29,8 @@ export function formatTestCards(cards) {
   const shown = cards.filter((c) => c.outcome !== 'success' || c.brand === 'cartes_bancaires' || (!seen.has(c.brand) && seen.add(c.brand)));
   return shown.map((c) => {
     const digits = c.number.replace(/\D/g, '');
-    const grouped = digits.length === 15 ? `${digits.slice(0, 4)} ${digits.slice(4, 10)} ${digits.slice(10)}` : digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const grouped =
+      digits.length === 15 ? `${digits.slice(0, 4)} ${digits.slice(4, 10)} ${digits.slice(10)}` : digits.replace(/(\d{4})(?=\d)/g, '$1 ');
     return `  ${grouped.padEnd(24)} ${c.brand.padEnd(17)} ${c.outcome.padEnd(17)} ${c.description}`;
   });
 }

@@ -30,7 +30,15 @@ const portOf = (url) => Number(new URL(url).port);
  *                     webhook: { id: string, url: string, secret: string, file: string, created: boolean } | undefined,
  *                     stop: () => Promise<void> }>}
  */
-export async function startStack({ demo = false, demoReact = false, processor = false, build = true, quiet = false, dataDir, log = console.log } = {}) {
+export async function startStack({
+  demo = false,
+  demoReact = false,
+  processor = false,
+  build = true,
+  quiet = false,
+  dataDir,
+  log = console.log,
+} = {}) {
   demo ||= demoReact;
   processor ||= demo;
   const urls = STACK_URLS;
@@ -57,7 +65,8 @@ export async function startStack({ demo = false, demoReact = false, processor = 
     const c = startChild({ ...spec, quiet, env: { ...env, NO_COLOR: '1', ...spec.env } });
     children.push(c);
     try {
-      for (const [i, url] of readyUrls.entries()) await waitForUrl(url, { abort: c.exited, ...(i === 0 ? { accept } : { timeoutMs: 10_000 }) });
+      for (const [i, url] of readyUrls.entries())
+        await waitForUrl(url, { abort: c.exited, ...(i === 0 ? { accept } : { timeoutMs: 10_000 }) });
     } catch (e) {
       await stop();
       throw new Error(`${spec.name} did not start: ${e.message}\n--- last output of ${spec.name} ---\n${c.recentOutput()}`, { cause: e });
@@ -69,12 +78,20 @@ export async function startStack({ demo = false, demoReact = false, processor = 
   if (processor) {
     const { hostname, port } = new URL(urls.processor);
     const simEnv = { PROCESSOR_SIM_HOST: hostname, PROCESSOR_SIM_PORT: port };
-    await start({ name: 'processor', cmd: tsx, args: ['apps/processor-sim/src/main.ts'], env: simEnv }, [`${urls.processor}/__sim/health`], (r) => r.ok);
+    await start(
+      { name: 'processor', cmd: tsx, args: ['apps/processor-sim/src/main.ts'], env: simEnv },
+      [`${urls.processor}/__sim/health`],
+      (r) => r.ok,
+    );
   }
   // One process serves the API and the frames origin: both ports must be its own.
   // The CLI runs below need the flag too: it is checked when a connection is created.
   if (processor) env.TOKENFRAME_ALLOW_PRIVATE_NETWORK = '1';
-  await start({ name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] }, [`${urls.vault}/v1/jwks`, `${urls.frames}/`], (r) => r.ok);
+  await start(
+    { name: 'vault', cmd: process.execPath, args: ['scripts/vault.mjs', 'start'] },
+    [`${urls.vault}/v1/jwks`, `${urls.frames}/`],
+    (r) => r.ok,
+  );
   let keys;
   let connection;
   let webhook;
@@ -100,7 +117,11 @@ export async function startStack({ demo = false, demoReact = false, processor = 
   if (demo) await start({ name: 'demo', cmd: tsx, args: ['apps/demo/src/server.ts'], env: demoEnv }, [`${urls.demo}/healthz`], (r) => r.ok);
   if (demoReact) {
     const vite = join(ROOT, 'node_modules/.bin/vite');
-    await start({ name: 'react', cmd: vite, args: ['--strictPort'], cwd: join(ROOT, 'apps/demo-react'), env: demoEnv }, [`${urls.demoReact}/`], (r) => r.ok);
+    await start(
+      { name: 'react', cmd: vite, args: ['--strictPort'], cwd: join(ROOT, 'apps/demo-react'), env: demoEnv },
+      [`${urls.demoReact}/`],
+      (r) => r.ok,
+    );
   }
   return { urls, keys, connection, webhook, stop, children };
 }

@@ -45,9 +45,21 @@ process.stdin.on('end', () => void stop()).resume();
 
 try {
   await cli('accounts', 'create', '--name', 'scratch');
-  const pk = await cli('keys', 'create', '--account', 'scratch', '--type', 'publishable', '--env', 'test', ...origins.flatMap((o) => ['--origin', o]));
+  const pk = await cli(
+    'keys',
+    'create',
+    '--account',
+    'scratch',
+    '--type',
+    'publishable',
+    '--env',
+    'test',
+    ...origins.flatMap((o) => ['--origin', o]),
+  );
   const sk = await cli('keys', 'create', '--account', 'scratch', '--type', 'secret', '--env', 'test', '--scope', 'tokens:read');
-  process.stdout.write(`${JSON.stringify({ apiUrl: vault.apiUrl, framesUrl: vault.framesUrl, publishableKey: pk.key, secretKey: sk.key })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ apiUrl: vault.apiUrl, framesUrl: vault.framesUrl, publishableKey: pk.key, secretKey: sk.key })}\n`,
+  );
 } catch (error) {
   process.stderr.write(`${String(error)}\n`);
   await stop();

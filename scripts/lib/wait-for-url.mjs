@@ -30,7 +30,9 @@ export async function waitForUrl(url, { timeoutMs = 60_000, accept = (r) => r.st
     if (res) lastError = `HTTP ${res.status}`;
     await sleep(250);
   }
-  throw new Error(dead ? `${url}: the process exited before it answered` : `${url} did not answer within ${timeoutMs / 1000}s (${lastError})`);
+  throw new Error(
+    dead ? `${url}: the process exited before it answered` : `${url} did not answer within ${timeoutMs / 1000}s (${lastError})`,
+  );
 }
 
 function answeredByAnother(url) {

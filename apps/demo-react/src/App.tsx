@@ -31,9 +31,14 @@ export function App() {
   return (
     <>
       <header className="topbar">
-        <span className="logo">Kettle <span aria-hidden="true">&amp;</span><span className="visually-hidden">and</span> Crumb</span>
+        <span className="logo">
+          Kettle <span aria-hidden="true">&amp;</span>
+          <span className="visually-hidden">and</span> Crumb
+        </span>
         <span className="secure">
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" fill="currentColor" /></svg>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+            <path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" fill="currentColor" />
+          </svg>
           Secure checkout
         </span>
       </header>
@@ -51,10 +56,14 @@ export function App() {
             <code className="modes__hint">{MODES.find((m) => m.id === mode)?.hint}</code>
           </fieldset>
           <p className="testmode" role="note">
-            <strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC.
-            {' '}To see a decline, pick one under “Outcome to try” in the order summary.
+            <strong>Test mode.</strong> Use card <span className="nowrap">4242 4242 4242 4242</span>, any future expiry and any CVC. To see
+            a decline, pick one under “Outcome to try” in the order summary.
           </p>
-          {error && <div className="alert" data-testid="error" role="alert">{error}</div>}
+          {error && (
+            <div className="alert" data-testid="error" role="alert">
+              {error}
+            </div>
+          )}
           {config && mode === 'npm' && <NpmCheckout config={config} outcome={outcome} onPaid={onPaid} />}
           {config && mode === 'elements' && (
             <Suspense fallback={<p className="fineprint">Loading the card form…</p>}>

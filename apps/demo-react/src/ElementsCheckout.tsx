@@ -75,12 +75,21 @@ export function ElementsCheckout({ config, outcome, onPaid }: { config: DemoConf
   const field = (type: FieldType, label: string, wide: boolean, element: ReactNode) => {
     const detail = change?.fields[type];
     const message = detail?.error && !detail.empty ? detail.error.message : '';
-    const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : '', focused === type ? 'input--focus' : ''];
+    const classes = [
+      'input',
+      ready || loadError ? '' : 'input--loading',
+      message ? 'input--invalid' : '',
+      focused === type ? 'input--focus' : '',
+    ];
     return (
       <div className={wide ? 'field field--full' : 'field'}>
-        <span className="label" onClick={() => group.current?.querySelector<HTMLElement>(`[label="${label}"]`)?.focus()}>{label}</span>
+        <span className="label" onClick={() => group.current?.querySelector<HTMLElement>(`[label="${label}"]`)?.focus()}>
+          {label}
+        </span>
         <div className={classes.filter(Boolean).join(' ')}>{element}</div>
-        <p className="field-error" aria-live="polite">{message}</p>
+        <p className="field-error" aria-live="polite">
+          {message}
+        </p>
       </div>
     );
   };

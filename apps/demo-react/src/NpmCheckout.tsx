@@ -70,12 +70,25 @@ export function NpmCheckout({ config, outcome, onPaid }: { config: DemoConfig; o
       {FIELDS.map(({ type, label, wide }) => {
         const detail = details[type];
         const message = detail?.error && !detail.empty ? detail.error.message : '';
-        const classes = ['input', ready || loadError ? '' : 'input--loading', message ? 'input--invalid' : '', detail?.complete ? 'input--complete' : '', focused === type ? 'input--focus' : ''];
+        const classes = [
+          'input',
+          ready || loadError ? '' : 'input--loading',
+          message ? 'input--invalid' : '',
+          detail?.complete ? 'input--complete' : '',
+          focused === type ? 'input--focus' : '',
+        ];
         return (
           <div className={wide ? 'field field--full' : 'field'} key={type}>
-            <span className="label" onClick={() => fieldsRef.current?.get(type)?.focus()}>{label}</span>
-            <div className={classes.filter(Boolean).join(' ')} ref={(el) => void (el ? containers.current.set(type, el) : containers.current.delete(type))} />
-            <p className="field-error" aria-live="polite">{message}</p>
+            <span className="label" onClick={() => fieldsRef.current?.get(type)?.focus()}>
+              {label}
+            </span>
+            <div
+              className={classes.filter(Boolean).join(' ')}
+              ref={(el) => void (el ? containers.current.set(type, el) : containers.current.delete(type))}
+            />
+            <p className="field-error" aria-live="polite">
+              {message}
+            </p>
           </div>
         );
       })}

@@ -19,15 +19,43 @@ export function OrderSummary({ outcome, onOutcome, locked }: { outcome: OutcomeI
         ))}
       </ul>
       <dl className="totals">
-        <div><dt>Subtotal</dt><dd>{formatCents(SUBTOTAL_CENTS)}</dd></div>
-        <div><dt>Shipping</dt><dd>{formatCents(SHIPPING_CENTS)}</dd></div>
-        {total !== TOTAL_CENTS && <div><dt>Test decline amount</dt><dd data-testid="test-extra">+{formatCents(total - TOTAL_CENTS)}</dd></div>}
-        <div className="totals__grand"><dt>Total</dt><dd data-testid="order-total">{formatCents(total)}</dd></div>
+        <div>
+          <dt>Subtotal</dt>
+          <dd>{formatCents(SUBTOTAL_CENTS)}</dd>
+        </div>
+        <div>
+          <dt>Shipping</dt>
+          <dd>{formatCents(SHIPPING_CENTS)}</dd>
+        </div>
+        {total !== TOTAL_CENTS && (
+          <div>
+            <dt>Test decline amount</dt>
+            <dd data-testid="test-extra">+{formatCents(total - TOTAL_CENTS)}</dd>
+          </div>
+        )}
+        <div className="totals__grand">
+          <dt>Total</dt>
+          <dd data-testid="order-total">{formatCents(total)}</dd>
+        </div>
       </dl>
       <div className="testmode outcome">
-        <label htmlFor="outcome">Outcome to try <span className="outcome__mode">(test mode)</span></label>
-        <select id="outcome" name="outcome" data-testid="outcome" aria-describedby="outcome-hint" disabled={locked} value={outcome} onChange={(e) => onOutcome(e.target.value as OutcomeId)}>
-          {TEST_OUTCOMES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+        <label htmlFor="outcome">
+          Outcome to try <span className="outcome__mode">(test mode)</span>
+        </label>
+        <select
+          id="outcome"
+          name="outcome"
+          data-testid="outcome"
+          aria-describedby="outcome-hint"
+          disabled={locked}
+          value={outcome}
+          onChange={(e) => onOutcome(e.target.value as OutcomeId)}
+        >
+          {TEST_OUTCOMES.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
         </select>
         <p id="outcome-hint">The test processor declines totals from $1,000 to $1,999 with the code of their last three dollars.</p>
       </div>

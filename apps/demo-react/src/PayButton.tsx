@@ -4,7 +4,9 @@ import { formatCents } from './demo-order';
 export function PayButton({ ready, busy, error, totalCents }: { ready: boolean; busy: boolean; error: string; totalCents: number }) {
   return (
     <>
-      <div className="alert" data-testid="error" role="alert" hidden={error === ''}>{error}</div>
+      <div className="alert" data-testid="error" role="alert" hidden={error === ''}>
+        {error}
+      </div>
       <button className="pay" type="submit" disabled={!ready || busy} aria-busy={busy}>
         <span className="pay__spinner" aria-hidden="true" />
         <span className="pay__label">Pay {formatCents(totalCents)}</span>

@@ -4,7 +4,8 @@ import type { PaidCharge } from './pay-with-token';
 import { RefundButton } from './RefundButton';
 import { WebhookLine } from './WebhookLine';
 
-const formatAmount = (cents: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+const formatAmount = (cents: number, currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 
 /** The receipt, as the script-tag demo shows it; the status region is filled after it mounts, so it is announced. */
 export function PaymentSuccess({ token, charge }: { token: string; charge: PaidCharge }) {
@@ -19,23 +20,56 @@ export function PaymentSuccess({ token, charge }: { token: string; charge: PaidC
   }, [card, charge.authcode]);
   return (
     <section className="success" aria-labelledby="success-title">
-      <h2 id="success-title" tabIndex={-1} ref={title} aria-describedby="paid-status">Payment complete</h2>
-      <p className="paid" id="paid-status" data-testid="status" role="status">{status}</p>
+      <h2 id="success-title" tabIndex={-1} ref={title} aria-describedby="paid-status">
+        Payment complete
+      </h2>
+      <p className="paid" id="paid-status" data-testid="status" role="status">
+        {status}
+      </p>
       <WebhookLine chargeId={charge.id} />
       <dl className="receipt">
-        <div><dt>Amount</dt><dd data-testid="amount">{formatAmount(charge.amount, charge.currency)}</dd></div>
-        <div><dt>Card</dt><dd data-testid="result">{card}</dd></div>
-        <div><dt>Authorization</dt><dd data-testid="authcode">{charge.authcode}</dd></div>
-        <div><dt>Reference</dt><dd data-testid="retref">{charge.retref}</dd></div>
-        <div><dt>Charge</dt><dd><code data-testid="charge">{charge.id}</code></dd></div>
-        <div><dt>Token</dt><dd><code data-testid="token">{token}</code></dd></div>
+        <div>
+          <dt>Amount</dt>
+          <dd data-testid="amount">{formatAmount(charge.amount, charge.currency)}</dd>
+        </div>
+        <div>
+          <dt>Card</dt>
+          <dd data-testid="result">{card}</dd>
+        </div>
+        <div>
+          <dt>Authorization</dt>
+          <dd data-testid="authcode">{charge.authcode}</dd>
+        </div>
+        <div>
+          <dt>Reference</dt>
+          <dd data-testid="retref">{charge.retref}</dd>
+        </div>
+        <div>
+          <dt>Charge</dt>
+          <dd>
+            <code data-testid="charge">{charge.id}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Token</dt>
+          <dd>
+            <code data-testid="token">{token}</code>
+          </dd>
+        </div>
       </dl>
-      <RefundButton chargeId={charge.id} onRefunded={(r) => {
-        setStatus(`Refunded ${formatAmount(r.amountRefunded, r.currency)}`);
-        title.current?.focus(); // the button is gone: back to the heading the status describes
-      }} />
-      <p className="fineprint fineprint--left">The shop's server charged the token through the payment vault; the card number never reached the shop.</p>
-      <a className="again" href={location.pathname + location.search}>Start a new checkout</a>
+      <RefundButton
+        chargeId={charge.id}
+        onRefunded={(r) => {
+          setStatus(`Refunded ${formatAmount(r.amountRefunded, r.currency)}`);
+          title.current?.focus(); // the button is gone: back to the heading the status describes
+        }}
+      />
+      <p className="fineprint fineprint--left">
+        The shop's server charged the token through the payment vault; the card number never reached the shop.
+      </p>
+      <a className="again" href={location.pathname + location.search}>
+        Start a new checkout
+      </a>
     </section>
   );
 }

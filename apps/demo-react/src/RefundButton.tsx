@@ -20,10 +20,14 @@ export function RefundButton({ chargeId, onRefunded }: { chargeId: string; onRef
     <>
       {state !== 'done' && (
         <p className="refund-row">
-          <button type="button" className="refund" data-testid="refund" disabled={state === 'busy'} onClick={refund}>Refund</button>
+          <button type="button" className="refund" data-testid="refund" disabled={state === 'busy'} onClick={refund}>
+            Refund
+          </button>
         </p>
       )}
-      <p className="refund-error" data-testid="refund-error" role="alert" hidden={error === ''}>{error}</p>
+      <p className="refund-error" data-testid="refund-error" role="alert" hidden={error === ''}>
+        {error}
+      </p>
     </>
   );
 }

@@ -29,7 +29,11 @@ export function WebhookLine({ chargeId }: { chargeId: string }) {
       stopped = true;
     };
   }, [chargeId]);
-  return <p className={received ? 'webhook webhook--received' : 'webhook'} data-testid="webhook" aria-live="polite">{text}</p>;
+  return (
+    <p className={received ? 'webhook webhook--received' : 'webhook'} data-testid="webhook" aria-live="polite">
+      {text}
+    </p>
+  );
 }
 
 async function eventTypes(chargeId: string): Promise<string[]> {

@@ -23,7 +23,11 @@ type PayError = Pick<TokenframeErrorShape, 'type' | 'code' | 'message'>;
  */
 export async function payWithToken(token: string, outcome: OutcomeId): Promise<{ charge: PaidCharge } | { error: PayError }> {
   try {
-    const res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, outcome }) });
+    const res = await fetch('/api/pay', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, outcome }),
+    });
     const body = (await res.json().catch(() => ({}))) as { charge?: PaidCharge; error?: { code?: string; message?: string } };
     if (res.ok && body.charge) return { charge: body.charge };
     const code = (body.error?.code ?? 'internal_error') as PayError['code'];

@@ -15,7 +15,12 @@ export interface CheckoutState {
  * the token. `tokenize` is whichever API the form uses (fields.tokenize() or <tf-fields>.tokenize());
  * `onFieldError` moves focus to the field a card error names; `outcome` is the test-mode choice.
  */
-export function useCheckout(tokenize: () => Promise<TokenizeResult> | undefined, outcome: OutcomeId, onFieldError?: (field: string) => void, onPaid?: () => void) {
+export function useCheckout(
+  tokenize: () => Promise<TokenizeResult> | undefined,
+  outcome: OutcomeId,
+  onFieldError?: (field: string) => void,
+  onPaid?: () => void,
+) {
   const [state, setState] = useState<CheckoutState>({ busy: false, error: '' });
   const onSubmit = useCallback(
     async (event: FormEvent) => {

@@ -11,7 +11,20 @@ const FIELDS = [
   { type: 'cardCvc', target: '#card-cvc', ariaLabel: 'Security code', placeholder: 'CVC' },
 ];
 
-const BRAND_NAMES = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay', maestro: 'Maestro', mir: 'Mir', elo: 'Elo', hipercard: 'Hipercard', cartes_bancaires: 'Cartes Bancaires' };
+const BRAND_NAMES = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  maestro: 'Maestro',
+  mir: 'Mir',
+  elo: 'Elo',
+  hipercard: 'Hipercard',
+  cartes_bancaires: 'Cartes Bancaires',
+};
 
 // What the shopper reads for each error code; the developer-facing message goes to the console.
 const SHOPPER_MESSAGES = {
@@ -27,7 +40,12 @@ const FALLBACK_MESSAGE = 'Payment is unavailable right now. Please try again in 
 const FIX_FIELDS_MESSAGE = 'Please check the card details above.';
 
 const STYLE = {
-  base: { color: '#1f2328', fontSize: '16px', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', '::placeholder': { color: '#6b7280' } },
+  base: {
+    color: '#1f2328',
+    fontSize: '16px',
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    '::placeholder': { color: '#6b7280' },
+  },
   invalid: { color: '#b42318' },
 };
 
@@ -85,7 +103,11 @@ function submitLikeEnter() {
 async function sendTokenToBackend(token) {
   let res;
   try {
-    res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, outcome: outcome.value }) });
+    res = await fetch('/api/pay', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, outcome: outcome.value }),
+    });
   } catch {
     return { error: { type: 'network_error', code: 'network_error', message: 'The shop did not answer.' } };
   }
@@ -96,7 +118,8 @@ async function sendTokenToBackend(token) {
   return { error: { type: 'card_error', code: body.error?.code ?? 'api_error', message } };
 }
 
-const formatAmount = (cents, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+const formatAmount = (cents, currency) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 
 function showSuccess(token, charge) {
   // A co-badged card (Cartes Bancaires with Visa or Mastercard) also says the network the shopper chose.
@@ -163,7 +186,9 @@ async function main() {
     return { field, target: f.target };
   });
   try {
-    await Promise.all(created.map(({ field, target }) => field.mount(target).then(() => document.querySelector(target).classList.remove('input--loading'))));
+    await Promise.all(
+      created.map(({ field, target }) => field.mount(target).then(() => document.querySelector(target).classList.remove('input--loading'))),
+    );
   } catch (error) {
     for (const { target } of created) document.querySelector(target).classList.remove('input--loading');
     showError(shopperMessage(error));
@@ -209,7 +234,11 @@ function setUpRefund() {
     let body;
     let ok = false;
     try {
-      const res = await fetch('/api/refund', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ charge }) });
+      const res = await fetch('/api/refund', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ charge }),
+      });
       body = await res.json().catch(() => ({}));
       ok = res.ok && body.charge?.refunded === true;
     } catch {
@@ -222,7 +251,8 @@ function setUpRefund() {
       return;
     }
     button.hidden = true; // nothing left to refund; focus goes back to the heading the status describes
-    document.querySelector('[data-testid="status"]').textContent = `Refunded ${formatAmount(body.charge.amountRefunded, body.charge.currency)}`;
+    document.querySelector('[data-testid="status"]').textContent =
+      `Refunded ${formatAmount(body.charge.amountRefunded, body.charge.currency)}`;
     document.getElementById('success-title').focus();
   });
 }

@@ -45,7 +45,10 @@ export const idempotencyKeyFor = (token: string): string => `demo-pay-${token}`;
 
 export async function chargeToken(tf: Tokenframe, token: string, outcome: TestOutcome): Promise<PayResult> {
   try {
-    const charge = await tf.charges.create({ token, amount: outcome.totalCents, currency: 'usd' }, { idempotencyKey: idempotencyKeyFor(token) });
+    const charge = await tf.charges.create(
+      { token, amount: outcome.totalCents, currency: 'usd' },
+      { idempotencyKey: idempotencyKeyFor(token) },
+    );
     if (charge.status !== 'succeeded') {
       return fail(502, 'api_error', 'payment_incomplete', `The payment could not be completed. ${NOT_CHARGED} — please try again.`, charge);
     }
@@ -54,7 +57,8 @@ export async function chargeToken(tf: Tokenframe, token: string, outcome: TestOu
     if (e instanceof TokenframeCardError) return fail(402, 'card_error', e.code, declineMessage(e), e.charge, e.declineCode);
     if (e instanceof TokenframeApiError) {
       if (e.status === 404) return fail(404, 'api_error', e.code, 'The shop could not confirm this card. Please enter it again.');
-      if (e.status === 422 && e.code === 'idempotency_conflict') return fail(409, 'api_error', e.code, 'This card entry was already used for another payment. Please enter the card again.');
+      if (e.status === 422 && e.code === 'idempotency_conflict')
+        return fail(409, 'api_error', e.code, 'This card entry was already used for another payment. Please enter the card again.');
       const status = e.status >= 500 ? 502 : e.status === 400 ? 400 : 502;
       return fail(status, 'api_error', e.code, `The payment could not be completed. ${NOT_CHARGED} — please try again in a moment.`);
     }
@@ -67,19 +71,31 @@ function declineMessage(e: TokenframeCardError): string {
   if (e.code === 'expired_card') return `Your card has expired. ${NOT_CHARGED} — please use another card.`;
   if (e.code !== 'card_declined') return `Your card could not be charged. ${NOT_CHARGED} — please try another card.`;
   // The vault voided a partial approval (all or nothing), or the processor asked to retry later.
-  if (e.charge?.failureCode === 'partial_approval') return `Your card was approved for less than the total, so the payment was cancelled. ${NOT_CHARGED} — please try another card.`;
+  if (e.charge?.failureCode === 'partial_approval')
+    return `Your card was approved for less than the total, so the payment was cancelled. ${NOT_CHARGED} — please try another card.`;
   if (e.charge?.failureCode === 'try_again_later') return `Your bank could not be reached. ${NOT_CHARGED} — please try again in a moment.`;
   const reason = e.charge?.processor.resptext;
   return `Your card was declined${reason ? ` (${reason})` : ''}. ${NOT_CHARGED} — please try another card.`;
 }
 
 function fail(status: number, type: PayError['type'], code: string, message: string, charge?: Charge, declineCode?: string): PayResult {
-  return { ok: false, status, body: { error: { type, code, message, ...(declineCode ? { declineCode } : {}) }, ...(charge ? { charge: summary(charge) } : {}) } };
+  return {
+    ok: false,
+    status,
+    body: { error: { type, code, message, ...(declineCode ? { declineCode } : {}) }, ...(charge ? { charge: summary(charge) } : {}) },
+  };
 }
 
 function summary(c: Charge): ChargeSummary {
   return {
-    id: c.id, status: c.status, amount: c.amount, currency: c.currency, brand: c.card.brand, last4: c.card.last4,
-    ...(c.card.network === undefined ? {} : { network: c.card.network }), authcode: c.processor.authcode, retref: c.processor.retref,
+    id: c.id,
+    status: c.status,
+    amount: c.amount,
+    currency: c.currency,
+    brand: c.card.brand,
+    last4: c.card.last4,
+    ...(c.card.network === undefined ? {} : { network: c.card.network }),
+    authcode: c.processor.authcode,
+    retref: c.processor.retref,
   };
 }

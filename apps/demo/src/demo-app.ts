@@ -62,9 +62,7 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
   }
 
   // What the React demo needs to load the SDK: public values only (never the secret key).
-  app.get('/api/config', (c) =>
-    c.json({ publishableKey: config.publishableKey, vaultUrl: config.vaultUrl, framesUrl: config.framesUrl }),
-  );
+  app.get('/api/config', (c) => c.json({ publishableKey: config.publishableKey, vaultUrl: config.vaultUrl, framesUrl: config.framesUrl }));
 
   app.post('/api/pay', async (c) => {
     const origin = c.req.header('origin');
@@ -79,7 +77,15 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
     // The amount is the shop's, never the page's: the page may only name a test outcome.
     const outcome = isPayBody(body) ? testOutcome(body.outcome) : undefined;
     if (token === undefined || !TOKEN_ID.test(token) || !outcome) {
-      return c.json({ error: { code: 'malformed_request', message: 'Send JSON: {"token": "tok_…", "outcome"?: "approve" | "insufficient_funds" | "do_not_honor"}.' } }, 400);
+      return c.json(
+        {
+          error: {
+            code: 'malformed_request',
+            message: 'Send JSON: {"token": "tok_…", "outcome"?: "approve" | "insufficient_funds" | "do_not_honor"}.',
+          },
+        },
+        400,
+      );
     }
     const paid = await chargeToken(tf, token, outcome);
     // The shopper sees a friendly message; the vault's code stays available to the page's developer.
@@ -92,9 +98,19 @@ export function createDemoApp(config: DemoConfig, deps: DemoAppDeps = {}): Hono 
   // endpoint's secret, de-duplicated on the event id. 400 = not the vault's (or stale): the vault
   // retries a real delivery, so refusing costs nothing; 2xx = received.
   app.post('/webhooks/tokenframe', async (c) => {
-    if (!config.webhookSecret) return c.json({ error: { code: 'webhooks_not_configured', message: 'No webhook secret: start the demo with `pnpm demo`, or set TF_WEBHOOK_SECRET.' } }, 503);
+    if (!config.webhookSecret)
+      return c.json(
+        {
+          error: {
+            code: 'webhooks_not_configured',
+            message: 'No webhook secret: start the demo with `pnpm demo`, or set TF_WEBHOOK_SECRET.',
+          },
+        },
+        503,
+      );
     const raw = new Uint8Array(await c.req.arrayBuffer());
-    if (raw.byteLength > MAX_WEBHOOK_BYTES) return c.json({ error: { code: 'payload_too_large', message: 'Webhook bodies are small JSON events.' } }, 413);
+    if (raw.byteLength > MAX_WEBHOOK_BYTES)
+      return c.json({ error: { code: 'payload_too_large', message: 'Webhook bodies are small JSON events.' } }, 413);
     let event;
     try {
       event = verifyWebhook(raw, c.req.raw.headers, config.webhookSecret);

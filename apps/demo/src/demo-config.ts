@@ -29,7 +29,9 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
   const publishableKey = env.TF_PUBLISHABLE_KEY ?? saved.publishableKey;
   const secretKey = env.TF_SECRET_KEY ?? saved.secretKey;
   if (!publishableKey || !secretKey) {
-    throw new Error(`No demo keys: run \`pnpm demo\` from the workspace root (it creates ${keysFile}), or set TF_PUBLISHABLE_KEY and TF_SECRET_KEY.`);
+    throw new Error(
+      `No demo keys: run \`pnpm demo\` from the workspace root (it creates ${keysFile}), or set TF_PUBLISHABLE_KEY and TF_SECRET_KEY.`,
+    );
   }
   const webhookSecret = env.TF_WEBHOOK_SECRET ?? readSaved(join(dataDir, 'demo-webhook.json')).secret;
   const origin = `http://localhost:${port}`;

@@ -23,7 +23,10 @@ export type RefundResult =
 export async function refundCharge(tf: Tokenframe, chargeId: string): Promise<RefundResult> {
   try {
     const c = await tf.charges.refund(chargeId, {}, { idempotencyKey: refundIdempotencyKeyFor(chargeId) });
-    return { ok: true, body: { charge: { id: c.id, status: c.status, currency: c.currency, amountRefunded: c.amountRefunded, refunded: c.refunded } } };
+    return {
+      ok: true,
+      body: { charge: { id: c.id, status: c.status, currency: c.currency, amountRefunded: c.amountRefunded, refunded: c.refunded } },
+    };
   } catch (e) {
     if (e instanceof TokenframeApiError) {
       if (e.status === 404) return fail(404, e.code, 'The shop could not find this payment.');

@@ -16,7 +16,8 @@ export function renderCheckout({ sdk, publishableKey, vaultUrl, framesUrl }: Che
   const total = formatCents(orderTotalCents());
   // Each outcome carries what the page shows for it; the backend charges its own amount for the id.
   const outcomes = TEST_OUTCOMES.map(
-    (o) => `<option value="${e(o.id)}" data-total="${e(formatCents(o.totalCents))}" data-extra="${e(formatCents(o.totalCents - orderTotalCents()))}">${e(o.label)}</option>`,
+    (o) =>
+      `<option value="${e(o.id)}" data-total="${e(formatCents(o.totalCents))}" data-extra="${e(formatCents(o.totalCents - orderTotalCents()))}">${e(o.label)}</option>`,
   ).join('');
   const sdkTag = sdk
     ? `<script src="${e(sdk.src)}" integrity="${e(sdk.integrity)}" crossorigin="anonymous" defer></script>`

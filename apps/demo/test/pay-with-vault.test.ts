@@ -16,12 +16,53 @@ let pk: string;
 beforeAll(async () => {
   sim = await startProcessorSim({ port: 0 });
   vault = await startLiveVault(env, []);
-  pk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')).key;
-  const sk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'charges:read', '--scope', 'charges:write')).key;
-  await cliJson(env, 'connections', 'create', '--account', 'shop', '--env', 'test', '--kind', 'cardpointe', '--url', sim.url, '--merchid', '800000000001', '--username', 'testing', '--password', 'testing123');
+  pk = (
+    await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')
+  ).key;
+  const sk = (
+    await cliJson(
+      env,
+      'keys',
+      'create',
+      '--account',
+      'shop',
+      '--type',
+      'secret',
+      '--env',
+      'test',
+      '--scope',
+      'charges:read',
+      '--scope',
+      'charges:write',
+    )
+  ).key;
+  await cliJson(
+    env,
+    'connections',
+    'create',
+    '--account',
+    'shop',
+    '--env',
+    'test',
+    '--kind',
+    'cardpointe',
+    '--url',
+    sim.url,
+    '--merchid',
+    '800000000001',
+    '--username',
+    'testing',
+    '--password',
+    'testing123',
+  );
   config = {
-    port: 5173, origin: 'http://localhost:5173', allowedOrigins: ['http://localhost:5173'], vaultUrl: vault.listening.api,
-    framesUrl: vault.listening.frames, publishableKey: pk, secretKey: sk,
+    port: 5173,
+    origin: 'http://localhost:5173',
+    allowedOrigins: ['http://localhost:5173'],
+    vaultUrl: vault.listening.api,
+    framesUrl: vault.listening.frames,
+    publishableKey: pk,
+    secretKey: sk,
   };
 }, 30_000);
 afterAll(async () => {
@@ -32,7 +73,11 @@ afterAll(async () => {
 
 const app = () => createDemoApp(config, { sdkScript: async () => undefined });
 const pay = (body: Record<string, string>) =>
-  app().request('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' }, body: JSON.stringify(body) });
+  app().request('/api/pay', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+    body: JSON.stringify(body),
+  });
 const newToken = async () => ((await (await browserTokenize(vault, pk, 'http://localhost:5173')).res.json()) as { id: string }).id;
 const authsOf = (chargeId: string) => sim.ledger.all().filter((t) => t.kind === 'auth' && t.orderid === chargeId);
 
@@ -43,7 +88,16 @@ test('a real token → charged $75.00 (the order total): the charge id, brand, l
   const body = (await res.json()) as { token: string; charge: Record<string, unknown> & { id: string } };
   expect(body).toEqual({
     token,
-    charge: { id: expect.stringMatching(/^ch_/), status: 'succeeded', amount: 7500, currency: 'usd', brand: 'visa', last4: '4242', authcode: expect.stringMatching(/^PPS\d+$/), retref: expect.stringMatching(/^\d{12}$/) },
+    charge: {
+      id: expect.stringMatching(/^ch_/),
+      status: 'succeeded',
+      amount: 7500,
+      currency: 'usd',
+      brand: 'visa',
+      last4: '4242',
+      authcode: expect.stringMatching(/^PPS\d+$/),
+      retref: expect.stringMatching(/^\d{12}$/),
+    },
   });
   expect(authsOf(body.charge.id)).toMatchObject([{ amount: 7500, captured: 7500, respstat: 'A' }]);
 });
@@ -59,7 +113,12 @@ test('the same token sent twice at once (a double-click) → one charge, one aut
 });
 
 test.each([
-  ['insufficient_funds', 111_600, '116', 'Your card was declined (Insufficient funds). You have not been charged — please try another card.'],
+  [
+    'insufficient_funds',
+    111_600,
+    '116',
+    'Your card was declined (Insufficient funds). You have not been charged — please try another card.',
+  ],
   ['do_not_honor', 110_000, '100', 'Your card was declined (Do not honor). You have not been charged — please try another card.'],
 ])('outcome %s → $%i declines: 402 with the reason for the shopper and the declined charge', async (outcome, amount, code, message) => {
   const res = await pay({ token: await newToken(), outcome });
@@ -71,9 +130,17 @@ test.each([
 });
 
 test.each([
-  ['4387750101010101 (partial approval, voided)', '4387750101010101', 'Your card was approved for less than the total, so the payment was cancelled. You have not been charged — please try another card.'],
-  ['4999006200620062 (retry, respstat B)', '4999006200620062', 'Your bank could not be reached. You have not been charged — please try again in a moment.'],
-])('the simulator\'s test card %s → declined, worded for the shopper', async (_name, pan, message) => {
+  [
+    '4387750101010101 (partial approval, voided)',
+    '4387750101010101',
+    'Your card was approved for less than the total, so the payment was cancelled. You have not been charged — please try another card.',
+  ],
+  [
+    '4999006200620062 (retry, respstat B)',
+    '4999006200620062',
+    'Your bank could not be reached. You have not been charged — please try again in a moment.',
+  ],
+])("the simulator's test card %s → declined, worded for the shopper", async (_name, pan, message) => {
   const { res } = await browserTokenize(vault, pk, 'http://localhost:5173', { pan });
   const paid = await pay({ token: ((await res.json()) as { id: string }).id });
   expect(paid.status).toBe(402);
@@ -85,7 +152,9 @@ test.each([
 test('an unknown token → 404 with a message for the shopper; an unknown outcome → 400 before the vault', async () => {
   const missing = await pay({ token: 'tok_doesnotexist0000' });
   expect(missing.status).toBe(404);
-  expect(await missing.json()).toMatchObject({ error: { code: 'resource_missing', message: expect.stringContaining('could not confirm this card') } });
+  expect(await missing.json()).toMatchObject({
+    error: { code: 'resource_missing', message: expect.stringContaining('could not confirm this card') },
+  });
   const before = sim.ledger.all().length;
   expect((await pay({ token: await newToken(), outcome: 'free' })).status).toBe(400);
   expect(sim.ledger.all().length).toBe(before);
@@ -94,8 +163,13 @@ test('an unknown token → 404 with a message for the shopper; an unknown outcom
 test("a co-badged Cartes Bancaires token → the charge carries the network the shopper chose (the demo's result line shows it)", async () => {
   const chosen = await browserTokenize(vault, pk, 'http://localhost:5173', { pan: '5555552500001001', network: 'mastercard' });
   const { id } = (await chosen.res.json()) as { id: string };
-  expect(await (await pay({ token: id })).json()).toMatchObject({ token: id, charge: { status: 'succeeded', brand: 'cartes_bancaires', last4: '1001', network: 'mastercard' } });
+  expect(await (await pay({ token: id })).json()).toMatchObject({
+    token: id,
+    charge: { status: 'succeeded', brand: 'cartes_bancaires', last4: '1001', network: 'mastercard' },
+  });
   const plain = await browserTokenize(vault, pk, 'http://localhost:5173');
-  const body = (await (await pay({ token: ((await plain.res.json()) as { id: string }).id })).json()) as { charge: Record<string, unknown> };
+  const body = (await (await pay({ token: ((await plain.res.json()) as { id: string }).id })).json()) as {
+    charge: Record<string, unknown>;
+  };
   expect(body.charge).not.toHaveProperty('network');
 });

@@ -17,9 +17,51 @@ beforeAll(async () => {
   sim = await startProcessorSim({ port: 0 });
   vault = await startLiveVault(env, []);
   pk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', ORIGIN)).key;
-  const sk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'charges:read', '--scope', 'charges:write')).key;
-  await cliJson(env, 'connections', 'create', '--account', 'shop', '--env', 'test', '--kind', 'cardpointe', '--url', sim.url, '--merchid', '800000000001', '--username', 'testing', '--password', 'testing123');
-  config = { port: 5173, origin: ORIGIN, allowedOrigins: [ORIGIN], vaultUrl: vault.listening.api, framesUrl: vault.listening.frames, publishableKey: pk, secretKey: sk };
+  const sk = (
+    await cliJson(
+      env,
+      'keys',
+      'create',
+      '--account',
+      'shop',
+      '--type',
+      'secret',
+      '--env',
+      'test',
+      '--scope',
+      'charges:read',
+      '--scope',
+      'charges:write',
+    )
+  ).key;
+  await cliJson(
+    env,
+    'connections',
+    'create',
+    '--account',
+    'shop',
+    '--env',
+    'test',
+    '--kind',
+    'cardpointe',
+    '--url',
+    sim.url,
+    '--merchid',
+    '800000000001',
+    '--username',
+    'testing',
+    '--password',
+    'testing123',
+  );
+  config = {
+    port: 5173,
+    origin: ORIGIN,
+    allowedOrigins: [ORIGIN],
+    vaultUrl: vault.listening.api,
+    framesUrl: vault.listening.frames,
+    publishableKey: pk,
+    secretKey: sk,
+  };
 }, 30_000);
 afterAll(async () => {
   await vault?.stop();
@@ -29,7 +71,11 @@ afterAll(async () => {
 
 const app = () => createDemoApp(config, { sdkScript: async () => undefined });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  app().request(path, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers }, body: JSON.stringify(body) });
+  app().request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+    body: JSON.stringify(body),
+  });
 const paidCharge = async (): Promise<string> => {
   const token = ((await (await browserTokenize(vault, pk, ORIGIN)).res.json()) as { id: string }).id;
   const res = await post('/api/pay', { token });
@@ -64,7 +110,15 @@ test('refused before the vault: a foreign origin (403), not JSON (415), extra fi
   const id = await paidCharge();
   const before = sim.ledger.all().length;
   expect((await post('/api/refund', { charge: id }, { origin: 'https://evil.example' })).status).toBe(403);
-  expect((await app().request('/api/refund', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'text/plain' }, body: JSON.stringify({ charge: id }) })).status).toBe(415);
+  expect(
+    (
+      await app().request('/api/refund', {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+        body: JSON.stringify({ charge: id }),
+      })
+    ).status,
+  ).toBe(415);
   expect((await post('/api/refund', { charge: id, amount: 1 })).status).toBe(400);
   expect((await post('/api/refund', { charge: 'ch_../../x' })).status).toBe(400);
   expect((await post('/api/refund', [id])).status).toBe(400);

@@ -24,23 +24,85 @@ const received: { body: string; headers: Headers; status: number }[] = [];
 beforeAll(async () => {
   sim = await startProcessorSim({ port: 0 });
   vault = await startLiveVault(env, []);
-  pk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')).key;
-  const sk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'secret', '--env', 'test', '--scope', 'charges:read', '--scope', 'charges:write')).key;
-  await cliJson(env, 'connections', 'create', '--account', 'shop', '--env', 'test', '--kind', 'cardpointe', '--url', sim.url, '--merchid', '800000000001', '--username', 'testing', '--password', 'testing123');
+  pk = (
+    await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')
+  ).key;
+  const sk = (
+    await cliJson(
+      env,
+      'keys',
+      'create',
+      '--account',
+      'shop',
+      '--type',
+      'secret',
+      '--env',
+      'test',
+      '--scope',
+      'charges:read',
+      '--scope',
+      'charges:write',
+    )
+  ).key;
+  await cliJson(
+    env,
+    'connections',
+    'create',
+    '--account',
+    'shop',
+    '--env',
+    'test',
+    '--kind',
+    'cardpointe',
+    '--url',
+    sim.url,
+    '--merchid',
+    '800000000001',
+    '--username',
+    'testing',
+    '--password',
+    'testing123',
+  );
   config = {
-    port: 5173, origin: 'http://localhost:5173', allowedOrigins: ['http://localhost:5173'], vaultUrl: vault.listening.api,
-    framesUrl: vault.listening.frames, publishableKey: pk, secretKey: sk,
+    port: 5173,
+    origin: 'http://localhost:5173',
+    allowedOrigins: ['http://localhost:5173'],
+    vaultUrl: vault.listening.api,
+    framesUrl: vault.listening.frames,
+    publishableKey: pk,
+    secretKey: sk,
   };
   const app = createDemoApp(config, { sdkScript: async () => undefined, inbox });
-  server = serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => {
-    const copy = req.clone();
-    const res = await app.fetch(req);
-    if (new URL(req.url).pathname === '/webhooks/tokenframe') received.push({ body: await copy.text(), headers: copy.headers, status: res.status });
-    return res;
-  } });
+  server = serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async (req) => {
+      const copy = req.clone();
+      const res = await app.fetch(req);
+      if (new URL(req.url).pathname === '/webhooks/tokenframe')
+        received.push({ body: await copy.text(), headers: copy.headers, status: res.status });
+      return res;
+    },
+  });
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/tokenframe`;
-  const endpoint = await cliJson(env, 'webhooks', 'create', '--account', 'shop', '--env', 'test', '--url', url, '--event', 'charge.succeeded', '--event', 'charge.declined', '--event', 'token.created');
+  const endpoint = await cliJson(
+    env,
+    'webhooks',
+    'create',
+    '--account',
+    'shop',
+    '--env',
+    'test',
+    '--url',
+    url,
+    '--event',
+    'charge.succeeded',
+    '--event',
+    'charge.declined',
+    '--event',
+    'token.created',
+  );
   config.webhookSecret = endpoint.secret as string;
 }, 30_000);
 afterAll(async () => {
@@ -51,7 +113,9 @@ afterAll(async () => {
 });
 
 const app = () => createDemoApp(config, { sdkScript: async () => undefined, inbox });
-const eventsOf = async (chargeId: string) => ((await (await app().request(`/api/orders/${chargeId}/events`)).json()) as { data: { type: string; id: string; createdAt: number }[] }).data;
+const eventsOf = async (chargeId: string) =>
+  ((await (await app().request(`/api/orders/${chargeId}/events`)).json()) as { data: { type: string; id: string; createdAt: number }[] })
+    .data;
 async function until<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
     const v = await probe();
@@ -61,7 +125,11 @@ async function until<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promi
 }
 async function paidCharge(): Promise<string> {
   const { id: token } = (await (await browserTokenize(vault, pk, 'http://localhost:5173')).res.json()) as { id: string };
-  const res = await app().request('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' }, body: JSON.stringify({ token }) });
+  const res = await app().request('/api/pay', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+    body: JSON.stringify({ token }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { charge: { id: string } }).charge.id;
 }
@@ -113,7 +181,13 @@ test('a forged delivery (signed with another secret) → 400 no_matching_signatu
 
 test('a stale delivery (right secret, timestamp 10 minutes old) → 400 timestamp_too_old, nothing recorded', async () => {
   const id = `evt_stale${randomBytes(6).toString('hex')}`;
-  const body = JSON.stringify({ id, type: 'charge.succeeded', createdAt: Date.now(), livemode: false, data: { chargeId: 'ch_stalestalestale00' } });
+  const body = JSON.stringify({
+    id,
+    type: 'charge.succeeded',
+    createdAt: Date.now(),
+    livemode: false,
+    data: { chargeId: 'ch_stalestalestale00' },
+  });
   const sizeBefore = inbox.size;
   const res = await post(body, sign(body, config.webhookSecret!, id, Math.floor(Date.now() / 1000) - 600));
   expect(res.status).toBe(400);

@@ -7,7 +7,11 @@
 const params = new URLSearchParams(location.search);
 const LAYOUTS = {
   card: [['card', 'Card']], // ariaLabel names the card's group; its inputs keep their own names
-  split: [['cardNumber', 'Card number'], ['cardExpiry', 'Expiry date'], ['cardCvc', 'Security code']],
+  split: [
+    ['cardNumber', 'Card number'],
+    ['cardExpiry', 'Expiry date'],
+    ['cardCvc', 'Security code'],
+  ],
 };
 const types = [...LAYOUTS[params.get('layout') ?? 'card'], ['cardholderName', 'Name on card'], ['postalCode', 'Postal code']];
 
@@ -19,7 +23,12 @@ async function main() {
   // State only (brand, networks, the selected network): what a merchant page may show.
   fields.on('change', (e) => {
     const number = e.fields.card ?? e.fields.cardNumber;
-    if (number) document.querySelector('[data-testid="change"]').textContent = JSON.stringify({ brand: number.brand, networks: number.networks, network: number.network });
+    if (number)
+      document.querySelector('[data-testid="change"]').textContent = JSON.stringify({
+        brand: number.brand,
+        networks: number.networks,
+        network: number.network,
+      });
   });
   const box = document.getElementById('fields');
   await Promise.all(

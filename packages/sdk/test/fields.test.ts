@@ -225,12 +225,10 @@ describe('events', () => {
     number.emit({ name: 'change', detail: { field: 'cardNumber', empty: false, complete: true, brand: 'visa' } });
     expect(net.field('cardExpiry').requests.map((r) => r.method)).toEqual(['configure', 'focus']);
 
-    net
-      .field('cardExpiry')
-      .emit({
-        name: 'change',
-        detail: { field: 'cardExpiry', empty: false, complete: false, error: { code: 'expired_card', message: 'Expired' } },
-      });
+    net.field('cardExpiry').emit({
+      name: 'change',
+      detail: { field: 'cardExpiry', empty: false, complete: false, error: { code: 'expired_card', message: 'Expired' } },
+    });
     expect(changes.at(-1)).toEqual({
       complete: false,
       empty: false,
