@@ -5,32 +5,12 @@ import { canonicalOrigin } from '../auth/canonical-origin';
 import { keyState } from '../auth/key-state';
 import { DEFAULT_SECRET_SCOPES, isScope } from '../auth/scopes';
 import { parseIpRanges } from '../auth/ip-ranges';
-import type { AccountRecord, ApiKeyRecord, KeyEnv, KeyType } from '../stores/records';
+import type { AccountRecord, ApiKeyRecord, KeyType } from '../stores/records';
 import type { VaultStores } from '../stores/vault-stores';
+import { rollApiKey } from './key-rolling';
+import { fail, type AuthResult, type CreatedKey, type CreateKeyInput, type Result } from './key-types';
 
-export interface CreateKeyInput {
-  account: string; // name or acct_ id; created when unknown
-  type: KeyType;
-  env: KeyEnv;
-  origins?: string[];
-  scopes?: string[];
-  ips?: string[];
-  label?: string;
-}
-/** What the CLI prints once: the only time the full key exists outside the caller's hands. */
-export interface CreatedKey {
-  id: string;
-  key: string;
-  account: string;
-  type: KeyType;
-  env: KeyEnv;
-  origins: string[];
-  scopes: string[];
-}
-export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
-export type AuthResult = { ok: true; key: ApiKeyRecord } | { ok: false; code: 'invalid_api_key' | 'revoked_key' };
-
-const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+export type { AuthResult, CreatedKey, CreateKeyInput, Result } from './key-types';
 
 /** Accounts, API keys and allowed origins: the rules shared by the CLI and the HTTP API. */
 export class KeyService {
@@ -113,46 +93,8 @@ export class KeyService {
   }
 
   /** A successor with the same settings; the old key keeps working for `overlapMs`. */
-  async rollKey(id: string, overlapMs: number): Promise<Result<CreatedKey>> {
-    const old = await this.#store.keys.findKey(id);
-    if (!old || keyState(old, this.#now()) !== 'active') return fail(`No active key ${id}.`);
-    const key = generateApiKey(old.type, old.env);
-    const successor: ApiKeyRecord = {
-      ...old,
-      id: randomId('key', 12),
-      hash: hashApiKey(key),
-      hint: keyHint(key),
-      createdAt: this.#now(),
-      expiresAt: null,
-      revokedAt: null,
-    };
-    const at = this.#now();
-    const expiresAt = at + overlapMs;
-    // The roll and its key.rolled event (and webhooks) together.
-    await this.#store.transaction(async (tx) => {
-      await tx.keys.rollKey(old.id, expiresAt, successor);
-      await tx.events.record(
-        newEvent(
-          'key.rolled',
-          { accountId: old.accountId, livemode: old.env === 'live' },
-          { keyId: old.id, newKeyId: successor.id, type: old.type, expiresAt },
-          at,
-        ),
-      );
-    });
-    const account = await this.#store.keys.findAccount(old.accountId);
-    return {
-      ok: true,
-      value: {
-        id: successor.id,
-        key,
-        account: account?.name ?? old.accountId,
-        type: old.type,
-        env: old.env,
-        origins: old.origins,
-        scopes: old.scopes,
-      },
-    };
+  rollKey(id: string, overlapMs: number): Promise<Result<CreatedKey>> {
+    return rollApiKey(this.#store, this.#now, id, overlapMs);
   }
 
   async revokeKey(id: string): Promise<Result<{ id: string }>> {

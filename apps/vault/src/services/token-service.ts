@@ -2,13 +2,13 @@ import { openField } from '@tokenframe/crypto/at-rest';
 import { newEvent } from '../stores/events/new-event';
 import type { CvcCipher } from '../cvc/cvc-cipher';
 import type { TokenizeGuard } from '../limits/tokenize-guard';
-import type { ApiKeyRecord, StoredResponse, TokenRecord } from '../stores/records';
+import type { ApiKeyRecord, TokenRecord } from '../stores/records';
 import type { VaultStores } from '../stores/vault-stores';
-import { decideTokenization, type Decided } from './decide-tokenization';
+import { decideTokenization } from './decide-tokenization';
 import type { IdempotencyClaim, Outcome } from './idempotency';
 import type { KeyService } from './key-service';
 import type { ReplayGuard } from './replay-guard';
-import { commitVerdict, spendSession, type SpendResult } from './session-rule';
+import { commitTokenization } from './token-commit';
 import { replayed, sessionError } from './tokenize-errors';
 import { createdView, readView, type TokenReadView, type TokenRevealView } from './token-views';
 import { orThrow, vaultError, type VaultError } from './vault-error';
@@ -37,10 +37,6 @@ export interface TokenizeInput {
   /** The client as resolved at the edge, for per-IP limits: an IPv4 address or an IPv6 network (auth/client-net.ts). */
   clientIp?: string;
 }
-/** token.* event data: ids, brand, last4 (never the number, CVC, middle digits or fingerprint). */
-const tokenEvent = (type: string, t: TokenRecord, at: number) =>
-  newEvent(type, t, { tokenId: t.id, keyId: t.keyId, brand: t.brand, last4: t.last4, expiresAt: t.expiresAt }, at);
-
 const NOT_FOUND = vaultError(404, 'resource_missing', 'No such token.', 'id');
 
 /** Turns sealed card data into tokens, and lets secret keys use them (DESIGN.md "Tokenize", "Vault"). */
@@ -64,44 +60,13 @@ export class TokenService {
     // A copy of the request (a WAF or CDN logging bodies) must not fetch the token for 24 h: the
     // stored 201 goes back only to the same client, while the session that made it lasts.
     const replayTo = { until: decided.sessionExpiresAt, client: input.claim.clientTag };
-    const committed = await this.#commit(decided, input.claim, { status: 201, body: JSON.stringify(body), replayTo });
+    const committed = await commitTokenization(this.#o, this.#now, decided, input.claim, {
+      status: 201,
+      body: JSON.stringify(body),
+      replayTo,
+    });
     if (committed !== 'ok') throw committed === 'replayed' ? replayed() : sessionError(committed);
     return { status: 201, body, stored: true };
-  }
-
-  /**
-   * One transaction: the session spent (session-rule.ts), the token inserted and its response
-   * stored under the Idempotency-Key (on PostgreSQL one statement, VaultStores.commitToken). The
-   * replay guard claims the jti first, explicitly, unless the scripted limit walk already did.
-   */
-  async #commit(d: Decided, claim: IdempotencyClaim, response: StoredResponse): Promise<SpendResult> {
-    const replay = this.#o.replay;
-    if (replay && !d.jtiClaimed && !(await replay.claim(d.jti))) return 'replayed';
-    try {
-      const { store } = this.#o;
-      if (store.commitToken) {
-        const now = this.#now();
-        const idempotency = { accountId: claim.accountId, key: claim.key, response };
-        const event = tokenEvent('token.created', d.token, now);
-        return commitVerdict(
-          await store.commitToken({ sid: d.sid, keyId: d.token.keyId, jti: d.jti, now, token: d.token, idempotency, event }),
-          d.token.keyId,
-          now,
-        );
-      }
-      return await store.transaction(async (tx) => {
-        const spent = await spendSession(tx, { sid: d.sid, keyId: d.token.keyId, jti: d.jti, now: this.#now() });
-        if (spent !== 'ok') return spent;
-        await tx.tokens.insert(d.token);
-        await tx.events.record(tokenEvent('token.created', d.token, this.#now()));
-        await tx.idempotency.finish(claim.accountId, claim.key, response);
-        return 'ok';
-      });
-    } catch (e) {
-      // Nothing was committed: give the jti back so a retry of the same request can succeed.
-      await replay?.release(d.jti);
-      throw e;
-    }
   }
 
   /** A token of another account, another mode, or past its expiry is answered exactly like no token. */

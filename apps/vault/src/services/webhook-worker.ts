@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { safeRequest, type SafeResponse } from '../outbound';
-import { newEvent } from '../stores/events/new-event';
 import type { VaultStores } from '../stores/vault-stores';
-import type { AttemptOutcome, AttemptRecord, ClaimedDelivery } from '../stores/webhooks/webhook-store';
-import { endpointView } from './webhook-views';
+import type { AttemptRecord, ClaimedDelivery } from '../stores/webhooks/webhook-store';
 import { decideOutcome } from './webhook-outcome';
 import { webhookPayload } from './webhook-payload';
 import { fullJitterSchedule, type WebhookSchedule } from './webhook-schedule';
 import type { WebhookService } from './webhook-service';
 import { signWebhook } from './webhook-signer';
+import { WebhookAttemptRecorder } from './webhook-recorder';
 
 export interface WebhookWorkerOptions {
   stores: VaultStores;
@@ -30,21 +29,13 @@ export interface WebhookWorkerOptions {
 }
 
 const RESPONSE_KEPT_BYTES = 1024;
-/** Outcomes recorded in one transaction, at most. */
-const RECORD_BATCH = 200;
-
-interface Finished {
-  c: ClaimedDelivery;
-  outcome: AttemptOutcome;
-  done: () => void;
-}
 
 /**
  * Delivers the outbox: claims due rows (each claimed by one worker only: SKIP LOCKED on
  * PostgreSQL, the single writer on SQLite, and a lease either way), POSTs each signed event
  * through outbound/safeRequest (SSRF rules of the endpoint's mode, no redirects, 15 s, kept-alive
  * connections to the same checked address), records the attempt and moves the delivery on
- * (services/webhook-outcome.ts). One per vault process. Up to `concurrency` attempts are in
+ * (services/webhook-outcome.ts; recorded in groups by services/webhook-recorder.ts). One per vault process. Up to `concurrency` attempts are in
  * flight: a new claim is made as soon as half a batch of room is free, so one slow endpoint does
  * not hold the others back. Finished attempts are recorded together: whatever finished while the
  * previous recording transaction ran goes into the next one (group commit), so a burst costs a
@@ -60,13 +51,13 @@ export class WebhookWorker {
   readonly #inFlight = new Set<Promise<void>>();
   /** Delivery ids with an attempt in flight here: a claim that returns one again (its lease ran out on a clock that jumped) does not start a second. */
   readonly #active = new Set<string>();
-  #finished: Finished[] = [];
-  #recording: Promise<void> | undefined;
+  readonly #recorder: WebhookAttemptRecorder;
 
   constructor(o: WebhookWorkerOptions) {
     const o2 = { timeoutMs: 15_000, batch: 32, concurrency: 128, leaseMs: 60_000, ...o, schedule: o.schedule ?? fullJitterSchedule() };
     // An attempt always ends (and is recorded) before its lease does, so no second worker starts it meanwhile.
     this.#o = { ...o2, timeoutMs: Math.max(100, Math.min(o2.timeoutMs, o2.leaseMs - 1_000)) };
+    this.#recorder = new WebhookAttemptRecorder(this.id, o.stores, o.logger);
   }
 
   start(): void {
@@ -141,7 +132,7 @@ export class WebhookWorker {
   async #deliver(c: ClaimedDelivery): Promise<void> {
     const at = this.#o.now();
     if (c.endpoint.disabledAt !== null) {
-      await this.#finish(c, { endpointId: c.endpoint.id, at, attempt: null, status: 'skipped', nextAt: at, streak: 'none' });
+      await this.#recorder.finish(c, { endpointId: c.endpoint.id, at, attempt: null, status: 'skipped', nextAt: at, streak: 'none' });
       return;
     }
     const body = webhookPayload(c.event);
@@ -182,69 +173,7 @@ export class WebhookWorker {
       response: answer ? answer.body.toString('utf8') : null,
       error,
     };
-    await this.#finish(c, decideOutcome(c, attempt, answer, this.#o.now(), this.#o.schedule));
-  }
-
-  /** Queues the outcome for the next recording transaction; resolves once it is recorded (or recording failed and was logged). */
-  #finish(c: ClaimedDelivery, outcome: AttemptOutcome): Promise<void> {
-    return new Promise<void>((done) => {
-      this.#finished.push({ c, outcome, done });
-      this.#recording ??= this.#record().finally(() => (this.#recording = undefined));
-    });
-  }
-
-  async #record(): Promise<void> {
-    await new Promise((r) => setImmediate(r)); // attempts finishing in this turn join the batch
-    while (this.#finished.length > 0) {
-      const batch = this.#finished.splice(0, RECORD_BATCH);
-      try {
-        await this.#recordAll(batch);
-      } catch (e) {
-        // One bad row must not cost the others their record: each on its own, as before batching.
-        if (batch.length === 1) this.#recordFailed(batch[0]!, e);
-        else for (const f of batch) await this.#recordAll([f]).catch((e2: unknown) => this.#recordFailed(f, e2));
-      }
-      for (const f of batch) f.done();
-    }
-  }
-
-  /** Each attempt and its delivery's next state, with a webhook_endpoint.disabled event when it disables the endpoint, in one transaction. */
-  async #recordAll(batch: Finished[]): Promise<void> {
-    const kept = await this.#o.stores.transaction(async (tx) => {
-      // The common outcomes in one store call; one that disables its endpoint (rare) on its own, after them.
-      const plain = batch.filter((f) => !f.outcome.disable);
-      const plainKept = await tx.webhooks.finishAttempts(
-        this.id,
-        plain.map(({ c, outcome }) => ({ deliveryId: c.delivery.id, outcome })),
-      );
-      const out = new Map(plain.map((f, i) => [f, plainKept[i]!]));
-      for (const f of batch.filter((x) => x.outcome.disable)) {
-        const { c, outcome } = f;
-        const ok = await tx.webhooks.finishAttempt(c.delivery.id, this.id, outcome);
-        if (ok) {
-          const data = { endpoint: { ...endpointView(c.endpoint), status: 'disabled', disabledReason: outcome.disable!.reason } };
-          await tx.events.record(newEvent('webhook_endpoint.disabled', c.endpoint, data, outcome.at));
-        }
-        out.set(f, ok);
-      }
-      return batch.map((f) => out.get(f)!);
-    });
-    batch.forEach(({ c, outcome }, i) => {
-      if (!kept[i])
-        this.#o.logger.warn(
-          { delivery: c.delivery.id },
-          'webhook worker: the lease ran out before the attempt was recorded; another worker retries it',
-        );
-      if (outcome.disable && kept[i])
-        this.#o.logger.warn({ endpoint: c.endpoint.id, reason: outcome.disable.reason }, 'webhook endpoint disabled');
-    });
-  }
-
-  #recordFailed(f: Finished, e: unknown): void {
-    this.#o.logger.error(
-      { err: { message: (e as Error).message }, delivery: f.c.delivery.id },
-      'webhook worker: recording an attempt failed; the delivery is retried when its lease runs out',
-    );
+    await this.#recorder.finish(c, decideOutcome(c, attempt, answer, this.#o.now(), this.#o.schedule));
   }
 
   /** Stops claiming; waits up to `graceMs` for attempts in flight (a lease outlives an abandoned one). */
@@ -253,7 +182,7 @@ export class WebhookWorker {
     clearTimeout(this.#timer);
     let t: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((r) => (t = setTimeout(r, graceMs)));
-    await Promise.race([Promise.all([this.#running, ...this.#inFlight, this.#recording]), grace]);
+    await Promise.race([Promise.all([this.#running, ...this.#inFlight, this.#recorder.recording]), grace]);
     clearTimeout(t);
   }
 }

@@ -1,15 +1,15 @@
-import { openField } from '@tokenframe/crypto/at-rest';
 import type { ApiKeyRecord, ChargeRecord, ConnectionRecord, TokenRecord } from '../../stores/records';
 import { Rollback } from '../../stores/rollback';
 import type { IdempotencyClaim, Outcome } from '../idempotency';
 import { vaultError, type VaultError } from '../vault-error';
-import { applyAuthAnswer, chargeEvent, createdEventType, createdResponse } from './auth-outcome';
+import { applyAuthAnswer, createdResponse } from './auth-outcome';
 import type { AuthRequest, GatewayAnswer } from './cardpointe-connector';
-import { commitCharge, visibleCharge, visibleToken, type ChargeDeps } from './charge-context';
-import { newChargeId } from './charge-id';
+import { cardExpired, openChargeCard } from './charge-card';
+import { visibleCharge, visibleToken, type ChargeDeps } from './charge-context';
+import { finalCharge } from './charge-final';
+import { pendingCharge } from './charge-pending';
 import type { CreateChargeInput } from './charge-input';
 import { chargeView, type ChargeView } from './charge-views';
-import { routingNetwork } from '../routing-network';
 import { fromDecimal, toDecimal } from './money';
 import { ProcessorFailure } from './processor-failure';
 import { recoverAuth } from './recover-auth';
@@ -17,7 +17,6 @@ import { reconcileCharges } from './reconcile-charges';
 
 const NO_TOKEN = vaultError(404, 'resource_missing', 'No such token.', 'token');
 const NO_CHARGE = vaultError(404, 'resource_missing', 'No such charge.', 'id');
-const EMPTY_FACTS = { name: 'cardpointe', authcode: '', retref: '', respcode: '', resptext: '', respstat: '', avsresp: '', cvvresp: '' };
 
 export interface CreateCharge {
   key: ApiKeyRecord;
@@ -66,31 +65,7 @@ export class ChargeService {
       throw vaultError(402, 'expired_card', 'The card behind this token has expired. Ask the shopper for another card.', 'token');
     const conn = throwIf(await d.connections.forKey(key, input.connection));
     const creds = d.connections.credentials(conn);
-    const pending: ChargeRecord = {
-      id: newChargeId(),
-      accountId: key.accountId,
-      keyId: key.id,
-      livemode: token.livemode,
-      connectionId: conn.id,
-      tokenId: token.id,
-      idempotencyKey: claim.key,
-      orderId: input.orderId ?? null,
-      amount: input.amount,
-      currency: input.currency,
-      capture: input.capture ?? true,
-      status: 'pending',
-      amountAuthorized: 0,
-      amountCaptured: 0,
-      amountRefunded: 0,
-      brand: token.brand,
-      last4: token.last4,
-      network: routingNetwork(token) ?? null,
-      processor: EMPTY_FACTS,
-      processorAccount: null,
-      failureCode: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const pending = pendingCharge(key, token, conn, claim, input, now);
     const liveCvc = (t: TokenRecord) => (t.cvcEnc !== null && (t.cvcExpiresAt ?? 0) > now ? t.cvcEnc : undefined);
     const seenCvc = liveCvc(token);
     const cvcKey = seenCvc === undefined ? undefined : await d.cvc.keyFor(seenCvc, now);
@@ -104,7 +79,7 @@ export class ChargeService {
         return t;
       });
       if (!taken) throw NO_TOKEN;
-      card = this.#card(taken, d.cvc.open.bind(d.cvc), cvcKey, liveCvc(taken));
+      card = openChargeCard(d.secrets.kekFor, taken, d.cvc.open.bind(d.cvc), cvcKey, liveCvc(taken));
     } finally {
       cvcKey?.key?.fill(0);
     }
@@ -196,55 +171,9 @@ export class ChargeService {
     return this.#recover(c, conn, claim, requestId);
   }
 
-  /** Commits a pending charge's final creation state with its event and its stored answer. */
-  async #final(id: string, claim: IdempotencyClaim, requestId: string, change: (c: ChargeRecord) => ChargeRecord): Promise<Outcome> {
-    const now = this.#d.now();
-    let out: { status: number; body: unknown } | undefined;
-    await commitCharge(
-      this.#d.stores,
-      id,
-      (fresh) => {
-        if (fresh.status !== 'pending')
-          return (
-            (out = createdResponse(fresh, requestId)),
-            { next: fresh, response: { status: out.status, body: JSON.stringify(out.body) } }
-          );
-        const next = change(fresh);
-        out = createdResponse(next, requestId);
-        const type = createdEventType(next);
-        return {
-          next,
-          event: type ? chargeEvent(type, next, now) : undefined,
-          response: { status: out.status, body: JSON.stringify(out.body) },
-        };
-      },
-      claim,
-    );
-    return { ...out!, stored: true };
+  #final(id: string, claim: IdempotencyClaim, requestId: string, change: (c: ChargeRecord) => ChargeRecord): Promise<Outcome> {
+    return finalCharge(this.#d, id, claim, requestId, change);
   }
-
-  #card(
-    t: TokenRecord,
-    openCvc: ChargeDeps['cvc']['open'],
-    cvcKey: Awaited<ReturnType<ChargeDeps['cvc']['keyFor']>> | undefined,
-    cvcEnv: string | undefined,
-  ): AuthRequest['card'] {
-    const open = (field: string, env: string | null) =>
-      env === null ? undefined : openField(this.#d.secrets.kekFor, env, { account: t.accountId, token: t.id, field });
-    const cvc = cvcKey ? openCvc(cvcKey, cvcEnv, { account: t.accountId, token: t.id, field: 'cvc' }) : undefined;
-    return {
-      number: open('pan', t.panEnc)!,
-      expiry: `${String(t.expMonth).padStart(2, '0')}${String(t.expYear % 100).padStart(2, '0')}`,
-      cvc,
-      name: open('name', t.nameEnc),
-      postal: open('postal', t.postalEnc),
-    };
-  }
-}
-
-function cardExpired(t: TokenRecord, now: number): boolean {
-  const d = new Date(now);
-  return t.expYear < d.getUTCFullYear() || (t.expYear === d.getUTCFullYear() && t.expMonth < d.getUTCMonth() + 1);
 }
 
 function throwIf<T>(x: T | VaultError): T {
