@@ -1,73 +1,21 @@
 // POST /api/refund against a real vault (SQLite, ephemeral ports) and a real processor simulator:
 // the backend refunds the whole charge through @tokenframe/node, once, however often it is asked.
-import { rmSync } from 'node:fs';
-import { startProcessorSim, type RunningProcessorSim } from '@tokenframe/processor-sim';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { browserTokenize, cliJson, liveEnv, startLiveVault } from '../../vault/test/live-vault';
+import { browserTokenize } from '../../vault/test/live-vault';
 import { createDemoApp, type DemoConfig } from '../src/index';
+import { startDemoShop, type DemoShop, ORIGIN } from './support/demo-shop';
 
-const env: Record<string, string | undefined> = { ...liveEnv(), TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1' };
-const ORIGIN = 'http://localhost:5173';
-let vault: Awaited<ReturnType<typeof startLiveVault>>;
-let sim: RunningProcessorSim;
+let vault: DemoShop['vault'];
+let sim: DemoShop['sim'];
 let config: DemoConfig;
 let pk: string;
+let shop: DemoShop | undefined;
 
 beforeAll(async () => {
-  sim = await startProcessorSim({ port: 0 });
-  vault = await startLiveVault(env, []);
-  pk = (await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', ORIGIN)).key;
-  const sk = (
-    await cliJson(
-      env,
-      'keys',
-      'create',
-      '--account',
-      'shop',
-      '--type',
-      'secret',
-      '--env',
-      'test',
-      '--scope',
-      'charges:read',
-      '--scope',
-      'charges:write',
-    )
-  ).key;
-  await cliJson(
-    env,
-    'connections',
-    'create',
-    '--account',
-    'shop',
-    '--env',
-    'test',
-    '--kind',
-    'cardpointe',
-    '--url',
-    sim.url,
-    '--merchid',
-    '800000000001',
-    '--username',
-    'testing',
-    '--password',
-    'testing123',
-  );
-  config = {
-    port: 5173,
-    origin: ORIGIN,
-    allowedOrigins: [ORIGIN],
-    vaultUrl: vault.listening.api,
-    framesUrl: vault.listening.frames,
-    publishableKey: pk,
-    secretKey: sk,
-  };
+  shop = await startDemoShop();
+  ({ vault, sim, config, pk } = shop);
 }, 30_000);
-afterAll(async () => {
-  await vault?.stop();
-  await sim?.close();
-  rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
-});
+afterAll(() => shop?.stop());
 
 const app = () => createDemoApp(config, { sdkScript: async () => undefined });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

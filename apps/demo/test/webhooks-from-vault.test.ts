@@ -3,75 +3,26 @@
 // token's token.created) arrive signed, are verified with @tokenframe/node and recorded once; a
 // forged or stale delivery is refused with 400 and leaves nothing behind.
 import { createHmac, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { startProcessorSim, type RunningProcessorSim } from '@tokenframe/processor-sim';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { browserTokenize, cliJson, liveEnv, startLiveVault } from '../../vault/test/live-vault';
+import { browserTokenize, cliJson } from '../../vault/test/live-vault';
 import { createDemoApp, WebhookInbox, type DemoConfig } from '../src/index';
+import { startDemoShop, type DemoShop } from './support/demo-shop';
 
-const env: Record<string, string | undefined> = { ...liveEnv(), TOKENFRAME_ALLOW_PRIVATE_NETWORK: '1', TOKENFRAME_WEBHOOK_POLL_MS: '50' };
-let vault: Awaited<ReturnType<typeof startLiveVault>>;
-let sim: RunningProcessorSim;
+let env: DemoShop['env'];
+let vault: DemoShop['vault'];
 let server: ServerType;
 let config: DemoConfig;
 let pk: string;
+let shop: DemoShop | undefined;
 const inbox = new WebhookInbox();
 /** What reached the webhook URL, as sent (to replay a real delivery). */
 const received: { body: string; headers: Headers; status: number }[] = [];
 
 beforeAll(async () => {
-  sim = await startProcessorSim({ port: 0 });
-  vault = await startLiveVault(env, []);
-  pk = (
-    await cliJson(env, 'keys', 'create', '--account', 'shop', '--type', 'publishable', '--env', 'test', '--origin', 'http://localhost:5173')
-  ).key;
-  const sk = (
-    await cliJson(
-      env,
-      'keys',
-      'create',
-      '--account',
-      'shop',
-      '--type',
-      'secret',
-      '--env',
-      'test',
-      '--scope',
-      'charges:read',
-      '--scope',
-      'charges:write',
-    )
-  ).key;
-  await cliJson(
-    env,
-    'connections',
-    'create',
-    '--account',
-    'shop',
-    '--env',
-    'test',
-    '--kind',
-    'cardpointe',
-    '--url',
-    sim.url,
-    '--merchid',
-    '800000000001',
-    '--username',
-    'testing',
-    '--password',
-    'testing123',
-  );
-  config = {
-    port: 5173,
-    origin: 'http://localhost:5173',
-    allowedOrigins: ['http://localhost:5173'],
-    vaultUrl: vault.listening.api,
-    framesUrl: vault.listening.frames,
-    publishableKey: pk,
-    secretKey: sk,
-  };
+  shop = await startDemoShop({ TOKENFRAME_WEBHOOK_POLL_MS: '50' });
+  ({ env, vault, config, pk } = shop);
   const app = createDemoApp(config, { sdkScript: async () => undefined, inbox });
   server = serve({
     port: 0,
@@ -106,10 +57,8 @@ beforeAll(async () => {
   config.webhookSecret = endpoint.secret as string;
 }, 30_000);
 afterAll(async () => {
-  await vault?.stop();
-  await sim?.close();
+  await shop?.stop();
   await new Promise((r) => server?.close(r));
-  rmSync(env.TOKENFRAME_DATA_DIR!, { recursive: true, force: true });
 });
 
 const app = () => createDemoApp(config, { sdkScript: async () => undefined, inbox });
